@@ -1,0 +1,1 @@
+"""Runtime assets (sample bundles, icons), loaded with importlib.resources."""

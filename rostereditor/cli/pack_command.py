@@ -1,0 +1,47 @@
+"""`rostereditor pack SOURCE -o OUT.zip`: write a canonical zip with a generated manifest."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Read a bundle (zip, folder or CSV files) and write it as one canonical OneRoster zip: "
+        "files at the root, UTF-8, CRLF, minimal quoting, and a freshly generated manifest.csv."
+    )
+    parser.add_argument("source", nargs="+", help="a zip, a folder, or one or more CSV files")
+    parser.add_argument("-o", "--output", required=True, help="the zip to write")
+    parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
+                        help="OneRoster version for the manifest (default: as detected)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from rostereditor.cli.main import EXIT_OK, EXIT_UNREADABLE
+    from rostereditor.core.atomic_save import SaveError
+    from rostereditor.core.bundle_reader import read_bundle
+    from rostereditor.core.bundle_writer import write_bundle_zip
+    from rostereditor.core.read_notice import BundleReadError, NoticeLevel
+
+    try:
+        bundle = read_bundle(args.source if len(args.source) > 1 else args.source[0])
+    except BundleReadError as exc:
+        print(f"rostereditor: cannot read {', '.join(args.source)}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for notice in bundle.notices:
+        if notice.level != NoticeLevel.INFO:
+            print(f"{notice.level}: {notice}", file=sys.stderr)
+    output = Path(args.output)
+    try:
+        backup = write_bundle_zip(bundle, output, args.oneroster)
+    except SaveError as exc:
+        print(f"rostereditor: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    files = len(bundle.data_file_names)
+    rows = sum(len(bundle.files[n].table) for n in bundle.data_file_names)
+    print(f"Wrote {output} ({files} files, {rows} records, manifest generated).")
+    if backup:
+        print(f"The previous {output.name} was kept as {backup.name}.")
+    return EXIT_OK

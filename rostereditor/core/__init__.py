@@ -1,0 +1,1 @@
+"""The Qt-free core: reading, writing, the OneRoster spec, validation and edit operations."""

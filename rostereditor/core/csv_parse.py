@@ -1,0 +1,250 @@
+"""Parse one CSV file's UTF-8 bytes into a Table, keeping every value as the exact text.
+
+Well-formed files take a fast path through Arrow's multithreaded parser. Anything unusual
+(ragged records, blank lines, stray quotes, NUL bytes) takes the standard library's csv
+module, which keeps ragged records whole and reports where each problem is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+
+from rostereditor.core.read_notice import NoticeLevel, ReadNotice
+from rostereditor.core.table import Table
+from rostereditor.core.text_decoding import line_of_offset
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+_DELIMITERS = np.array([ord(","), ord("\n"), ord("\r"), ord('"')], dtype=np.uint8)
+_NEWLINES = r"\r\n|\r|\n"
+
+
+@dataclass
+class ParsedCsv:
+    table: Table
+    line_endings: str
+    notices: list[ReadNotice] = field(default_factory=list)
+
+
+def describe_line_endings(data: bytes | memoryview) -> str:
+    raw = bytes(data) if isinstance(data, memoryview) else data
+    crlf = raw.count(b"\r\n")
+    lf = raw.count(b"\n") - crlf
+    cr = raw.count(b"\r") - crlf
+    kinds = [name for name, n in (("CRLF", crlf), ("LF", lf), ("CR", cr)) if n]
+    if not kinds:
+        return "none"
+    return kinds[0] if len(kinds) == 1 else "mixed (" + ", ".join(kinds) + ")"
+
+
+def parse_csv(data: bytes | memoryview, file_name: str) -> ParsedCsv:
+    """Parse UTF-8 CSV bytes (no BOM) into a Table and the notices about its shape."""
+    raw = bytes(data) if isinstance(data, memoryview) else data
+    endings = describe_line_endings(raw)
+    notices: list[ReadNotice] = []
+    if not raw:
+        notices.append(
+            ReadNotice("read.empty-file", NoticeLevel.ERROR,
+                       "The file is empty: it has no header row.", file_name)
+        )
+        return ParsedCsv(Table([], [], np.zeros(0, dtype=np.int64)), endings, notices)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        notices.append(
+            ReadNotice(
+                "read.nul-byte",
+                NoticeLevel.ERROR,
+                "The file contains a NUL byte (a sign of a damaged or non-text file). "
+                "It was kept; find and delete it.",
+                file_name,
+                line_of_offset(raw, nul),
+            )
+        )
+    table = None
+    if nul < 0 and _fast_path_safe(raw):
+        table = _parse_with_arrow(raw)
+    if table is None:
+        table, shape_notices = _parse_with_stdlib(raw, file_name)
+        notices.extend(shape_notices)
+    notices.extend(_header_notices(table.header, file_name))
+    return ParsedCsv(table, endings, notices)
+
+
+def _fast_path_safe(raw: bytes) -> bool:
+    """Whether Arrow will read exactly what the csv module would: no blank lines, clean quotes."""
+    if raw[:1] in (b"\n", b"\r"):
+        return False
+    if b"\n\n" in raw or b"\r\r" in raw or b"\n\r\n" in raw:
+        return False
+    if b'"' not in raw:
+        return True
+    buf = np.frombuffer(raw, dtype=np.uint8)
+    quotes = np.flatnonzero(buf == ord('"'))
+    # Every quote must touch a delimiter, a line end, another quote or the file's edge;
+    # anything else is a stray quote whose reading differs between parsers.
+    prev_ok = np.ones(len(quotes), dtype=bool)
+    inner = quotes > 0
+    prev_ok[inner] = np.isin(buf[quotes[inner] - 1], _DELIMITERS)
+    next_ok = np.ones(len(quotes), dtype=bool)
+    inner = quotes < len(buf) - 1
+    next_ok[inner] = np.isin(buf[quotes[inner] + 1], _DELIMITERS)
+    return bool(np.all(prev_ok | next_ok))
+
+
+def _parse_with_arrow(raw: bytes) -> Table | None:
+    has_quotes = b'"' in raw
+    width = _first_record_width(raw)
+    if width is None:
+        return None
+
+    ragged: list[object] = []
+
+    def on_invalid_row(row: object) -> str:
+        ragged.append(row)
+        return "skip"
+
+    try:
+        arrow_table = pa_csv.read_csv(
+            pa.py_buffer(raw),
+            read_options=pa_csv.ReadOptions(autogenerate_column_names=True, use_threads=True),
+            parse_options=pa_csv.ParseOptions(
+                newlines_in_values=has_quotes,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_invalid_row,
+            ),
+            convert_options=pa_csv.ConvertOptions(
+                column_types={f"f{i}": pa.string() for i in range(width)},
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+                null_values=[],
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    if ragged:
+        return None  # the stdlib path keeps ragged records whole and reports their lines
+    columns = [
+        chunked.combine_chunks() if chunked.num_chunks != 1 else chunked.chunk(0)
+        for chunked in arrow_table.columns
+    ]
+    header = [col[0].as_py() for col in columns]
+    body = [col.slice(1) for col in columns]
+    lines = _record_start_lines(header, body, has_quotes)
+    return Table(header, body, lines)
+
+
+def _first_record_width(raw: bytes) -> int | None:
+    """Field count of the header record, or None if it is not complete in the first 1 MiB."""
+    prefix = raw[: 1 << 20].decode("utf-8", errors="ignore")
+    reader = csv.reader(io.StringIO(prefix, newline=""))
+    first = next(reader, None)
+    if first is None or (len(raw) > len(prefix) and reader.line_num >= prefix.count("\n") + 1):
+        return None
+    return len(first)
+
+
+def _record_start_lines(header: list[str], body: list[pa.Array], has_quotes: bool) -> np.ndarray:
+    rows = len(body[0]) if body else 0
+    lines = np.arange(2, rows + 2, dtype=np.int64)
+    if not has_quotes or rows == 0:
+        return lines
+    # Line breaks inside quoted values push every later record further down the file.
+    extra = np.zeros(rows, dtype=np.int64)
+    for col in body:
+        counts = pc.count_substring_regex(col, _NEWLINES).to_numpy(zero_copy_only=False)
+        extra += counts
+    header_breaks = sum(len(re.findall(_NEWLINES, name)) for name in header)
+    shift = np.concatenate(([0], np.cumsum(extra)[:-1])) + header_breaks
+    return lines + shift
+
+
+def _parse_with_stdlib(raw: bytes, file_name: str) -> tuple[Table, list[ReadNotice]]:
+    text = raw.decode("utf-8")
+    notices: list[ReadNotice] = []
+    try:
+        records, lines = _read_records(text, strict=True)
+    except csv.Error as exc:
+        records, lines = _read_records(text, strict=False)
+        line = int(getattr(exc, "line", 0)) or None
+        notices.append(
+            ReadNotice(
+                "read.malformed-quotes",
+                NoticeLevel.ERROR,
+                "A value has a stray or unclosed double quote, so where the value ends is a "
+                f"guess ({exc}). Check this line and the value after it.",
+                file_name,
+                line,
+            )
+        )
+    header = records[0] if records else []
+    body = records[1:]
+    width = len(header)
+    for record, line in zip(body, lines[1:], strict=True):
+        if len(record) == 0:
+            notices.append(
+                ReadNotice("read.blank-line", NoticeLevel.WARNING,
+                           "This line is blank. It is kept; delete the row if it is not meant to be "
+                           "there.", file_name, line)
+            )
+        elif len(record) != width:
+            more_or_fewer = "more" if len(record) > width else "fewer"
+            notices.append(
+                ReadNotice(
+                    "read.ragged-record",
+                    NoticeLevel.ERROR,
+                    f"This record has {len(record)} values but the header has {width} columns "
+                    f"({more_or_fewer} than expected, often a stray or missing comma). "
+                    "All its values are kept.",
+                    file_name,
+                    line,
+                )
+            )
+    table = Table.from_rows(header, body)
+    table._lines = np.asarray(lines[1:], dtype=np.int64)  # noqa: SLF001 - reader owns line numbers
+    return table, notices
+
+
+def _read_records(text: str, *, strict: bool) -> tuple[list[list[str]], list[int]]:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=strict)
+    records: list[list[str]] = []
+    lines: list[int] = []
+    start = 1
+    try:
+        for record in reader:
+            records.append(record)
+            lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        exc.line = reader.line_num  # type: ignore[attr-defined]
+        raise
+    return records, lines
+
+
+def _header_notices(header: list[str], file_name: str) -> list[ReadNotice]:
+    notices = []
+    seen: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name.strip() == "":
+            notices.append(
+                ReadNotice("read.blank-header", NoticeLevel.ERROR,
+                           f"Column {i + 1} has no name in the header row (often a trailing comma "
+                           "left by Excel). Its values are kept.", file_name, 1)
+            )
+        elif name in seen:
+            notices.append(
+                ReadNotice("read.duplicate-header", NoticeLevel.ERROR,
+                           f"The column name \"{name}\" appears twice (columns {seen[name] + 1} and "
+                           f"{i + 1}). Both columns are kept.", file_name, 1)
+            )
+        else:
+            seen[name] = i
+    return notices

@@ -1,0 +1,308 @@
+"""One CSV file held as exact text: compact Arrow columns from the reader plus an edit overlay.
+
+Rows have two numberings. A *row* (0-based) is the position the user sees and the order the
+file is written in. A *row id* is stable storage identity: it survives inserts and deletes,
+so undo commands and findings can point at a record while rows move around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+class _Column:
+    """One column: an immutable Arrow base, per-row overrides, and rows appended after reading."""
+
+    __slots__ = ("_appended", "_base", "_cache", "_overrides")
+
+    def __init__(self, base: pa.Array) -> None:
+        self._base = base
+        self._overrides: dict[int, str] = {}
+        self._appended: list[str] = []
+        self._cache: pa.Array | None = base
+
+    def get(self, row_id: int) -> str:
+        value = self._overrides.get(row_id)
+        if value is not None:
+            return value
+        base_len = len(self._base)
+        if row_id < base_len:
+            return self._base[row_id].as_py()
+        return self._appended[row_id - base_len]
+
+    def set(self, row_id: int, value: str) -> None:
+        if row_id < len(self._base):
+            self._overrides[row_id] = value
+        else:
+            self._appended[row_id - len(self._base)] = value
+        self._cache = None
+
+    def append(self, value: str) -> None:
+        self._appended.append(value)
+        self._cache = None
+
+    def storage_array(self) -> pa.Array:
+        """All stored rows by row id, edits applied, as one Arrow string array."""
+        if self._cache is None:
+            array = self._base
+            if self._overrides:
+                ids = np.fromiter(self._overrides.keys(), dtype=np.int64, count=len(self._overrides))
+                ids.sort()
+                mask = np.zeros(len(array), dtype=bool)
+                mask[ids] = True
+                replacements = pa.array([self._overrides[int(i)] for i in ids], type=array.type)
+                array = pc.replace_with_mask(array, pa.array(mask), replacements)
+            if self._appended:
+                array = pa.concat_arrays([array, pa.array(self._appended, type=array.type)])
+            self._cache = array
+        return self._cache
+
+
+@dataclass(frozen=True)
+class RemovedRow:
+    """What delete_rows took out, enough to put it back exactly."""
+
+    row: int
+    row_id: int
+
+
+class Table:
+    """The header and records of one CSV file, every value kept as the exact text read."""
+
+    def __init__(
+        self,
+        header: Sequence[str],
+        columns: Sequence[pa.Array],
+        lines: np.ndarray,
+        *,
+        widths: dict[int, int] | None = None,
+        extras: dict[int, list[str]] | None = None,
+        header_extras: Sequence[str] = (),
+    ) -> None:
+        """Build from reader output.
+
+        widths: row id -> field count, only for records shorter than the header.
+        extras: row id -> fields beyond the header's width, only for longer records.
+        """
+        if len(columns) != len(header):
+            raise ValueError("one column per header name")
+        self.header: list[str] = list(header)
+        self._columns = [_Column(c if c.type == pa.string() else c.cast(pa.string())) for c in columns]
+        self._stored = len(lines)
+        self._lines: list[int] | np.ndarray = lines
+        self._order: np.ndarray | None = None
+        self._widths: dict[int, int] = dict(widths or {})
+        self._extras: dict[int, list[str]] = {k: list(v) for k, v in (extras or {}).items()}
+        self._header_extras = list(header_extras)
+        self._version = 0
+
+    @classmethod
+    def from_rows(cls, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+        """A table from Python lists, for tests, generators and small files."""
+        rows = [list(r) for r in rows]
+        width = len(header)
+        widths: dict[int, int] = {}
+        extras: dict[int, list[str]] = {}
+        columns: list[list[str]] = [[] for _ in range(width)]
+        for i, row in enumerate(rows):
+            if len(row) < width:
+                widths[i] = len(row)
+            elif len(row) > width:
+                extras[i] = row[width:]
+            for c in range(width):
+                columns[c].append(row[c] if c < len(row) else "")
+        arrays = [pa.array(col, type=pa.string()) for col in columns]
+        lines = np.arange(2, len(rows) + 2, dtype=np.int64)
+        return cls(header, arrays, lines, widths=widths, extras=extras)
+
+    # -- shape -------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._stored if self._order is None else len(self._order)
+
+    @property
+    def column_count(self) -> int:
+        return len(self.header)
+
+    @property
+    def version(self) -> int:
+        """Increases on every change, so caches built from this table know when to rebuild."""
+        return self._version
+
+    def column_index(self, name: str) -> int | None:
+        try:
+            return self.header.index(name)
+        except ValueError:
+            return None
+
+    def row_id(self, row: int) -> int:
+        if self._order is None:
+            if not 0 <= row < self._stored:
+                raise IndexError(row)
+            return row
+        return int(self._order[row])
+
+    def row_of_id(self, row_id: int) -> int | None:
+        """The current position of a stored record, or None if it has been deleted."""
+        if self._order is None:
+            return row_id if 0 <= row_id < self._stored else None
+        hits = np.flatnonzero(self._order == row_id)
+        return int(hits[0]) if len(hits) else None
+
+    def source_line(self, row: int) -> int | None:
+        """Physical line in the original file where this record starts (header = 1).
+
+        None for rows added in the editor.
+        """
+        row_id = self.row_id(row)
+        if row_id >= len(self._lines):
+            return None
+        return int(self._lines[row_id])
+
+    def row_for_line(self, line: int) -> int | None:
+        """The row whose record spans the given physical line of the original file."""
+        lines = np.asarray(self._lines[: len(self._lines)])
+        pos = int(np.searchsorted(lines, line, side="right")) - 1
+        if pos < 0:
+            return None
+        return self.row_of_id(pos)
+
+    # -- reading values ----------------------------------------------------------------
+
+    def cell(self, row: int, col: int) -> str:
+        """The exact text of one cell ('' where a short record has no such field)."""
+        row_id = self.row_id(row)
+        width = self._widths.get(row_id)
+        if width is not None and col >= width:
+            return ""
+        return self._columns[col].get(row_id)
+
+    def field_count(self, row: int) -> int:
+        """How many fields the record really has (differs from the header when ragged)."""
+        row_id = self.row_id(row)
+        if row_id in self._widths:
+            return self._widths[row_id]
+        return len(self.header) + len(self._extras.get(row_id, ()))
+
+    def extra_fields(self, row: int) -> list[str]:
+        """Fields beyond the header's width, kept so nothing is dropped on save."""
+        return list(self._extras.get(self.row_id(row), ()))
+
+    def row_values(self, row: int) -> list[str]:
+        """All fields of one record, exactly as they will be written."""
+        row_id = self.row_id(row)
+        width = self._widths.get(row_id, len(self.header))
+        values = [self._columns[c].get(row_id) for c in range(min(width, len(self.header)))]
+        values.extend(self._extras.get(row_id, ()))
+        return values
+
+    def column_array(self, col: int) -> pa.Array:
+        """One column in row order with edits applied, for vectorized checks and export."""
+        array = self._columns[col].storage_array()
+        if self._order is not None:
+            array = array.take(pa.array(self._order))
+        return array
+
+    def column_values(self, col: int) -> list[str]:
+        return self.column_array(col).to_pylist()
+
+    def iter_rows(self) -> Iterator[list[str]]:
+        for row in range(len(self)):
+            yield self.row_values(row)
+
+    def ragged_rows(self) -> list[int]:
+        """Rows whose field count differs from the header's."""
+        ids = set(self._widths) | set(self._extras)
+        rows = [self.row_of_id(i) for i in ids]
+        return sorted(r for r in rows if r is not None)
+
+    def has_ragged_rows(self) -> bool:
+        return bool(self._widths or self._extras)
+
+    @property
+    def header_extras(self) -> list[str]:
+        return list(self._header_extras)
+
+    # -- editing -----------------------------------------------------------------------
+
+    def set_cell(self, row: int, col: int, value: str) -> str:
+        """Replace one cell's text; returns the text it had. A short record grows to reach it."""
+        if not isinstance(value, str):
+            raise TypeError("cells hold text only")
+        row_id = self.row_id(row)
+        old = self.cell(row, col)
+        width = self._widths.get(row_id)
+        if width is not None and col >= width:
+            self._widths[row_id] = col + 1
+            if self._widths[row_id] >= len(self.header):
+                del self._widths[row_id]
+        self._columns[col].set(row_id, value)
+        self._version += 1
+        return old
+
+    def insert_rows(self, row: int, rows: Sequence[Sequence[str]]) -> list[int]:
+        """Insert new records before `row`; returns their row ids."""
+        count_before = len(self)
+        if not 0 <= row <= count_before:
+            raise IndexError(row)
+        order_before = self._order
+        new_ids = []
+        width = len(self.header)
+        for values in rows:
+            row_id = self._stored
+            self._stored += 1
+            for c, column in enumerate(self._columns):
+                column.append(values[c] if c < len(values) else "")
+            if len(values) > width:
+                self._extras[row_id] = list(values[width:])
+            elif len(values) < width:
+                self._widths[row_id] = len(values)
+            new_ids.append(row_id)
+        if order_before is not None or row != count_before:
+            # Appending to an unreordered table keeps the cheap identity order.
+            base = np.arange(count_before, dtype=np.int64) if order_before is None else order_before
+            self._order = np.insert(base, row, np.asarray(new_ids, dtype=np.int64))
+        self._version += 1
+        return new_ids
+
+    def restore_rows(self, removed: Sequence[RemovedRow]) -> None:
+        """Put deleted rows back where they were (undo of delete_rows)."""
+        for item in sorted(removed, key=lambda r: r.row):
+            self._place(item.row, [item.row_id])
+
+    def delete_rows(self, rows: Iterable[int]) -> list[RemovedRow]:
+        """Remove rows from the file; their storage is kept so undo can restore them."""
+        positions = sorted(set(rows))
+        removed = [RemovedRow(r, self.row_id(r)) for r in positions]
+        order = self._current_order()
+        self._order = np.delete(order, positions)
+        self._version += 1
+        return removed
+
+    def move_ids_to(self, row_ids: Sequence[int]) -> None:
+        """Set the complete row order (used by undo of structural edits)."""
+        self._order = np.asarray(row_ids, dtype=np.int64)
+        self._version += 1
+
+    def row_ids(self) -> np.ndarray:
+        return self._current_order().copy()
+
+    def _current_order(self) -> np.ndarray:
+        if self._order is None:
+            return np.arange(self._stored, dtype=np.int64)
+        return self._order
+
+    def _place(self, row: int, row_ids: Sequence[int]) -> None:
+        self._order = np.insert(self._current_order(), row, np.asarray(row_ids, dtype=np.int64))
+        self._version += 1
+
+    def rename_column(self, col: int, name: str) -> str:
+        old = self.header[col]
+        self.header[col] = name
+        self._version += 1
+        return old
