@@ -35,6 +35,15 @@ class _Column:
             return self._base[row_id].as_py()
         return self._appended[row_id - base_len]
 
+    def original(self, row_id: int) -> str | None:
+        """The value as read from the file, or None for rows added in the editor."""
+        if row_id < len(self._base):
+            return self._base[row_id].as_py()
+        return None
+
+    def overridden_ids(self) -> list[int]:
+        return list(self._overrides)
+
     def set(self, row_id: int, value: str) -> None:
         if row_id < len(self._base):
             self._overrides[row_id] = value
@@ -300,6 +309,43 @@ class Table:
     def _place(self, row: int, row_ids: Sequence[int]) -> None:
         self._order = np.insert(self._current_order(), row, np.asarray(row_ids, dtype=np.int64))
         self._version += 1
+
+    # -- what changed since reading ------------------------------------------------------
+
+    @property
+    def read_row_count(self) -> int:
+        """How many records the file had when it was read (row ids below this came from it)."""
+        return len(self._lines)
+
+    def original_cell(self, row_id: int, col: int) -> str | None:
+        """A cell as it was in the file when read; None for rows added in the editor."""
+        return self._columns[col].original(row_id)
+
+    def changed_cells(self) -> list[tuple[int, int, str, str]]:
+        """(row_id, col, old, new) for every read-in cell whose text now differs, by row id."""
+        changes = []
+        for col, column in enumerate(self._columns):
+            for row_id in column.overridden_ids():
+                old = column.original(row_id)
+                new = column.get(row_id)
+                if old is not None and old != new:
+                    changes.append((row_id, col, old, new))
+        changes.sort()
+        return changes
+
+    def added_row_ids(self) -> list[int]:
+        """Rows added in the editor that are still in the file."""
+        present = self._current_order()
+        return sorted(int(i) for i in present[present >= len(self._lines)])
+
+    def deleted_row_ids(self) -> list[int]:
+        """Records read from the file that are no longer in it."""
+        if self._order is None:
+            return []
+        present = np.zeros(len(self._lines), dtype=bool)
+        kept = self._order[self._order < len(self._lines)]
+        present[kept] = True
+        return [int(i) for i in np.flatnonzero(~present)]
 
     def rename_column(self, col: int, name: str) -> str:
         old = self.header[col]
