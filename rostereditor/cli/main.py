@@ -37,6 +37,8 @@ def _gui_parser() -> argparse.ArgumentParser:
         + " (run `rostereditor COMMAND --help`).",
     )
     parser.add_argument("path", nargs="?", help="a bundle zip, a folder, or a CSV file to open")
+    parser.add_argument("--sample", action="store_true",
+                        help="open the bundled sample district (with some Excel damage to fix)")
     parser.add_argument("--self-test", action="store_true",
                         help="open the bundled damaged sample, edit, save and re-read; exit 0 if all worked")
     parser.add_argument("--report", help="with --self-test: where to write the JSON report")
