@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import pyarrow.compute as pc
+
 from rostereditor.core.manifest import FILE_MODES, manifest_properties
 from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS, display_order
 from rostereditor.core.read_notice import ReadNotice
@@ -79,6 +81,4 @@ def _has_delta_columns_filled(table: Table) -> bool:
     col = table.column_index("status")
     if col is None or len(table) == 0:
         return False
-    import pyarrow.compute as pc
-
     return bool(pc.any(pc.not_equal(table.column_array(col), "")).as_py())

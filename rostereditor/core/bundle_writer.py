@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import zipfile
 from pathlib import Path
 
@@ -93,6 +94,4 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _now() -> tuple[int, int, int, int, int, int]:
-    import time
-
     return time.localtime()[:6]

@@ -54,14 +54,12 @@ def _format_columns(columns: list[pa.Array]) -> bytes:
     pattern = r'^$|[",\r\n]' if single else _NEEDS_QUOTES
     formatted = []
     for column in columns:
-        column = column.cast(pa.large_string())
-        needs = pc.match_substring_regex(column, pattern)
+        text = column.cast(pa.large_string())
+        needs = pc.match_substring_regex(text, pattern)
         if pc.any(needs).as_py():
-            quoted = pc.binary_join_element_wise(
-                _LQ, pc.replace_substring(column, '"', '""'), _LQ, _EMPTY
-            )
-            column = pc.if_else(needs, quoted, column)
-        formatted.append(column)
+            quoted = pc.binary_join_element_wise(_LQ, pc.replace_substring(text, '"', '""'), _LQ, _EMPTY)
+            text = pc.if_else(needs, quoted, text)
+        formatted.append(text)
     rows = pc.binary_join_element_wise(*formatted, pa.scalar(",", pa.large_string()))
     rows = pc.binary_join_element_wise(
         rows, pa.scalar(_CRLF, pa.large_string()), pa.scalar("", pa.large_string())

@@ -89,6 +89,8 @@ def _fast_path_safe(raw: bytes) -> bool:
         return True
     buf = np.frombuffer(raw, dtype=np.uint8)
     quotes = np.flatnonzero(buf == ord('"'))
+    if len(quotes) % 2:
+        return False  # an unclosed quote: the careful path says where
     # Every quote must touch a delimiter, a line end, another quote or the file's edge;
     # anything else is a stray quote whose reading differs between parsers.
     prev_ok = np.ones(len(quotes), dtype=bool)
@@ -209,7 +211,7 @@ def _parse_with_stdlib(raw: bytes, file_name: str) -> tuple[Table, list[ReadNoti
                 )
             )
     table = Table.from_rows(header, body)
-    table._lines = np.asarray(lines[1:], dtype=np.int64)  # noqa: SLF001 - reader owns line numbers
+    table._lines = np.asarray(lines[1:], dtype=np.int64)
     return table, notices
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,7 +146,7 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str
                         "the zip is damaged or crafted. It was not opened."
                     )
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         raise BundleReadError(
             f"{info.filename} in {zip_name} cannot be unpacked ({exc}). The zip is damaged; "
             "export it again."

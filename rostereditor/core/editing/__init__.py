@@ -1,0 +1,1 @@
+"""Edit operations on a bundle's tables, each with its exact inverse, usable without Qt."""

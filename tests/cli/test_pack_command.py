@@ -1,0 +1,40 @@
+"""`rostereditor pack`: canonical zip out, exit 2 and a message (no traceback) for bad input."""
+
+import subprocess
+import sys
+import zipfile
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "rostereditor", *args], capture_output=True,
+                          text=True, cwd=cwd, check=False)
+
+
+def test_pack_folder_writes_canonical_zip_with_manifest(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "orgs.csv").write_bytes(b"sourcedId,name\no1,\"North, High\"\n")
+    result = run_cli("pack", str(src), "-o", str(tmp_path / "out.zip"), "--oneroster", "1.1")
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "out.zip") as archive:
+        assert archive.read("orgs.csv") == b'sourcedId,name\r\no1,"North, High"\r\n'
+        assert b"oneroster.version,1.1" in archive.read("manifest.csv")
+
+
+def test_pack_loose_files(tmp_path):
+    (tmp_path / "orgs.csv").write_bytes(b"sourcedId\no1\n")
+    (tmp_path / "users.csv").write_bytes(b"sourcedId\nu1\n")
+    files = [str(tmp_path / "orgs.csv"), str(tmp_path / "users.csv")]
+    result = run_cli("pack", *files, "-o", str(tmp_path / "o.zip"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(zipfile.ZipFile(tmp_path / "o.zip").namelist()) == ["orgs.csv", "users.csv"]
+
+
+def test_unreadable_input_exits_2_with_a_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 this is not really a zip")
+    result = run_cli("pack", str(bad), "-o", str(tmp_path / "o.zip"))
+    assert result.returncode == 2
+    assert "not a valid zip" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "o.zip").exists()
