@@ -9,7 +9,7 @@ from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.csv_parse import parse_csv
 from rostereditor.core.oneroster_files import canonical_name
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
-from rostereditor.core.safe_archive import read_roster_zip
+from rostereditor.core.safe_archive import open_roster_zip
 from rostereditor.core.text_decoding import decode_csv_bytes
 
 
@@ -43,11 +43,11 @@ def _looks_like_zip(path: Path) -> bool:
 
 
 def _read_zip(path: Path) -> Bundle:
-    contents = read_roster_zip(path)
-    bundle = Bundle(source=path, source_kind="zip", zip_folder=contents.folder)
-    bundle.notices.extend(contents.notices)
-    for name, raw in contents.members.items():
-        _add_file(bundle, name, raw)
+    with open_roster_zip(path) as contents:
+        bundle = Bundle(source=path, source_kind="zip", zip_folder=contents.folder)
+        bundle.notices.extend(contents.notices)
+        for name, raw in contents.iter_members():
+            _add_file(bundle, name, raw)
     return bundle
 
 

@@ -6,6 +6,8 @@ import posixpath
 import stat
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,11 +24,18 @@ _IGNORED_NAMES = (".DS_Store", "Thumbs.db", "desktop.ini")
 
 @dataclass
 class ArchiveContents:
-    """The CSV members of a zip (name inside the zip -> bytes) and what was skipped."""
+    """The checked CSV members of an open zip, read one at a time to bound memory."""
 
-    members: dict[str, bytes]
+    archive: zipfile.ZipFile
+    zip_name: str
+    members: list[zipfile.ZipInfo]
     folder: str | None
     notices: list[ReadNotice] = field(default_factory=list)
+
+    def iter_members(self) -> Iterator[tuple[str, bytes]]:
+        """(file name without folder, bytes) for each CSV member, inflated one at a time."""
+        for info in self.members:
+            yield posixpath.basename(info.filename), _read_bounded(self.archive, info, self.zip_name)
 
 
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
@@ -40,8 +49,9 @@ def _unsafe_path(name: str) -> bool:
     return any(part == ".." for part in parts)
 
 
-def read_roster_zip(path: Path) -> ArchiveContents:
-    """Read every CSV member of a zip into memory after checking the archive is safe."""
+@contextmanager
+def open_roster_zip(path: Path) -> Iterator[ArchiveContents]:
+    """Open a zip, check every member is safe before anything is inflated, and yield it."""
     try:
         archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile as exc:
@@ -52,10 +62,10 @@ def read_roster_zip(path: Path) -> ArchiveContents:
     except OSError as exc:
         raise BundleReadError(f"Cannot open {path}: {exc.strerror or exc}") from exc
     with archive:
-        return _read_members(archive, path.name)
+        yield _check_members(archive, path.name)
 
 
-def _read_members(archive: zipfile.ZipFile, zip_name: str) -> ArchiveContents:
+def _check_members(archive: zipfile.ZipFile, zip_name: str) -> ArchiveContents:
     notices: list[ReadNotice] = []
     infos = archive.infolist()
     if not infos:
@@ -122,10 +132,7 @@ def _read_members(archive: zipfile.ZipFile, zip_name: str) -> ArchiveContents:
                 "at the top level of the zip; saving puts them there.",
             )
         )
-    members = {}
-    for info in candidates:
-        members[posixpath.basename(info.filename)] = _read_bounded(archive, info, zip_name)
-    return ArchiveContents(members, folder, notices)
+    return ArchiveContents(archive, zip_name, candidates, folder, notices)
 
 
 def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str) -> bytes:
