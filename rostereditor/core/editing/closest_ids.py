@@ -1,0 +1,62 @@
+"""Suggestions for a broken reference: the existing ids it was most likely meant to be.
+
+Spreadsheet damage comes first (case, stray spaces, stripped leading zeros: `usr-123` for
+`usr-00123`), then ordinary typos by similarity. Only a bounded candidate set reaches difflib,
+so a million-id file answers quickly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_LEADING_ZEROS = r"(^|[^0-9])0+([0-9])"
+_MAX_FUZZY_CANDIDATES = 3000
+
+
+def closest_ids(value: str, ids: pa.Array, limit: int = 3) -> list[str]:
+    """Up to `limit` existing ids closest to `value`, best first; never `value` itself."""
+    text = value.strip()
+    if not text or len(ids) == 0:
+        return []
+    ids = pc.fill_null(ids, "")
+    found: list[str] = []
+
+    normalized = _normalize(ids)
+    same = pc.equal(normalized, _normalize(pa.array([text], type=pa.string()))[0])
+    found.extend(_take(ids, same, limit + 1))
+
+    candidates = _fuzzy_candidates(text, ids)
+    found.extend(difflib.get_close_matches(text, candidates, n=limit + 1, cutoff=0.6))
+
+    unique = [i for i in dict.fromkeys(found) if i != value]
+    return unique[:limit]
+
+
+def _normalize(array: pa.Array) -> pa.Array:
+    trimmed = pc.utf8_lower(pc.utf8_trim_whitespace(array))
+    return pc.replace_substring_regex(trimmed, pattern=_LEADING_ZEROS, replacement=r"\1\2")
+
+
+def _fuzzy_candidates(text: str, ids: pa.Array) -> list[str]:
+    """Ids sharing the value's longest digit run or its first characters; else a sample."""
+    digits = max(re.findall(r"\d+", text), key=len, default="")
+    masks = []
+    if len(digits.lstrip("0")) >= 2:
+        masks.append(pc.match_substring(ids, digits.lstrip("0")))
+    if len(text) >= 3:
+        masks.append(pc.starts_with(ids, text[:3]))
+    for mask in masks:
+        picked = _take(ids, mask, _MAX_FUZZY_CANDIDATES)
+        if picked:
+            return picked
+    return ids.slice(0, _MAX_FUZZY_CANDIDATES).to_pylist()
+
+
+def _take(ids: pa.Array, mask: pa.Array, limit: int) -> list[str]:
+    rows = np.flatnonzero(pc.fill_null(mask, False).to_numpy(zero_copy_only=False))[:limit]
+    return ids.take(pa.array(rows, type=pa.int64())).to_pylist() if len(rows) else []
