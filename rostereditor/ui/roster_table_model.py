@@ -1,0 +1,268 @@
+"""RosterTableModel: a Qt view of one core Table, exact text, with findings pre-indexed by cell."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QIcon
+
+from rostereditor.core.table import Table
+from rostereditor.ui.severity_style import SEVERITY_BRUSH, SEVERITY_COLOR, worst_severity
+from rostereditor.ui.view_row_order import ViewRowOrder
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+CellEditHandler = Callable[[int, int, str], None]
+
+# A visible stand-in for spaces at either end of a value (U+2423 OPEN BOX), so " 09" and
+# "09" never look alike. Only the display changes; editing and saving use the exact text.
+SPACE_MARK = "\u2423"
+NEWLINE_MARK = "\u23ce"
+
+
+def display_text(value: str) -> str:
+    """The value as shown in a cell: exact, except edge spaces and line breaks are made visible."""
+    if "\n" in value or "\r" in value:
+        value = value.replace("\r\n", NEWLINE_MARK).replace("\n", NEWLINE_MARK)
+        value = value.replace("\r", NEWLINE_MARK)
+    if value[:1] == " " or value[-1:] == " ":
+        stripped = value.strip(" ")
+        if not stripped:
+            return SPACE_MARK * len(value)
+        lead = len(value) - len(value.lstrip(" "))
+        trail = len(value) - len(value.rstrip(" "))
+        return SPACE_MARK * lead + stripped + SPACE_MARK * trail
+    return value
+
+
+def whitespace_note(value: str) -> str | None:
+    if value[:1] == " " and value[-1:] == " ":
+        return "This value starts and ends with spaces (shown as \u2423)."
+    if value[:1] == " ":
+        return "This value starts with a space (shown as \u2423)."
+    if value[-1:] == " ":
+        return "This value ends with a space (shown as \u2423)."
+    return None
+
+
+def finding_tooltip(findings: Iterable[Any]) -> str:
+    parts = []
+    for f in findings:
+        text = f"{f.severity.capitalize()}: {f.message}"
+        if getattr(f, "fix", None) is not None:
+            text += f"\nFix: change to \u201c{f.fix}\u201d"
+        parts.append(text)
+    return "\n\n".join(parts)
+
+
+class RosterTableModel(QAbstractTableModel):
+    """Adapts a Table for a QTableView. data() is O(1): a table lookup plus a dict lookup.
+
+    Rows seen by Qt are *view rows*; source_row()/view_row() translate to and from the
+    table's rows through the sort/filter mapping, which never reorders the table itself.
+    """
+
+    def __init__(self, table: Table, file_name: str, *, read_only: bool = False,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.table = table
+        self.file_name = file_name
+        self.read_only = read_only
+        # Installed by the editing layer to turn an edit into an undo command.
+        self.cell_edit_handler: CellEditHandler | None = None
+        # Set by the window: called with (file_name, row_ids) after a fallback edit.
+        self.cells_changed_callback: Callable[[str, list[int]], None] | None = None
+        self.order = ViewRowOrder()
+        self.filter_icon: QIcon | None = None
+        self._cell_findings: dict[tuple[int, int], list[Any]] = {}
+        self._row_findings: dict[int, list[Any]] = {}
+        self._column_tooltips: list[str] = []
+        self._row_count = len(table)
+
+    # -- mapping -----------------------------------------------------------------------
+
+    def source_row(self, view_row: int) -> int:
+        return self.order.table_row(view_row)
+
+    def view_row(self, source_row: int) -> int | None:
+        return self.order.view_row(source_row)
+
+    def problem_row_ids(self) -> set[int]:
+        return {row_id for row_id, _ in self._cell_findings} | set(self._row_findings)
+
+    # -- Qt model API ------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._row_count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.table.column_count
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.order.table_row(index.row())
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_text(self.table.cell(row, col))
+        if role == Qt.ItemDataRole.EditRole:
+            return self.table.cell(row, col)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            findings = self._cell_findings.get((self.table.row_id(row), col))
+            if findings:
+                return SEVERITY_BRUSH.get(worst_severity(findings) or "")
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cell_tooltip(row, col)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            findings = self._cell_findings.get((self.table.row_id(row), col))
+            return finding_tooltip(findings) if findings else None
+        return None
+
+    def _cell_tooltip(self, row: int, col: int) -> str | None:
+        parts = []
+        findings = self._cell_findings.get((self.table.row_id(row), col))
+        if findings:
+            parts.append(finding_tooltip(findings))
+        note = whitespace_note(self.table.cell(row, col))
+        if note:
+            parts.append(note)
+        return "\n\n".join(parts) if parts else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < self.table.column_count:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.table.header[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                tip = (self._column_tooltips[section] if section < len(self._column_tooltips)
+                       else self.table.header[section])
+                if section in self.order.filters:
+                    tip += f"\n\nFiltered: showing rows containing \u201c{self.order.filters[section]}\u201d"
+                return tip
+            if role == Qt.ItemDataRole.DecorationRole and section in self.order.filters:
+                return self.filter_icon
+            return None
+        if not 0 <= section < self._row_count:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            line = self.table.source_line(self.order.table_row(section))
+            return str(line) if line is not None else "new"
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+            row = self.order.table_row(section)
+            findings = self._row_findings.get(self.table.row_id(row))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(SEVERITY_COLOR[worst_severity(findings) or "info"]) if findings else None
+            line = self.table.source_line(row)
+            where = f"Line {line} of {self.file_name}" if line else "Row added in the editor"
+            return where + ("\n\n" + finding_tooltip(findings) if findings else "")
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
+            return False
+        text = "" if value is None else str(value)
+        row = self.order.table_row(index.row())
+        col = index.column()
+        if self.table.cell(row, col) == text:
+            return True
+        if self.cell_edit_handler is not None:
+            self.cell_edit_handler(row, col, text)
+            return True
+        row_id = self.table.row_id(row)
+        self.table.set_cell(row, col, text)
+        if self.cells_changed_callback is not None:
+            self.cells_changed_callback(self.file_name, [row_id])
+        else:
+            self.dataChanged.emit(index, index)
+        return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the view (never the file) by a column; -1 restores the file's order."""
+        self.order.sort_column = None if column < 0 else column
+        self.order.sort_descending = order == Qt.SortOrder.DescendingOrder
+        self._relayout(sort_only=True)
+
+    # -- updates from the window -------------------------------------------------------
+
+    def set_column_tooltips(self, tips: list[str]) -> None:
+        self._column_tooltips = tips
+        if self.table.column_count:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.table.column_count - 1)
+
+    def set_findings(self, cell_index: dict[tuple[int, Any], list[Any]]) -> None:
+        """Take a new (row_id, col) -> findings index; col None means the whole row."""
+        cells: dict[tuple[int, int], list[Any]] = {}
+        rows: dict[int, list[Any]] = {}
+        for (row_id, col), findings in cell_index.items():
+            if col is None or col < 0 or col >= self.table.column_count:
+                rows.setdefault(row_id, []).extend(findings)
+            else:
+                cells[(row_id, col)] = findings
+        self._cell_findings = cells
+        self._row_findings = rows
+        if self._row_count and self.table.column_count:
+            # One range signal repaints only what is on screen: cheap at any size.
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self._row_count - 1, self.table.column_count - 1),
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
+            )
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._row_count - 1)
+
+    def findings_at(self, row: int, col: int) -> list[Any]:
+        """Findings on a table cell (table row, not view row)."""
+        return list(self._cell_findings.get((self.table.row_id(row), col), ()))
+
+    def refresh_rows(self, row_ids: Collection[int]) -> None:
+        """Repaint rows whose values changed (given by stable row id)."""
+        if not self._row_count or not self.table.column_count:
+            return
+        last_col = self.table.column_count - 1
+        if len(row_ids) > 64:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._row_count - 1, last_col))
+            return
+        for row_id in row_ids:
+            row = self.table.row_of_id(row_id)
+            view_row = None if row is None else self.order.view_row(row)
+            if view_row is not None and view_row < self._row_count:
+                self.dataChanged.emit(self.index(view_row, 0), self.index(view_row, last_col))
+
+    def rebuild_rows(self) -> None:
+        """After rows were inserted, deleted or moved in the table: recompute everything."""
+        self.beginResetModel()
+        self.order.rebuild(self.table, self.problem_row_ids())
+        self._row_count = self.order.count(self.table)
+        self.endResetModel()
+
+    def apply_view_order(self) -> None:
+        """After sort/filter settings changed on self.order."""
+        self._relayout(sort_only=False)
+
+    def _relayout(self, *, sort_only: bool) -> None:
+        if not sort_only:
+            self.rebuild_rows()
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.table.column_count - 1))
+            return
+        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        persistent = self.persistentIndexList()
+        table_rows = [self.order.table_row(i.row()) for i in persistent]
+        self.order.rebuild(self.table, self.problem_row_ids())
+        self._row_count = self.order.count(self.table)
+        new_indexes = []
+        for index, row in zip(persistent, table_rows, strict=True):
+            view_row = self.order.view_row(row)
+            new_indexes.append(QModelIndex() if view_row is None
+                               else self.index(view_row, index.column()))
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
