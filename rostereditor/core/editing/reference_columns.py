@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rostereditor.core.oneroster_files import SUPPORTED_VERSIONS
+from rostereditor.core.spec import spec_for
 from rostereditor.core.table import Table
 
 ID_COLUMN = "sourcedId"
+
+# Key columns that are also references: a demographics row's sourcedId *is* its user's sourcedId
+# (spec 6.7; 1.0 has a userSourcedId column instead), so renaming a user renames that row too.
+_SAME_RECORD_IDS = {("demographics.csv", "sourcedId"): "users.csv"}
 
 
 @dataclass(frozen=True)
@@ -22,16 +28,10 @@ class ReferenceColumn:
 
 def reference_columns_from_spec(version: str, file_names: Iterable[str]) -> list[ReferenceColumn]:
     """Reference columns of the given files as the spec of `version` declares them."""
-    # Imported here so the editing core stays usable (and testable) apart from the spec tables.
-    from rostereditor.core.spec import spec_for  # noqa: PLC0415
-
-    spec = spec_for(version)
+    spec = spec_for(version if version in SUPPORTED_VERSIONS else "1.1")
     found = []
     for name in file_names:
-        try:
-            file_spec = spec.file(name)
-        except (KeyError, LookupError):
-            continue
+        file_spec = spec.file(name)
         if file_spec is None:
             continue
         for column in file_spec.columns:
@@ -39,6 +39,8 @@ def reference_columns_from_spec(version: str, file_names: Iterable[str]) -> list
                 found.append(
                     ReferenceColumn(name, column.name, column.target, column.kind == "ref_list")
                 )
+            elif version != "1.0" and (name, column.name) in _SAME_RECORD_IDS:
+                found.append(ReferenceColumn(name, column.name, _SAME_RECORD_IDS[name, column.name]))
     return found
 
 
