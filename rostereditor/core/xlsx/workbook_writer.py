@@ -58,7 +58,7 @@ def write_bundle_xlsx(
     def write(temp: Path) -> None:
         _write_workbook(bundle, names, version, temp)
 
-    atomic_write(Path(target), write, _verify_zip)
+    atomic_write(Path(target), write, verify_zip)
     return notices
 
 
@@ -249,7 +249,7 @@ def _column_width(table: Table, col: int) -> float:
     return float(min(_MAX_WIDTH, max(_MIN_WIDTH, heading + 3, longest + 2)))
 
 
-def _verify_zip(temp: Path) -> None:
+def verify_zip(temp: Path) -> None:
     try:
         with zipfile.ZipFile(temp) as archive:
             bad = archive.testzip()
