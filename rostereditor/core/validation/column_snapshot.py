@@ -15,8 +15,8 @@ import pyarrow.compute as pc
 
 class ColumnSnapshot:
     def __init__(self, values: pa.Array, row_ids: np.ndarray) -> None:
-        self._values = values
-        self._row_ids = row_ids
+        self.values = values
+        self.row_ids = row_ids
         self._edited: dict[int, str] = {}
 
     def update(self, row_id: int, value: str) -> str | None:
@@ -28,13 +28,13 @@ class ColumnSnapshot:
     def value_of(self, row_id: int) -> str | None:
         if row_id in self._edited:
             return self._edited[row_id]
-        hits = np.flatnonzero(self._row_ids == row_id) if not self._is_identity() else (
-            [row_id] if row_id < len(self._row_ids) else [])
-        return self._values[int(hits[0])].as_py() if len(hits) else None
+        hits = np.flatnonzero(self.row_ids == row_id) if not self._is_identity() else (
+            [row_id] if row_id < len(self.row_ids) else [])
+        return self.values[int(hits[0])].as_py() if len(hits) else None
 
     def _is_identity(self) -> bool:
-        n = len(self._row_ids)
-        return n == 0 or (int(self._row_ids[0]) == 0 and int(self._row_ids[-1]) == n - 1)
+        n = len(self.row_ids)
+        return n == 0 or (int(self.row_ids[0]) == 0 and int(self.row_ids[-1]) == n - 1)
 
     def rows_with(self, values: Iterable[str], *, in_list: bool = False) -> np.ndarray:
         """Row ids whose value is one of `values` (in_list: an item of a comma-separated list)."""
@@ -42,14 +42,14 @@ class ColumnSnapshot:
         if not wanted:
             return np.zeros(0, dtype=np.int64)
         if in_list:
-            mask = np.zeros(len(self._values), dtype=bool)
+            mask = np.zeros(len(self.values), dtype=bool)
             for value in wanted:
-                mask |= np.asarray(pc.match_substring(self._values, value).fill_null(False)
+                mask |= np.asarray(pc.match_substring(self.values, value).fill_null(False)
                                    .to_numpy(zero_copy_only=False), dtype=bool)
         else:
-            mask = np.asarray(pc.is_in(self._values, value_set=pa.array(wanted, pa.string()))
+            mask = np.asarray(pc.is_in(self.values, value_set=pa.array(wanted, pa.string()))
                               .to_numpy(zero_copy_only=False), dtype=bool)
-        found = set(self._row_ids[mask].tolist())
+        found = set(self.row_ids[mask].tolist())
         wanted_set = set(wanted)
         for row_id, value in self._edited.items():
             items = value.split(",") if in_list else [value]

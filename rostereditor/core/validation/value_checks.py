@@ -257,7 +257,9 @@ class ColumnCheck:
         vocabulary = profile.grades or self.spec.values
         valid = _match(self.values, p.one_of(vocabulary, as_list=True,
                                              ignore_case=profile.grades_case_insensitive))
-        padded = pc.replace_substring_regex(self.values, r"(^|,)([1-9])(?=,|$)", r"\g<1>0\2")
+        padded = self.values
+        for _ in range(2):  # twice: neighbouring items share the comma a match consumes
+            padded = pc.replace_substring_regex(padded, r"(^|,)([1-9])(,|$)", "\\1" "0" r"\2\3")
         fixable = ~valid & _match(padded, p.one_of(vocabulary, as_list=True))
         self.report("excel.grade-leading-zero", "error", fixable, lambda v, _: (
             f"grade \"{v}\" lost its leading zero (Excel turns 09 into 9). "

@@ -1,0 +1,295 @@
+"""Validate a whole bundle, then keep the findings current as cells change."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pyarrow as pa
+
+from rostereditor.core.bundle import Bundle
+from rostereditor.core.spec import spec_for
+from rostereditor.core.spec.model import ColumnSpec
+from rostereditor.core.spec.vendor_profile import Profile
+from rostereditor.core.table import Table
+from rostereditor.core.validation.bundle_checks import bundle_findings
+from rostereditor.core.validation.column_snapshot import ColumnSnapshot
+from rostereditor.core.validation.file_context import FileContext
+from rostereditor.core.validation.finding import Finding
+from rostereditor.core.validation.finding_batch import FindingBatch, Place
+from rostereditor.core.validation.header_checks import header_findings
+from rostereditor.core.validation.notice_findings import notice_findings
+from rostereditor.core.validation.primary_teacher_checks import primary_teacher_batches
+from rostereditor.core.validation.profiles import get_profile
+from rostereditor.core.validation.reference_checks import TargetKeys, reference_batches
+from rostereditor.core.validation.row_shape_checks import row_shape_batches
+from rostereditor.core.validation.uniqueness_checks import duplicate_batches
+from rostereditor.core.validation.validation_result import (
+    ValidationCancelled,
+    ValidationResult,
+    _FileFindings,
+)
+from rostereditor.core.validation.value_checks import ColumnCheck, zero_pad_width
+
+Progress = Callable[[float], bool]
+CELLS, UNIQUE, PRIMARY = "cells", "unique", "primary"
+
+
+class BundleValidator:
+    """Checks a bundle against one OneRoster version and one vendor profile."""
+
+    def __init__(self, bundle: Bundle, profile: str | Profile = "1edtech",
+                 version: str | None = None) -> None:
+        self.bundle = bundle
+        self.profile = get_profile(profile) if isinstance(profile, str) else profile
+        self.version = version or bundle.detected_version
+        self.spec = spec_for(self.version)
+        self._fixed: dict[str | None, list[Finding]] = {}
+        # file -> family -> batches; a family is what one kind of re-check replaces.
+        self._batches: dict[str, dict[str, list[FindingBatch]]] = {}
+        self._contexts: dict[str, FileContext] = {}
+        self._snapshots: dict[tuple[str, int], ColumnSnapshot] = {}
+        self._targets: dict[str, tuple[int, TargetKeys]] = {}
+
+    # -- full validation -------------------------------------------------------------------
+
+    def run(self, progress: Progress | None = None) -> ValidationResult:
+        self._fixed, self._batches, self._contexts = {}, {}, {}
+        self._snapshots, self._targets = {}, {}
+        self._bundle_level()
+        names = [n for n in self.bundle.data_file_names if self.spec.file(n) is not None]
+        total = sum(max(len(self.bundle.files[n].table), 1) for n in names) or 1
+        done = 0
+        for name in names:
+            self._full_file(name)
+            done += max(len(self.bundle.files[name].table), 1)
+            if progress is not None and progress(done / total * 0.8) is False:
+                raise ValidationCancelled
+        for name in names:
+            self._full_cross(name)
+        if progress is not None and progress(1.0) is False:
+            raise ValidationCancelled
+        return self._result()
+
+    def revalidate_all(self) -> ValidationResult:
+        return self.run()
+
+    def _bundle_level(self) -> None:
+        self._fixed = {}
+        for finding in (*notice_findings(self.bundle),
+                        *bundle_findings(self.bundle, self.spec, self.profile)):
+            self._fixed.setdefault(finding.file, []).append(finding)
+        for name in self.bundle.data_file_names:
+            for finding in header_findings(name, self.bundle.files[name].table,
+                                           self.spec.file(name)):
+                self._fixed.setdefault(name, []).append(finding)
+
+    def _full_file(self, name: str) -> None:
+        table = self.bundle.files[name].table
+        ctx = FileContext(name, table, self.spec.file(name), self.profile, self.version,
+                          self.bundle.mode(name))
+        self._contexts[name] = ctx
+        families: dict[str, list[FindingBatch]] = {CELLS: [], UNIQUE: [], PRIMARY: []}
+        self._batches[name] = families
+        row_ids = table.row_ids()
+        families[CELLS].extend(row_shape_batches(name, table, table.ragged_rows()))
+        blank_rows = [table.row_id(r) for r in table.ragged_rows() if table.field_count(r) == 0]
+        keep = ~np.isin(row_ids, blank_rows) if blank_rows else None
+        for index, column in ctx.mapped_columns():
+            values = table.column_array(index)
+            if keep is not None:
+                values, ids = values.filter(pa.array(keep)), row_ids[keep]
+            else:
+                ids = row_ids
+            if column.is_identifier or column.text_role == "id":
+                width = zero_pad_width(values)
+                if width:
+                    ctx.zero_pad_widths[index] = width
+            if self._needs_snapshot(name, column):
+                self._snapshots[(name, index)] = ColumnSnapshot(values, ids)
+            families[CELLS].extend(ColumnCheck(ctx, index, column, values, ids).run())
+            if column.name == ctx.spec.key:
+                families[UNIQUE].extend(duplicate_batches(Place(name, column.name, index),
+                                                          values, ids))
+
+    def _needs_snapshot(self, name: str, column: ColumnSpec) -> bool:
+        return column.kind in ("ref", "ref_list") or column.name == self.spec.file(name).key
+
+    def _full_cross(self, name: str) -> None:
+        ctx = self._contexts[name]
+        table = ctx.table
+        for index, column in ctx.mapped_columns():
+            if column.kind not in ("ref", "ref_list"):
+                continue
+            snapshot = self._snapshots[(name, index)]
+            batches = reference_batches(Place(name, column.name, index), column,
+                                        snapshot.values, snapshot.row_ids,
+                                        self._target_keys(column), delta=ctx.mode == "delta")
+            self._batches[name]["ref:" + column.name] = batches
+        columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
+        if name == "enrollments.csv" and None not in columns:
+            arrays = [table.column_array(i) for i in columns]  # type: ignore[arg-type]
+            self._batches[name][PRIMARY] = primary_teacher_batches(
+                Place(name, "primary", columns[2]), *arrays, table.row_ids())
+
+    def _target_keys(self, column: ColumnSpec) -> TargetKeys | None:
+        target = column.target
+        if target is None or target not in self.bundle.files:
+            return None
+        table = self.bundle.files[target].table
+        cached = self._targets.get(target)
+        if cached is not None and cached[0] == table.version:
+            return cached[1]
+        key_index = table.column_index(self.spec.file(target).key or "sourcedId")
+        if key_index is None:
+            return None
+        constraint = column.target_type
+        type_index = table.column_index(constraint.column) if constraint else None
+        if type_index is None:
+            type_index = next((table.column_index(c) for c in ("type", "role")
+                               if table.column_index(c) is not None), None)
+        keys = TargetKeys(target, table.column_array(key_index),
+                          table.column_array(type_index) if type_index is not None else None)
+        self._targets[target] = (table.version, keys)
+        return keys
+
+    def _result(self) -> ValidationResult:
+        parts: dict[str | None, _FileFindings] = {}
+        for file, findings in self._fixed.items():
+            table = self.bundle.table(file) if file else None
+            parts[file] = _FileFindings(table, list(findings), [])
+        for file, families in self._batches.items():
+            batches = [b for family in families.values() for b in family]
+            part = parts.get(file)
+            fixed = part.findings if part else []
+            parts[file] = _FileFindings(self.bundle.files[file].table, fixed, batches)
+        return ValidationResult(self.bundle, parts, self.version, self.profile.name)
+
+    # -- incremental re-validation -----------------------------------------------------------
+
+    def revalidate(self, name: str, row_ids: Iterable[int]) -> ValidationResult:
+        """Re-check the given rows of one file after cell edits or inserted rows."""
+        if name not in self._contexts:
+            if name == "manifest.csv" or name in self.bundle.files:
+                self._bundle_level()
+            return self._result()
+        ctx = self._contexts[name]
+        table = ctx.table
+        wanted = np.unique(np.asarray(list(row_ids), dtype=np.int64))
+        positions, present = _positions(table, wanted)
+        families = self._batches[name]
+        old_keys: set[str] = set()
+        key_index = ctx.index_of(ctx.spec.key) if ctx.spec.key else None
+        for (file, index), snapshot in self._snapshots.items():
+            if file != name:
+                continue
+            for row_id, position in zip(present.tolist(), positions.tolist(), strict=True):
+                old = snapshot.update(row_id, table.cell(position, index))
+                if index == key_index and old is not None:
+                    old_keys.add(old)
+        # Values of the rows themselves.
+        _drop(families, CELLS, wanted)
+        families[CELLS].extend(row_shape_batches(name, table, positions.tolist()))
+        for index, column in ctx.mapped_columns():
+            values = pa.array([table.cell(p, index) for p in positions.tolist()], pa.string())
+            families[CELLS].extend(ColumnCheck(ctx, index, column, values, present).run())
+        new_keys = {table.cell(p, key_index) for p in positions.tolist()} if key_index is not None \
+            else set()
+        if key_index is not None:
+            self._recheck_unique(ctx, key_index, old_keys | new_keys, present)
+        self._recheck_outbound(ctx, present)
+        if key_index is not None:
+            self._recheck_inbound(name, old_keys | new_keys)
+        if name == "enrollments.csv":
+            self._recheck_primary(ctx, present, positions)
+        self._bundle_level()
+        return self._result()
+
+    def _recheck_unique(self, ctx: FileContext, key_index: int, keys: set[str],
+                        changed: np.ndarray) -> None:
+        snapshot = self._snapshots[(ctx.file, key_index)]
+        candidates = np.union1d(snapshot.rows_with(keys), changed)
+        positions, present = _positions(ctx.table, candidates)
+        values = [ctx.table.cell(p, key_index) for p in positions.tolist()]
+        counts = Counter(v for v in values if v != "")
+        mask = np.asarray([counts[v] > 1 for v in values], dtype=bool)
+        families = self._batches[ctx.file]
+        _drop(families, UNIQUE, candidates)
+        array = pa.array(values, pa.string())
+        if mask.any():
+            families[UNIQUE].extend(duplicate_batches(
+                Place(ctx.file, ctx.spec.key, key_index), array.filter(pa.array(mask)),
+                present[mask]))
+
+    def _recheck_primary(self, ctx: FileContext, rows: np.ndarray,
+                         positions: np.ndarray) -> None:
+        columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
+        if None in columns or (ctx.file, columns[0]) not in self._snapshots:
+            return
+        class_index = columns[0]
+        snapshot = self._snapshots[(ctx.file, class_index)]
+        classes = {ctx.table.cell(p, class_index) for p in positions.tolist()}
+        classes |= {v for v in (snapshot.value_of(int(r)) for r in rows) if v}
+        candidates = np.union1d(snapshot.rows_with(classes), rows)
+        places, present = _positions(ctx.table, candidates)
+        arrays = [pa.array([ctx.table.cell(p, i) for p in places.tolist()], pa.string())
+                  for i in columns]  # type: ignore[misc]
+        _drop(self._batches[ctx.file], PRIMARY, candidates)
+        self._batches[ctx.file][PRIMARY].extend(primary_teacher_batches(
+            Place(ctx.file, "primary", columns[2]), *arrays, present))
+
+    def _recheck_outbound(self, ctx: FileContext, rows: np.ndarray) -> None:
+        positions, present = _positions(ctx.table, rows)
+        for index, column in ctx.mapped_columns():
+            if column.kind not in ("ref", "ref_list"):
+                continue
+            family = "ref:" + column.name
+            _drop(self._batches[ctx.file], family, rows)
+            values = pa.array([ctx.table.cell(p, index) for p in positions.tolist()], pa.string())
+            self._batches[ctx.file][family].extend(reference_batches(
+                Place(ctx.file, column.name, index), column, values, present,
+                self._target_keys(column), delta=ctx.mode == "delta"))
+
+    def _recheck_inbound(self, target: str, keys: set[str]) -> None:
+        """Rows elsewhere that point at keys which appeared or disappeared here."""
+        for name, ctx in self._contexts.items():
+            for index, column in ctx.mapped_columns():
+                if column.target != target or column.kind not in ("ref", "ref_list"):
+                    continue
+                snapshot = self._snapshots[(name, index)]
+                rows = snapshot.rows_with(keys, in_list=column.kind == "ref_list")
+                if len(rows):
+                    self._recheck_outbound_column(ctx, index, column, rows)
+
+    def _recheck_outbound_column(self, ctx: FileContext, index: int, column: ColumnSpec,
+                                 rows: np.ndarray) -> None:
+        positions, present = _positions(ctx.table, rows)
+        family = "ref:" + column.name
+        _drop(self._batches[ctx.file], family, rows)
+        values = pa.array([ctx.table.cell(p, index) for p in positions.tolist()], pa.string())
+        self._batches[ctx.file][family].extend(reference_batches(
+            Place(ctx.file, column.name, index), column, values, present,
+            self._target_keys(column), delta=ctx.mode == "delta"))
+
+
+def _drop(families: dict[str, list[FindingBatch]], family: str, rows: np.ndarray) -> None:
+    kept = []
+    for batch in families.get(family, []):
+        rest = batch.without_rows(rows)
+        if rest is not None:
+            kept.append(rest)
+    families[family] = kept
+
+
+def _positions(table: Table, row_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Current row positions of the row ids still in the table, and those row ids."""
+    order = table.row_ids()
+    identity = len(order) == 0 or (int(order[0]) == 0 and int(order[-1]) == len(order) - 1
+                                   and len(order) == table.read_row_count)
+    if identity:
+        present = row_ids[(row_ids >= 0) & (row_ids < len(order))]
+        return present.copy(), present
+    hits = np.flatnonzero(np.isin(order, row_ids))
+    return hits, order[hits]
+
