@@ -32,9 +32,9 @@ def school_names(school_level: np.ndarray) -> list[str]:
 
 
 def build_orgs(school_level: np.ndarray) -> DraftTable:
+    """The district first, then its schools; status and dateLastModified blank (bulk)."""
+    rows = [[DISTRICT_ID, "", "", DISTRICT_NAME, "district", DISTRICT_NCES_ID, ""]]
     ids = school_ids(len(school_level)).to_pylist()
-    rows = [["" for _ in HEADERS["orgs.csv"]]]
-    rows[0][:] = [DISTRICT_ID, "", "", DISTRICT_NAME, "district", DISTRICT_NCES_ID, ""]
     for index, name in enumerate(school_names(school_level)):
         nces = f"{DISTRICT_NCES_ID}{(index + 1) * 37:05d}"
         rows.append([ids[index], "", "", name, "school", nces, DISTRICT_ID])
