@@ -83,8 +83,8 @@ def build_people(
         _teachers(rng, school_ids, teacher_school),
         _students(rng, sid, school_ids, grade=student_grade, school=student_school,
                   family=student_family, agents=agents),
-        _guardians(rng, guardian_ids, guardian_family, sid.take(pa.array(guardian_child)),
-                   school_ids.take(pa.array(student_school[guardian_child]))),
+        _guardians(rng, guardian_ids, guardian_family, pick(sid, guardian_child),
+                   pick(school_ids, student_school[guardian_child])),
     ]
     header = HEADERS["users.csv"]
     users = DraftTable(header, {name: concatenate([p[name] for p in parts]) for name in header})
