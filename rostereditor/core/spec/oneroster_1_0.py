@@ -44,7 +44,8 @@ def files_1_0() -> list[FileSpec]:
             ref("orgSourcedId", "orgs.csv"), string_list("subjects"),
         ], extensions_anywhere=True),
         FileSpec("demographics.csv", [
-            sourced_id("userSourcedId", "The sourcedId of the user (one row per user)."),
+            ref("userSourcedId", "users.csv", description="The sourcedId of the user "
+                "(one row per user)."),
             status(v.STATUS_1_0), date_last_modified(),
             date("birthdate"), enum("sex", v.SEX, False), *race_flags(),
             text("countryOfBirthCode"), text("stateOfBirthAbbreviation"), text("cityOfBirth"),

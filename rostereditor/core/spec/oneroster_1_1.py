@@ -81,8 +81,8 @@ def files_1_1() -> list[FileSpec]:
             ref("resourceSourcedId", "resources.csv"),
         ]),
         FileSpec("demographics.csv", [
-            sourced_id(description="The sourcedId of the user these demographics describe "
-                       "(one row per user)."),
+            ref("sourcedId", "users.csv", description="The sourcedId of the user these "
+                "demographics describe (one row per user)."),
             status(v.STATUS), date_last_modified(),
             date("birthDate"), enum("sex", v.SEX, False), *race_flags(),
             text("countryOfBirthCode"), text("stateOfBirthAbbreviation"), text("cityOfBirth"),

@@ -1,0 +1,104 @@
+"""`rostereditor validate PATH`: check a bundle against OneRoster and a vendor's rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rostereditor.core.bundle_reader import read_bundle
+from rostereditor.core.read_notice import BundleReadError
+from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
+
+
+def register(parser: argparse.ArgumentParser) -> None:
+    names = [p.name for p in list_profiles()]
+    parser.description = ("Check a bundle (zip, folder or CSV files) against OneRoster and a "
+                          "vendor's rules. Exit 0: no errors; 1: errors; 2: cannot be read.")
+    parser.add_argument("path", nargs="?", help="a bundle zip, a folder, or a CSV file")
+    parser.add_argument("--vendor", default="1edtech", choices=names, metavar="NAME",
+                        help="vendor profile (default 1edtech strict); see --list-vendors")
+    parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
+                        help="OneRoster version (default: from the manifest; none means 1.0)")
+    parser.add_argument("--format", default="text", choices=["text", "json", "xlsx"])
+    parser.add_argument("-o", "--output", help="write the report here instead of the screen")
+    parser.add_argument("--list-vendors", action="store_true", help="list the vendor profiles")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.list_vendors:
+        for profile in list_profiles():
+            print(f"{profile.name:22} {profile.description}")
+        return EXIT_OK
+    if not args.path:
+        print("rostereditor validate: give the bundle to check (a zip, folder or CSV file).",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        bundle = read_bundle(args.path)
+    except BundleReadError as exc:
+        print(f"rostereditor: cannot read {args.path}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    result = BundleValidator(bundle, args.vendor, args.oneroster).run()
+    if args.format == "xlsx":
+        status = _write_xlsx(result, args)
+        if status != EXIT_OK:
+            return status
+    else:
+        text = json_report(result) if args.format == "json" else text_report(result)
+        if args.output:
+            Path(args.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    return EXIT_FINDINGS if result.counts["error"] else EXIT_OK
+
+
+def _write_xlsx(result: ValidationResult, args: argparse.Namespace) -> int:
+    if not args.output:
+        print("rostereditor validate: --format xlsx needs -o report.xlsx.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        from rostereditor.core.xlsx.findings_report import write_findings_xlsx
+    except ImportError:
+        print("rostereditor validate: the xlsx report is not available in this build; use "
+              "--format text or json.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        write_findings_xlsx(result, args.output, vendor=args.vendor, oneroster=result.version)
+    except OSError as exc:
+        print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"Wrote {args.output} ({len(result.findings)} findings).")
+    return EXIT_OK
+
+
+def json_report(result: ValidationResult) -> str:
+    findings = [{"file": f.file, "line": f.line, "column": f.column, "rule": f.rule,
+                 "severity": f.severity, "message": f.message, "value": f.value}
+                for f in result.findings]
+    return json.dumps({"oneroster": result.version, "vendor": result.profile,
+                       "findings": findings, "counts": result.counts}, ensure_ascii=False,
+                      indent=1) + "\n"
+
+
+def text_report(result: ValidationResult) -> str:
+    lines: list[str] = [f"OneRoster {result.version}, vendor rules: {result.profile}", ""]
+    current: object = object()
+    for finding in result.findings:
+        if finding.file != current:
+            current = finding.file
+            lines.append(f"{finding.file or 'Bundle'}:")
+        where = f"line {finding.line}" if finding.line is not None else "file"
+        if finding.column:
+            where += f", {finding.column}"
+        lines.append(f"  {where}: {finding.severity}: {finding.message} [{finding.rule}]")
+    counts = result.counts
+    if result.findings:
+        lines.append("")
+    lines.append(f"{counts['error']} error(s), {counts['warning']} warning(s), "
+                 f"{counts['info']} note(s)."
+                 + ("" if counts["error"] else " No errors: the bundle can be sent."))
+    return "\n".join(lines) + "\n"
