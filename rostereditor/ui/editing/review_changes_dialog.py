@@ -1,0 +1,72 @@
+"""Review changes: every edited cell (file, line, column, old → new), added and deleted rows,
+before or without saving; exportable as CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from rostereditor.core.editing.change_review import ReviewEntry, export_csv, list_changes
+from rostereditor.ui.editing.undo_commands import plural
+
+ARROW = "\u2192"
+
+
+class ReviewChangesDialog(QDialog):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Review Changes")
+        self.entries: list[ReviewEntry] = list_changes(window.bundle) if window.bundle else []
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self._summary(), self))
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("Changes")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setHeaderLabels(["File", "Line", "Column", "Change", "Old", "", "New"])
+        for e in self.entries:
+            line = "new" if e.line is None else str(e.line)
+            self.tree.addTopLevelItem(
+                QTreeWidgetItem([e.file, line, e.column, e.kind, e.old, ARROW, e.new])
+            )
+        for col in range(7):
+            self.tree.resizeColumnToContents(col)
+        layout.addWidget(self.tree)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        export = QPushButton("&Export as CSV\u2026", self)
+        export.setEnabled(bool(self.entries))
+        buttons.addButton(export, QDialogButtonBox.ButtonRole.ActionRole)
+        export.clicked.connect(self._choose_export_path)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 420)
+
+    def _summary(self) -> str:
+        if not self.entries:
+            return "No changes since the bundle was opened."
+        counts = {kind: sum(1 for e in self.entries if e.kind == kind)
+                  for kind in ("cell changed", "row added", "row deleted")}
+        return (f"{plural(counts['cell changed'], 'cell')} changed, "
+                f"{plural(counts['row added'], 'row')} added, "
+                f"{plural(counts['row deleted'], 'row')} deleted.")
+
+    def export_to(self, path: Path) -> None:
+        # newline="" keeps the CRLF rows export_csv wrote, as RFC 4180 asks.
+        Path(path).write_text(export_csv(self.entries), encoding="utf-8", newline="")
+
+    def _choose_export_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Changes", "changes.csv", "CSV files (*.csv)"
+        )
+        if path:
+            self.export_to(Path(path))
