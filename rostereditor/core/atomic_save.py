@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,7 @@ def atomic_write(
     backup: Path | None = None
     try:
         write(temp)
+        _copy_permissions(target, temp)
         with open(temp, "rb+") as handle:
             handle.flush()
             os.fsync(handle.fileno())
@@ -71,6 +73,17 @@ def atomic_write(
         with contextlib.suppress(OSError):
             temp.unlink()
     return backup
+
+
+def _copy_permissions(target: Path, temp: Path) -> None:
+    # mkstemp makes owner-only files; a save should look like any other file the user saves.
+    if target.exists():
+        mode = stat.S_IMODE(target.stat().st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
 
 
 def _fsync_folder(folder: Path) -> None:

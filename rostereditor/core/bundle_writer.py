@@ -2,32 +2,42 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 import zipfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
-from rostereditor.core.csv_format import format_rows, format_table
+from rostereditor.core.csv_format import format_rows, iter_table_bytes
 from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
 from rostereditor.core.oneroster_files import ALL_DATA_FILES, MANIFEST, SUPPORTED_VERSIONS
 
-_CHUNK = 1 << 22
+Piece = bytes | memoryview
+
+
+def planned_files(bundle: Bundle, version: str | None = None) -> dict[str, Callable[[], Iterable[Piece]]]:
+    """Every file the saved bundle will contain, in order, each as a producer of its bytes.
+
+    Files are produced one at a time while saving, so only one is ever being formatted.
+    """
+    version = version or bundle.detected_version
+    if version not in SUPPORTED_VERSIONS:
+        raise ValueError(f"unsupported OneRoster version {version!r}")
+    plan: dict[str, Callable[[], Iterable[Piece]]] = {}
+    for name in bundle.data_file_names:
+        plan[name] = lambda table=bundle.files[name].table: iter_table_bytes(table)
+    if version != "1.0":  # OneRoster 1.0 bundles have no manifest; adding one changes the version
+        present = {n: bundle.mode(n) for n in plan if n in ALL_DATA_FILES}
+        manifest = format_rows(MANIFEST_HEADER, generate_manifest(version, present, bundle.manifest))
+        plan[MANIFEST] = lambda: [manifest]
+    return plan
 
 
 def bundle_csv_files(bundle: Bundle, version: str | None = None) -> dict[str, bytes]:
     """Every file the saved bundle will contain, name -> canonical CSV bytes, manifest last."""
-    version = version or bundle.detected_version
-    if version not in SUPPORTED_VERSIONS:
-        raise ValueError(f"unsupported OneRoster version {version!r}")
-    out: dict[str, bytes] = {}
-    for name in bundle.data_file_names:
-        out[name] = format_table(bundle.files[name].table)
-    if version != "1.0":  # OneRoster 1.0 bundles have no manifest; adding one changes the version
-        present = {n: bundle.mode(n) for n in out if n in ALL_DATA_FILES}
-        rows = generate_manifest(version, present, bundle.manifest)
-        out[MANIFEST] = format_rows(MANIFEST_HEADER, rows)
-    return out
+    return {name: b"".join(produce()) for name, produce in planned_files(bundle, version).items()}
 
 
 def write_bundle_zip(
@@ -35,26 +45,29 @@ def write_bundle_zip(
 ) -> Path | None:
     """Write the bundle as one zip with its files at the root; returns the backup made, if any."""
     target = Path(target)
-    files = bundle_csv_files(bundle, version)
+    plan = planned_files(bundle, version)
+    sizes: dict[str, int] = {}
 
     def write(temp: Path) -> None:
         with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, data in files.items():
-                info = zipfile.ZipInfo(name, date_time=_now())
+            for name, produce in plan.items():
+                info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                with archive.open(info, "w", force_zip64=len(data) > 2**31) as stream:
-                    view = memoryview(data)
-                    for start in range(0, len(view), _CHUNK):
-                        stream.write(view[start : start + _CHUNK])
+                written = 0
+                with archive.open(info, "w", force_zip64=True) as stream:
+                    for piece in produce():
+                        stream.write(piece)
+                        written += len(piece)
+                sizes[name] = written
 
     def verify(temp: Path) -> None:
         try:
             with zipfile.ZipFile(temp) as archive:
-                if archive.namelist() != list(files):
+                if archive.namelist() != list(plan):
                     raise SaveError("The saved zip did not read back complete; nothing was changed.")
                 for info in archive.infolist():
-                    if info.file_size != len(files[info.filename]):
+                    if info.file_size != sizes[info.filename]:
                         raise SaveError(f"{info.filename} did not read back intact; nothing was changed.")
                 bad = archive.testzip()
                 if bad is not None:
@@ -69,13 +82,17 @@ def write_bundle_folder(bundle: Bundle, folder: Path | str, version: str | None 
     """Write each file into a folder, each replaced atomically (backups kept on first save)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    files = bundle_csv_files(bundle, version)
-    for name, data in files.items():
-        def write(temp: Path, data: bytes = data) -> None:
-            temp.write_bytes(data)
+    for name, produce in planned_files(bundle, version).items():
+        digest = hashlib.sha256()
 
-        def verify(temp: Path, data: bytes = data) -> None:
-            if temp.read_bytes() != data:
+        def write(temp: Path, produce: Callable[[], Iterable[Piece]] = produce, digest=digest) -> None:
+            with open(temp, "wb") as handle:
+                for piece in produce():
+                    handle.write(piece)
+                    digest.update(piece)
+
+        def verify(temp: Path, digest=digest) -> None:
+            if _file_digest(temp) != digest.hexdigest():
                 raise SaveError(f"{temp.name} did not read back intact; nothing was changed.")
 
         atomic_write(folder / name, write, verify)
@@ -86,12 +103,16 @@ def write_bundle_folder(bundle: Bundle, folder: Path | str, version: str | None 
             old.replace(old.with_name(old.name + ".bak"))
 
 
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.samefile(b)
     except OSError:
         return False
-
-
-def _now() -> tuple[int, int, int, int, int, int]:
-    return time.localtime()[:6]

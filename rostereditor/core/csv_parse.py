@@ -26,6 +26,8 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 _DELIMITERS = np.array([ord(","), ord("\n"), ord("\r"), ord('"')], dtype=np.uint8)
 _NEWLINES = r"\r\n|\r|\n"
+# Large parse blocks: fewer chunks per column, still one block per core for mid-size files.
+_BLOCK_BYTES = 8 << 20
 
 
 @dataclass
@@ -37,9 +39,10 @@ class ParsedCsv:
 
 def describe_line_endings(data: bytes | memoryview) -> str:
     raw = bytes(data) if isinstance(data, memoryview) else data
-    crlf = raw.count(b"\r\n")
+    cr_total = raw.count(b"\r")
+    crlf = raw.count(b"\r\n") if cr_total else 0
     lf = raw.count(b"\n") - crlf
-    cr = raw.count(b"\r") - crlf
+    cr = cr_total - crlf
     kinds = [name for name, n in (("CRLF", crlf), ("LF", lf), ("CR", cr)) if n]
     if not kinds:
         return "none"
@@ -83,8 +86,6 @@ def _fast_path_safe(raw: bytes) -> bool:
     """Whether Arrow will read exactly what the csv module would: no blank lines, clean quotes."""
     if raw[:1] in (b"\n", b"\r"):
         return False
-    if b"\n\n" in raw or b"\r\r" in raw or b"\n\r\n" in raw:
-        return False
     if b'"' not in raw:
         return True
     buf = np.frombuffer(raw, dtype=np.uint8)
@@ -117,7 +118,9 @@ def _parse_with_arrow(raw: bytes) -> Table | None:
     try:
         arrow_table = pa_csv.read_csv(
             pa.py_buffer(raw),
-            read_options=pa_csv.ReadOptions(autogenerate_column_names=True, use_threads=True),
+            read_options=pa_csv.ReadOptions(
+                autogenerate_column_names=True, use_threads=True, block_size=_BLOCK_BYTES
+            ),
             parse_options=pa_csv.ParseOptions(
                 newlines_in_values=has_quotes,
                 ignore_empty_lines=False,
@@ -134,14 +137,25 @@ def _parse_with_arrow(raw: bytes) -> Table | None:
         return None
     if ragged:
         return None  # the stdlib path keeps ragged records whole and reports their lines
-    columns = [
-        chunked.combine_chunks() if chunked.num_chunks != 1 else chunked.chunk(0)
-        for chunked in arrow_table.columns
-    ]
+    # Hand the parser's scratch memory back now, before the next (possibly large) file.
+    pa.default_memory_pool().release_unused()
+    columns = list(arrow_table.columns)  # chunked, kept as parsed: combining would copy it all
     header = [col[0].as_py() for col in columns]
     body = [col.slice(1) for col in columns]
+    if _has_all_empty_row(body):
+        return None  # Arrow reads a blank line as a row of empty values; the careful path keeps it
     lines = _record_start_lines(header, body, has_quotes)
     return Table(header, body, lines)
+
+
+def _has_all_empty_row(body: list[pa.ChunkedArray]) -> bool:
+    if not body or len(body[0]) == 0:
+        return False
+    all_empty = None
+    for col in body:
+        empty = pc.equal(pc.binary_length(col), 0)
+        all_empty = empty if all_empty is None else pc.and_(all_empty, empty)
+    return bool(pc.any(all_empty).as_py())
 
 
 def _first_record_width(raw: bytes) -> int | None:

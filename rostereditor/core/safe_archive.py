@@ -138,21 +138,14 @@ def _check_members(archive: zipfile.ZipFile, zip_name: str) -> ArchiveContents:
 def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str) -> bytes:
     # The header's sizes can lie; stop reading once more comes out than it promised.
     limit = info.file_size
-    chunks = []
-    read = 0
     try:
         with archive.open(info) as stream:
-            while True:
-                chunk = stream.read(1 << 20)
-                if not chunk:
-                    break
-                read += len(chunk)
-                if read > limit:
-                    raise BundleReadError(
-                        f"{info.filename} in {zip_name} holds more data than its header says; "
-                        "the zip is damaged or crafted. It was not opened."
-                    )
-                chunks.append(chunk)
+            data = stream.read(limit)
+            if stream.read(1):
+                raise BundleReadError(
+                    f"{info.filename} in {zip_name} holds more data than its header says; "
+                    "the zip is damaged or crafted. It was not opened."
+                )
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as exc:
         raise BundleReadError(
             f"{info.filename} in {zip_name} cannot be unpacked ({exc}). The zip is damaged; "
@@ -160,7 +153,7 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str
         ) from exc
     except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
         raise BundleReadError(f"{info.filename} in {zip_name} is encrypted: {exc}") from exc
-    return b"".join(chunks)
+    return data
 
 
 def _common_folder(names: list[str]) -> str | None:

@@ -20,7 +20,7 @@ class _Column:
 
     __slots__ = ("_appended", "_base", "_cache", "_overrides")
 
-    def __init__(self, base: pa.Array) -> None:
+    def __init__(self, base: pa.Array | pa.ChunkedArray) -> None:
         self._base = base
         self._overrides: dict[int, str] = {}
         self._appended: list[str] = []
@@ -55,8 +55,8 @@ class _Column:
         self._appended.append(value)
         self._cache = None
 
-    def storage_array(self) -> pa.Array:
-        """All stored rows by row id, edits applied, as one Arrow string array."""
+    def storage_array(self) -> pa.Array | pa.ChunkedArray:
+        """All stored rows by row id, edits applied (Arrow string array, possibly chunked)."""
         if self._cache is None:
             array = self._base
             if self._overrides:
@@ -67,7 +67,9 @@ class _Column:
                 replacements = pa.array([self._overrides[int(i)] for i in ids], type=array.type)
                 array = pc.replace_with_mask(array, pa.array(mask), replacements)
             if self._appended:
-                array = pa.concat_arrays([array, pa.array(self._appended, type=array.type)])
+                extra = pa.array(self._appended, type=array.type)
+                chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+                array = pa.chunked_array([*chunks, extra], type=array.type)
             self._cache = array
         return self._cache
 
@@ -86,7 +88,7 @@ class Table:
     def __init__(
         self,
         header: Sequence[str],
-        columns: Sequence[pa.Array],
+        columns: Sequence[pa.Array | pa.ChunkedArray],
         lines: np.ndarray,
         *,
         widths: dict[int, int] | None = None,
@@ -210,8 +212,11 @@ class Table:
         values.extend(self._extras.get(row_id, ()))
         return values
 
-    def column_array(self, col: int) -> pa.Array:
-        """One column in row order with edits applied, for vectorized checks and export."""
+    def column_array(self, col: int) -> pa.Array | pa.ChunkedArray:
+        """One column in row order with edits applied, for vectorized checks and export.
+
+        May be chunked; pyarrow.compute functions accept either form.
+        """
         array = self._columns[col].storage_array()
         if self._order is not None:
             array = array.take(pa.array(self._order))

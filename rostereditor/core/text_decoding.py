@@ -30,6 +30,8 @@ def line_of_offset(data: bytes | memoryview, offset: int) -> int:
 
 def _is_utf8(data: bytes | memoryview) -> tuple[bool, int]:
     """Whether data is valid UTF-8, checked in chunks so memory stays bounded."""
+    if (data.isascii() if isinstance(data, bytes) else bytes(data).isascii()):
+        return True, -1
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
     for start in range(0, len(view), _CHUNK):
@@ -38,8 +40,6 @@ def _is_utf8(data: bytes | memoryview) -> tuple[bool, int]:
             decoder.decode(chunk, final=start + _CHUNK >= len(view))
         except UnicodeDecodeError as exc:
             return False, start + exc.start
-    if len(view) == 0:
-        return True, -1
     return True, -1
 
 

@@ -123,3 +123,14 @@ def test_folder_save_writes_each_file_and_fixes_name_case(tmp_path):
     assert "orgs.csv" in names
     assert "manifest.csv" in names
     assert read_bundle(folder / "orgs.csv").table("orgs.csv").cell(0, 3) == "Renamed"
+
+
+def test_saved_file_gets_ordinary_permissions_not_owner_only(tmp_path):
+    out = tmp_path / "new.zip"
+    write_bundle_zip(read_bundle(source_folder(tmp_path)), out, "1.1")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    out.chmod(0o640)
+    write_bundle_zip(read_bundle(out), out, "1.1")
+    assert out.stat().st_mode & 0o777 == 0o640  # an existing file keeps its permissions
