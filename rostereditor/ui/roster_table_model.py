@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -75,7 +75,7 @@ class RosterTableModel(QAbstractTableModel):
         self.cells_changed_callback: Callable[[str, list[int]], None] | None = None
         self.order = ViewRowOrder()
         self.filter_icon: QIcon | None = None
-        self._cell_findings: dict[tuple[int, int], list[Any]] = {}
+        self._cell_findings: Mapping[tuple[int, int], list[Any]] = {}
         self._row_findings: dict[int, list[Any]] = {}
         self._column_tooltips: list[str] = []
         self._row_count = len(table)
@@ -89,7 +89,7 @@ class RosterTableModel(QAbstractTableModel):
         return self.order.view_row(source_row)
 
     def problem_row_ids(self) -> set[int]:
-        return {row_id for row_id, _ in self._cell_findings} | set(self._row_findings)
+        return {row_id for row_id, _ in self._cell_findings.keys()} | set(self._row_findings)
 
     # -- Qt model API ------------------------------------------------------------------
 
@@ -201,17 +201,12 @@ class RosterTableModel(QAbstractTableModel):
         if self.table.column_count:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.table.column_count - 1)
 
-    def set_findings(self, cell_index: dict[tuple[int, Any], list[Any]]) -> None:
-        """Take a new (row_id, col) -> findings index; col None means the whole row."""
-        cells: dict[tuple[int, int], list[Any]] = {}
-        rows: dict[int, list[Any]] = {}
-        for (row_id, col), findings in cell_index.items():
-            if col is None or col < 0 or col >= self.table.column_count:
-                rows.setdefault(row_id, []).extend(findings)
-            else:
-                cells[(row_id, col)] = findings
-        self._cell_findings = cells
-        self._row_findings = rows
+    def set_findings(self, cell_index: Mapping[tuple[int, int], list[Any]],
+                     row_findings: dict[int, list[Any]] | None = None) -> None:
+        """Take a (row_id, col) -> findings mapping (kept as is: it may be lazy and large)
+        and the findings that concern a whole row, by row id."""
+        self._cell_findings = cell_index
+        self._row_findings = row_findings or {}
         if self._row_count and self.table.column_count:
             # One range signal repaints only what is on screen: cheap at any size.
             self.dataChanged.emit(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -127,11 +125,11 @@ class RosterTableView(QTableView):
 
     # -- scrolling and keyboard --------------------------------------------------------
 
-    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+    def moveCursor(self, cursor_action: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        current = super().moveCursor(cursorAction, modifiers)
+        current = super().moveCursor(cursor_action, modifiers)
         frozen_width = self.frozen_view.width() if self.frozen_view.isVisible() else 0
-        if (cursorAction == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
+        if (cursor_action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
                 and self.visualRect(current).left() < frozen_width):
             bar = self.horizontalScrollBar()
             bar.setValue(bar.value() + self.visualRect(current).left() - frozen_width)
