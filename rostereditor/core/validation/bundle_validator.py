@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pyarrow as pa
@@ -33,6 +35,8 @@ from rostereditor.core.validation.validation_result import (
 from rostereditor.core.validation.value_checks import ColumnCheck, zero_pad_width
 
 Progress = Callable[[float], bool]
+_POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
+                           thread_name_prefix="validation")
 CELLS, UNIQUE, PRIMARY = "cells", "unique", "primary"
 
 
@@ -96,6 +100,7 @@ class BundleValidator:
         families[CELLS].extend(row_shape_batches(name, table, table.ragged_rows()))
         blank_rows = [table.row_id(r) for r in table.ragged_rows() if table.field_count(r) == 0]
         keep = ~np.isin(row_ids, blank_rows) if blank_rows else None
+        jobs = []
         for index, column in ctx.mapped_columns():
             values = table.column_array(index)
             if keep is not None:
@@ -108,10 +113,13 @@ class BundleValidator:
                     ctx.zero_pad_widths[index] = width
             if self._needs_snapshot(name, column):
                 self._snapshots[(name, index)] = ColumnSnapshot(values, ids)
-            families[CELLS].extend(ColumnCheck(ctx, index, column, values, ids).run())
+            jobs.append(ColumnCheck(ctx, index, column, values, ids).run)
             if column.name == ctx.spec.key:
-                families[UNIQUE].extend(duplicate_batches(Place(name, column.name, index),
-                                                          values, ids))
+                place = Place(name, column.name, index)
+                families[UNIQUE].extend(duplicate_batches(place, values, ids))
+        # Arrow kernels release the GIL, so columns are checked side by side on all cores.
+        for batches in _POOL.map(lambda job: job(), jobs):
+            families[CELLS].extend(batches)
 
     def _needs_snapshot(self, name: str, column: ColumnSpec) -> bool:
         return column.kind in ("ref", "ref_list") or column.name == self.spec.file(name).key

@@ -133,7 +133,9 @@ class ColumnCheck:
         width = self.ctx.zero_pad_widths.get(self.place.column_index or 0)
         if not width or self.spec.kind == "ref_list":
             return
-        digits = _np(pc.ascii_is_decimal(self.values))
+        # Excel strips every leading zero, so a value still starting with 0 was not damaged
+        # (e.g. a 7-digit NCES district ID among 12-digit school IDs).
+        digits = _np(pc.ascii_is_decimal(self.values)) & ~_np(pc.starts_with(self.values, "0"))
         short = digits & candidates & _np(pc.less(pc.utf8_length(self.values), width))
         name = self.spec.name
         self.report("excel.lost-leading-zeros", "error", short, lambda v, _: (
