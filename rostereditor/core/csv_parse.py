@@ -144,17 +144,26 @@ def _parse_with_arrow(raw: bytes) -> Table | None:
     body = [col.slice(1) for col in columns]
     if _has_all_empty_row(body):
         return None  # Arrow reads a blank line as a row of empty values; the careful path keeps it
-    lines = _record_start_lines(header, body, has_quotes)
+    lines = _record_start_lines(header, body, has_quotes and _values_may_span_lines(raw, len(body[0])))
     return Table(header, body, lines)
+
+
+def _values_may_span_lines(raw: bytes, records: int) -> bool:
+    """False when the file has no more line breaks than records, so none sits inside a value."""
+    lone_cr = raw.count(b"\r") - raw.count(b"\r\n") if b"\r" in raw else 0
+    breaks = raw.count(b"\n") + lone_cr
+    return breaks > records + 1  # header plus one per record (the last may lack one)
 
 
 def _has_all_empty_row(body: list[pa.ChunkedArray]) -> bool:
     if not body or len(body[0]) == 0:
         return False
-    all_empty = None
-    for col in body:
-        empty = pc.equal(pc.binary_length(col), 0)
-        all_empty = empty if all_empty is None else pc.and_(all_empty, empty)
+    # sourcedId is almost never empty, so the first column usually settles it at once.
+    all_empty = pc.equal(pc.binary_length(body[0]), 0)
+    for col in body[1:]:
+        if not pc.any(all_empty).as_py():
+            return False
+        all_empty = pc.and_(all_empty, pc.equal(pc.binary_length(col), 0))
     return bool(pc.any(all_empty).as_py())
 
 
