@@ -334,6 +334,6 @@ def zero_pad_width(values: pa.Array) -> int | None:
     best = max(counts.to_pylist(), key=lambda c: c["counts"])
     width, count = best["values"], best["counts"]
     padded = pc.sum(pc.and_(pc.equal(lengths, width), pc.starts_with(numeric, "0"))).as_py()
-    if not padded or count < 0.9 * len(numeric):
+    if not padded or count < 0.6 * len(numeric):
         return None
     return int(width)
