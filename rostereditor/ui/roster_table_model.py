@@ -249,7 +249,7 @@ class RosterTableModel(QAbstractTableModel):
             self.rebuild_rows()
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.table.column_count - 1))
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         table_rows = [self.order.table_row(i.row()) for i in persistent]
         self.order.rebuild(self.table, self.problem_row_ids())
@@ -260,4 +260,4 @@ class RosterTableModel(QAbstractTableModel):
             new_indexes.append(QModelIndex() if view_row is None
                                else self.index(view_row, index.column()))
         self.changePersistentIndexList(persistent, new_indexes)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()

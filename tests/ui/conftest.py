@@ -1,0 +1,77 @@
+"""Fixtures for window tests: isolated settings, generated damaged districts, no real dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from rostereditor.core.bundle_writer import write_bundle_zip
+from rostereditor.core.sample_district import generate_district
+
+
+# The offscreen platform used for headless runs cannot size native windows and says so on
+# every top-level show; it is not a warning about our code, so only that message is ignored.
+OFFSCREEN_ONLY = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in str(item.path).replace("\\", "/"):
+            item.add_marker(OFFSCREEN_ONLY)
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Path:
+    """Recent files and geometry go to a temporary folder, never the developer's profile."""
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Record message boxes instead of blocking; a test can read what the user would have seen."""
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str, answer: QMessageBox.StandardButton):
+        def show(_parent, title, text, *args, **kwargs):
+            shown.append((kind, f"{title}: {text}"))
+            return answer
+        return show
+
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(("exec", self.text())) or 0)
+    return shown
+
+
+@pytest.fixture(scope="session")
+def damaged_district():
+    return generate_district(students=300, seed=1, damaged=True)
+
+
+@pytest.fixture
+def damaged_zip(tmp_path: Path, damaged_district) -> Path:
+    path = tmp_path / "damaged.zip"
+    write_bundle_zip(damaged_district.bundle, path, keep_backup=False)
+    return path
+
+
+@pytest.fixture
+def window(qtbot):
+    from rostereditor.ui import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    # Tests leave edits behind; closing must not ask.
+    win.undo_stack.setClean()
+    win._unrecorded_changes = False

@@ -1,0 +1,103 @@
+"""RosterTableModel: exact text, visible edge spaces, line numbers, findings by cell, edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from rostereditor.core.table import Table
+from rostereditor.core.validation import Finding
+from rostereditor.ui.roster_table_model import SPACE_MARK, RosterTableModel
+from rostereditor.ui.severity_style import SEVERITY_BRUSH
+
+Role = Qt.ItemDataRole
+
+
+def _model() -> RosterTableModel:
+    table = Table.from_rows(["sourcedId", "grades", "enabledUser", "givenName"], [
+        ["u1", "09", "true", " Ana"],
+        ["u2", "9", "TRUE", "Bo "],
+        ["u3", "KG", "false", "Cy"],
+    ])
+    return RosterTableModel(table, "users.csv")
+
+
+def _finding(row_id: int, col: int, severity: str = "error") -> Finding:
+    return Finding("users.csv", row_id + 2, "grades", "excel.grade-leading-zero", severity,
+                   "grade lost its leading zero", "9", row_id, col, "09")
+
+
+def test_model_passes_qt_model_tester_with_findings_sort_and_filter(qapp, qtmodeltester):
+    model = _model()
+    model.set_findings({(1, 1): [_finding(1, 1)]}, {2: [_finding(2, 0, "warning")]})
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    model.order.filters[2] = "true"
+    model.apply_view_order()
+    qtmodeltester.check(model)
+
+
+def test_values_are_shown_and_edited_exactly():
+    model = _model()
+    assert model.data(model.index(0, 1), Role.DisplayRole) == "09"
+    assert model.data(model.index(1, 2), Role.DisplayRole) == "TRUE"
+    assert model.data(model.index(0, 3), Role.EditRole) == " Ana"
+
+
+def test_edge_spaces_are_visible_but_not_in_the_data():
+    model = _model()
+    assert model.data(model.index(0, 3), Role.DisplayRole) == SPACE_MARK + "Ana"
+    assert model.data(model.index(1, 3), Role.DisplayRole) == "Bo" + SPACE_MARK
+    assert "starts with a space" in model.data(model.index(0, 3), Role.ToolTipRole)
+
+
+def test_row_headers_are_file_line_numbers():
+    model = _model()
+    assert [model.headerData(r, Qt.Orientation.Vertical) for r in range(3)] == ["2", "3", "4"]
+
+
+def test_cell_with_finding_gets_severity_background_and_tooltip_with_fix():
+    model = _model()
+    model.set_findings({(1, 1): [_finding(1, 1)]})
+    assert model.data(model.index(1, 1), Role.BackgroundRole) == SEVERITY_BRUSH["error"]
+    assert model.data(model.index(0, 1), Role.BackgroundRole) is None
+    tip = model.data(model.index(1, 1), Role.ToolTipRole)
+    assert "leading zero" in tip
+    assert "\u201c09\u201d" in tip
+
+
+def test_highlight_follows_the_record_when_sorted():
+    model = _model()
+    model.set_findings({(1, 1): [_finding(1, 1)]})
+    model.sort(1)  # "09", "9", "KG": the record u2 stays at view row 1 ... sort descending moves it
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    view_row = model.view_row(1)
+    assert view_row == 1
+    assert model.data(model.index(0, 1), Role.DisplayRole) == "KG"
+    assert model.data(model.index(view_row, 1), Role.BackgroundRole) == SEVERITY_BRUSH["error"]
+
+
+def test_set_data_goes_through_the_edit_handler_when_installed():
+    model = _model()
+    calls = []
+    model.cell_edit_handler = lambda row, col, value: calls.append((row, col, value))
+    assert model.setData(model.index(1, 1), "09", Role.EditRole)
+    assert calls == [(1, 1, "09")]
+    assert model.table.cell(1, 1) == "9"  # the handler, not the model, changes the table
+
+
+def test_set_data_without_handler_writes_exact_text_and_reports_the_row():
+    model = _model()
+    reported = []
+    model.cells_changed_callback = lambda name, ids: reported.append((name, ids))
+    assert model.setData(model.index(1, 1), "007", Role.EditRole)
+    assert model.table.cell(1, 1) == "007"
+    assert reported == [("users.csv", [1])]
+
+
+def test_read_only_model_refuses_edits():
+    table = Table.from_rows(["propertyName", "value"], [["manifest.version", "1.0"]])
+    model = RosterTableModel(table, "manifest.csv", read_only=True)
+    assert not model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(model.index(0, 1), "2.0", Role.EditRole)
+    assert table.cell(0, 1) == "1.0"
