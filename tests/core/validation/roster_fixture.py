@@ -65,9 +65,9 @@ def valid_bundle(mode: str = "bulk") -> Bundle:
     bundle.files["manifest.csv"] = BundleFile(
         "manifest.csv", "manifest.csv", Table.from_rows(["propertyName", "value"], manifest))
     for name, (header, rows) in ROWS.items():
-        if mode == "delta":
-            rows = [[r[0], "active", "2024-08-15T10:00:00Z", *r[3:]] for r in rows]
-        bundle.files[name] = BundleFile(name, name, Table.from_rows(header, rows))
+        filled = rows if mode == "bulk" else [
+            [r[0], "active", "2024-08-15T10:00:00Z", *r[3:]] for r in rows]
+        bundle.files[name] = BundleFile(name, name, Table.from_rows(header, filled))
     return bundle
 
 

@@ -37,7 +37,8 @@ def test_reference_list_names_the_missing_items():
     set_value(bundle, "users.csv", 2, "orgSourcedIds", "s1,s7")
     found = [f for f in BundleValidator(bundle).run().findings if f.rule == "ref.unresolved"]
     assert [(f.line, f.column) for f in found] == [(4, "orgSourcedIds")]
-    assert "s7" in found[0].message and "s1," not in found[0].message
+    assert "s7" in found[0].message
+    assert "s1," not in found[0].message
 
 
 def test_school_reference_must_be_a_school():

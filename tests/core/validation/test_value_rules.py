@@ -41,8 +41,9 @@ def test_valid_bundle_has_no_findings():
     assert BundleValidator(valid_bundle()).run().findings == []
 
 
-@pytest.mark.parametrize(("file", "row", "column", "value", "rule", "fix"), CASES)
-def test_bad_value_is_reported_where_it_is(file, row, column, value, rule, fix):
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c[2]}={c[3]!r}")
+def test_bad_value_is_reported_where_it_is(case):
+    file, row, column, value, rule, fix = case
     bundle = valid_bundle()
     line = set_value(bundle, file, row, column, value)
     found = _findings(bundle, rule)

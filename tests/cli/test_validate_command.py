@@ -1,0 +1,62 @@
+"""`rostereditor validate`: reports, formats and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+from rostereditor.cli.main import main
+from rostereditor.core.bundle_writer import write_bundle_zip
+from rostereditor.core.sample_district import generate_district
+
+
+def _zip(tmp_path, damaged):
+    path = tmp_path / ("damaged.zip" if damaged else "valid.zip")
+    write_bundle_zip(generate_district(30, seed=7, damaged=damaged).bundle, path)
+    return path
+
+
+def test_valid_bundle_exits_0_with_summary(tmp_path, capsys):
+    assert main(["validate", str(_zip(tmp_path, False))]) == 0
+    assert "0 error(s)" in capsys.readouterr().out
+
+
+def test_errors_exit_1_and_are_grouped_by_file_in_line_order(tmp_path, capsys):
+    assert main(["validate", str(_zip(tmp_path, True))]) == 1
+    out = capsys.readouterr().out
+    assert "enrollments.csv:" in out
+    assert "users.csv:" in out
+    assert out.index("enrollments.csv:") < out.index("users.csv:")
+    block = out.split("enrollments.csv:")[1].split("\n\n")[0].split("users.csv:")[0]
+    lines = [int(x.split("line ")[1].split(",")[0].split(":")[0])
+             for x in block.splitlines() if "line " in x]
+    assert lines == sorted(lines)
+
+
+def test_json_report_has_the_documented_shape(tmp_path, capsys):
+    assert main(["validate", str(_zip(tmp_path, True)), "--format", "json",
+                 "--vendor", "classlink"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["oneroster"] == "1.1"
+    assert report["vendor"] == "classlink"
+    assert set(report["counts"]) == {"error", "warning", "info"}
+    first = report["findings"][0]
+    assert set(first) == {"file", "line", "column", "rule", "severity", "message", "value"}
+    assert report["counts"]["error"] == sum(f["severity"] == "error" for f in report["findings"])
+
+
+def test_unreadable_bundle_exits_2(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "missing.zip")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_list_vendors(capsys):
+    assert main(["validate", "--list-vendors"]) == 0
+    out = capsys.readouterr().out
+    for name in ("1edtech", "greatminds", "microsoft-sds", "apple-school-manager"):
+        assert name in out
+
+
+def test_xlsx_report(tmp_path, capsys):
+    out = tmp_path / "report.xlsx"
+    assert main(["validate", str(_zip(tmp_path, True)), "--format", "xlsx", "-o", str(out)]) == 1
+    assert out.stat().st_size > 0
