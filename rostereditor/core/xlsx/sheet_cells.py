@@ -1,9 +1,10 @@
 """Stream a workbook's cells with openpyxl's read-only machinery, raw: value, type, format, formula.
 
-This is the one module that reaches into openpyxl's reader classes. It does so for three
-things the public API cannot give in one streaming pass: the cached value of a formula cell
-*and* the fact that it is a formula, the raw shared strings (openpyxl mangles `x005F_` in
-them), and numbers with their format before openpyxl turns some of them into dates.
+This is the one module that reaches into openpyxl's reader classes. It does so for what the
+public API cannot give in one streaming pass: the cached value of a formula cell *and* the
+fact that it is a formula, the raw shared strings (openpyxl mangles `x005F_` in them),
+numbers with their format before openpyxl turns some of them into dates, and speed (no
+per-cell objects, no extra pass over sheets that lack a size record, as write-only files do).
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from xml.etree.ElementTree import ParseError
 
 from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.reader.excel import ExcelReader
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.datetime import from_ISO8601
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
@@ -29,6 +33,8 @@ _FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _SI = f"{{{SHEET_MAIN_NS}}}si"
 _T = f"{{{SHEET_MAIN_NS}}}t"
 _R = f"{{{SHEET_MAIN_NS}}}r"
+_V = f"{{{SHEET_MAIN_NS}}}v"
+_IS = f"{{{SHEET_MAIN_NS}}}is"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,13 +46,45 @@ class RawCell:
     formula: bool
 
 
-class _FormulaAwareParser(WorkSheetParser):
-    """Keeps cached values (data_only) but remembers which cells were formulas."""
+class _RawCellParser(WorkSheetParser):
+    """openpyxl's streaming sheet parser, yielding RawCells: cached values plus a formula flag."""
 
-    def parse_cell(self, element: Any) -> dict[str, Any]:
-        cell = super().parse_cell(element)
-        cell["formula"] = element.find(_FORMULA) is not None
-        return cell
+    def parse_cell(self, element: Any) -> RawCell:  # type: ignore[override]
+        data_type = element.get("t", "n")
+        coordinate = element.get("r")
+        style = element.get("s")
+        if coordinate:
+            self.col_counter = coordinate_to_tuple(coordinate)[1]
+        else:
+            self.col_counter += 1
+        formula = element.find(_FORMULA) is not None
+        value: Any = None
+        if data_type == "inlineStr":
+            data_type = "s"
+            inline = element.find(_IS)
+            value = None if inline is None else _string_item_text(inline)
+        else:
+            raw = element.findtext(_V)
+            if raw:
+                if data_type == "n":
+                    value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
+                elif data_type == "s":
+                    value = self.shared_strings[int(raw)]
+                elif data_type == "b":
+                    value = bool(int(raw))
+                elif data_type == "d":
+                    value = from_ISO8601(raw)
+                else:  # "str" (a formula's text result) and "e" (an error such as #N/A)
+                    value = raw
+            if data_type == "str":
+                data_type = "s"
+        return RawCell(self.col_counter, value, data_type, int(style) if style else 0, formula)
+
+
+class _UnsizedSheet(ReadOnlyWorksheet):
+    def _get_size(self) -> None:
+        # Rows are streamed without knowing the size; finding it can mean parsing the sheet twice.
+        return None
 
 
 class _RawStringsReader(ExcelReader):
@@ -58,17 +96,32 @@ class _RawStringsReader(ExcelReader):
             with self.archive.open(content_type.PartName[1:]) as source:
                 self.shared_strings = read_raw_shared_strings(source)
 
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            worksheet = _UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state
+            self.wb._sheets.append(worksheet)
+
+
+def _string_item_text(node: Any) -> str:
+    """Plain text of a string item (<si> or <is>): its own text or its runs', phonetics left out."""
+    plain = node.find(_T)
+    if plain is not None:
+        return plain.text or ""
+    return "".join(t.text or "" for r in node.findall(_R) for t in r.findall(_T))
+
 
 def read_raw_shared_strings(source: Any) -> list[str]:
     """Plain text of each shared string: its own text or its runs' text, phonetic hints left out."""
     strings: list[str] = []
     for _, node in iterparse(source):
         if node.tag == _SI:
-            plain = node.find(_T)
-            if plain is not None:
-                strings.append(plain.text or "")
-            else:
-                strings.append("".join(t.text or "" for r in node.findall(_R) for t in r.findall(_T)))
+            strings.append(_string_item_text(node))
             node.clear()
     return strings
 
@@ -134,16 +187,9 @@ class WorkbookCells:
         with self._book._archive.open(sheet._worksheet_path) as source:
             # No date formats are passed: numbers stay numbers with their style, and the caller
             # decides what a date-formatted number means (without openpyxl's warnings).
-            parser = _FormulaAwareParser(
-                source, self._reader.shared_strings, data_only=True, epoch=self.epoch
-            )
+            parser = _RawCellParser(source, self._reader.shared_strings, data_only=True)
             try:
-                for row_number, cells in parser.parse():
-                    yield row_number, [
-                        RawCell(c["column"], c["value"], c["data_type"], c["style_id"] or 0,
-                                c["formula"])
-                        for c in cells
-                    ]
+                yield from parser.parse()
             except (ParseError, ValueError, KeyError, IndexError) as exc:
                 raise BundleReadError(
                     f"The sheet {name!r} in {self.path.name} is damaged and cannot be read "
