@@ -1,0 +1,128 @@
+"""Run a frozen RosterEditor's --self-test headless and report its size and start-up time.
+
+    python packaging/smoke_test.py dist/RosterEditor            (folder, .exe, or .app)
+    python packaging/smoke_test.py dist/RosterEditor.app --runs 3 --summary out.json
+
+Exits non-zero if the app fails, hangs, writes no report, is not frozen, or prints a traceback.
+Python rather than shell: a windowed .exe started from PowerShell does not block, while
+subprocess.run always waits for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+APP_NAME = "RosterEditor"
+# stderr lines that are known harmless noise from Qt's offscreen plugin.
+ALLOWED_STDERR = ("This plugin does not support propagateSizeHints()", "self-test passed")
+
+
+def find_executable(target: Path) -> Path:
+    """The app's executable inside a onedir folder or a macOS .app, or target itself."""
+    if target.suffix == ".app":
+        return target / "Contents" / "MacOS" / APP_NAME
+    if target.is_dir():
+        for name in (f"{APP_NAME}.exe", APP_NAME):
+            if (target / name).is_file():
+                return target / name
+        raise SystemExit(f"no {APP_NAME} executable in {target}")
+    return target
+
+
+def folder_megabytes(folder: Path) -> float:
+    """Bytes on disk of every regular file (symlinks counted once, not followed)."""
+    total = sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return total / 1_000_000
+
+
+def run_once(executable: Path, workdir: Path, timeout: float) -> dict[str, Any]:
+    """One launch: returns the app's report plus the measured launch-to-window time."""
+    report_path = workdir / f"report-{time.monotonic_ns()}.json"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ROSTEREDITOR_LOG_DIR": str(workdir / "logs")}
+    launched = time.time()
+    try:
+        result = subprocess.run(
+            [str(executable), "--self-test", "--report", str(report_path)],
+            env=env, capture_output=True, text=True, timeout=timeout, check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise SystemExit(f"FAIL: the app did not exit within {timeout:.0f} s") from exc
+    finished = time.time()
+    problems = []
+    unexpected = [line for line in (result.stdout + result.stderr).splitlines()
+                  if line.strip() and not line.startswith(ALLOWED_STDERR)]
+    if result.returncode != 0:
+        problems.append(f"exit code {result.returncode}")
+    if any("Traceback" in line for line in unexpected):
+        problems.append("a traceback was printed")
+    report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else None
+    if report is None:
+        problems.append("no report written")
+    elif not report["environment"].get("frozen"):
+        problems.append("the report says the app was not frozen")
+    if problems:
+        print("\n".join(unexpected[-60:]), file=sys.stderr)
+        if report:
+            print(json.dumps(report["checks"], indent=2), file=sys.stderr)
+        log_file = workdir / "logs" / "rostereditor.log"
+        if log_file.is_file():
+            print(log_file.read_text(encoding="utf-8")[-6000:], file=sys.stderr)
+        raise SystemExit("FAIL: " + "; ".join(problems))
+    shown = report.get("window_shown_at")
+    return {
+        "startup_s": round(shown - launched, 3) if shown else None,
+        "total_s": round(finished - launched, 3),
+        "report": report,
+        "noise": unexpected,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path, help="dist/RosterEditor, its executable, or the .app")
+    parser.add_argument("--runs", type=int, default=3, help="launches; the median is reported")
+    parser.add_argument("--timeout", type=float, default=180, help="seconds per launch")
+    parser.add_argument("--summary", type=Path, help="write the measurements as JSON here")
+    args = parser.parse_args(argv)
+
+    executable = find_executable(args.target.resolve())
+    if not executable.is_file():
+        raise SystemExit(f"FAIL: {executable} does not exist")
+    size_root = args.target.resolve() if args.target.is_dir() else executable.parent
+    size_mb = folder_megabytes(size_root)
+    with tempfile.TemporaryDirectory(prefix="rostereditor-smoke-") as tmp:
+        runs = [run_once(executable, Path(tmp), args.timeout) for _ in range(max(args.runs, 1))]
+    startups = [r["startup_s"] for r in runs if r["startup_s"] is not None]
+    last = runs[-1]["report"]
+    summary = {
+        "executable": str(executable),
+        "size_mb": round(size_mb, 1),
+        "startup_s_runs": startups,
+        "startup_s_median": statistics.median(startups) if startups else None,
+        "total_s_runs": [r["total_s"] for r in runs],
+        "checks": {c["name"]: c["seconds"] for c in last["checks"]},
+        "environment": last["environment"],
+    }
+    print(f"frozen self-test: PASSED ({len(runs)} runs, {last['environment']['qt_platform']})")
+    print(f"frozen app size: {summary['size_mb']} MB ({size_root})")
+    print(f"launch to shown main window: median {summary['startup_s_median']} s, runs {startups}")
+    print(f"launch to exit (whole self-test): runs {summary['total_s_runs']}")
+    for noise in sorted({line for r in runs for line in r["noise"]}):
+        print(f"  (app printed: {noise})")
+    if args.summary:
+        args.summary.parent.mkdir(parents=True, exist_ok=True)
+        args.summary.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
