@@ -18,7 +18,12 @@ from rostereditor.core.editing.tsv_clipboard import format_tsv, parse_tsv
 from rostereditor.ui.editing.editing_context import EditingContext
 from rostereditor.ui.editing.grid_selection import bounding_range, selected_ranges
 from rostereditor.ui.editing.planned_cells import changes_from_view
-from rostereditor.ui.editing.undo_commands import CellChangesCommand, RowEditCommand, plural
+from rostereditor.ui.editing.undo_commands import (
+    CellChangesCommand,
+    RowEditCommand,
+    StepsCommand,
+    plural,
+)
 
 # new row count -> True add them, False paste only into existing rows, None cancel.
 AddRowsPrompt = Callable[[int], bool | None]
@@ -82,15 +87,14 @@ class ClipboardActions:
         text = f"Paste {plural(len(changes), 'cell')}"
         if new_rows:
             text += f" and {plural(len(new_rows), 'new row')}"
-        command = QUndoCommand(text)
-        CellChangesCommand(self.context.window, {name: changes}, text, command)
+        steps: list[QUndoCommand] = [
+            CellChangesCommand(self.context.window, {name: changes}, text)
+        ]
         if new_rows:
-            # Children run in order on redo and in reverse on undo: one step for the user.
-            RowEditCommand(
-                self.context.window, name,
-                lambda t: insert_rows(t, len(t), new_rows), text, command,
-            )
-        self.context.push(command)
+            steps.append(RowEditCommand(
+                self.context.window, name, lambda t: insert_rows(t, len(t), new_rows), text
+            ))
+        self.context.push(StepsCommand(text, steps))
         message = text + "."
         if plan.clipped_columns:
             message += f" {plural(plan.clipped_columns, 'column')} past the last one left out."

@@ -77,3 +77,23 @@ class RowEditCommand(QUndoCommand):
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class StepsCommand(QUndoCommand):
+    """Several commands as one undo step, run in order and undone in reverse.
+
+    Not built on QUndoCommand's parent/child: PySide would let Python collect child wrappers
+    the parent still points at. Holding them here keeps ownership obvious.
+    """
+
+    def __init__(self, text: str, steps: list[QUndoCommand]) -> None:
+        super().__init__(text)
+        self._steps = steps
+
+    def redo(self) -> None:
+        for step in self._steps:
+            step.redo()
+
+    def undo(self) -> None:
+        for step in reversed(self._steps):
+            step.undo()
