@@ -680,11 +680,14 @@ class MainWindow(QMainWindow):
         """Highlights update now (cheap); the list, counts and tab titles follow shortly."""
         self.validation_result = result
         for name, page in self._pages.items():
+            cells = result.cell_index(name)
+            if cells is page.model.cell_findings and cells:
+                continue  # this file's findings did not change: nothing to repaint
             row_level: dict[int, list[Any]] = {}
             for finding in result.for_file(name):
                 if finding.column_index is None and finding.row_id is not None:
                     row_level.setdefault(finding.row_id, []).append(finding)
-            page.model.set_findings(result.cell_index(name), row_level)
+            page.model.set_findings(cells, row_level)
         self._schedule_findings_refresh()
 
     def _schedule_findings_refresh(self) -> None:
@@ -906,8 +909,13 @@ class MainWindow(QMainWindow):
             extra = f" \u00b7 {selected:,} cells selected" if selected > 1 else ""
             self.status.set_selection(where + extra)
             column = model.table.header[index.column()]
-            self.status.set_column(
-                validation_bridge.column_summary(self.selected_version(), model.file_name, column))
+            summary = validation_bridge.column_summary(self.selected_version(), model.file_name, column)
+            # The selection colour hides a cell's tint, so say what is wrong with it here.
+            findings = model.findings_at(model.source_row(index.row()), index.column())
+            if findings:
+                worst = findings[0]
+                summary = f"{worst.severity.capitalize()}: {worst.message}   \u2014   {summary}"
+            self.status.set_column(summary)
         else:
             self.status.set_selection("")
             self.status.set_column("")

@@ -19,6 +19,8 @@ CellEditHandler = Callable[[int, int, str], None]
 # "09" never look alike. Only the display changes; editing and saving use the exact text.
 SPACE_MARK = "\u2423"
 NEWLINE_MARK = "\u23ce"
+# Above this many flagged cells, skip the key set (memory) and ask the mapping directly.
+MAX_KEY_SET = 500_000
 
 
 def display_text(value: str) -> str:
@@ -77,6 +79,7 @@ class RosterTableModel(QAbstractTableModel):
         self.filter_icon: QIcon | None = None
         self._cell_findings: Mapping[tuple[int, int], list[Any]] = {}
         self._row_findings: dict[int, list[Any]] = {}
+        self._finding_keys: frozenset[tuple[int, int]] | None = None
         self._column_tooltips: list[str] = []
         self._row_count = len(table)
 
@@ -89,7 +92,8 @@ class RosterTableModel(QAbstractTableModel):
         return self.order.view_row(source_row)
 
     def problem_row_ids(self) -> set[int]:
-        return {row_id for row_id, _ in self._cell_findings.keys()} | set(self._row_findings)
+        keys = self._finding_keys if self._finding_keys is not None else self._cell_findings.keys()
+        return {row_id for row_id, _ in keys} | set(self._row_findings)
 
     # -- Qt model API ------------------------------------------------------------------
 
@@ -109,20 +113,20 @@ class RosterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return self.table.cell(row, col)
         if role == Qt.ItemDataRole.BackgroundRole:
-            findings = self._cell_findings.get((self.table.row_id(row), col))
+            findings = self._findings(row, col)
             if findings:
                 return SEVERITY_BRUSH.get(worst_severity(findings) or "")
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._cell_tooltip(row, col)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            findings = self._cell_findings.get((self.table.row_id(row), col))
+            findings = self._findings(row, col)
             return finding_tooltip(findings) if findings else None
         return None
 
     def _cell_tooltip(self, row: int, col: int) -> str | None:
         parts = []
-        findings = self._cell_findings.get((self.table.row_id(row), col))
+        findings = self._findings(row, col)
         if findings:
             parts.append(finding_tooltip(findings))
         note = whitespace_note(self.table.cell(row, col))
@@ -205,19 +209,36 @@ class RosterTableModel(QAbstractTableModel):
                      row_findings: dict[int, list[Any]] | None = None) -> None:
         """Take a (row_id, col) -> findings mapping (kept as is: it may be lazy and large)
         and the findings that concern a whole row, by row id."""
+        row_findings = row_findings or {}
+        rows_changed = row_findings.keys() != self._row_findings.keys()
         self._cell_findings = cell_index
-        self._row_findings = row_findings or {}
+        self._row_findings = row_findings
+        self._finding_keys = None
+        if len(cell_index) <= MAX_KEY_SET:
+            # A set answers "no finding here" (most cells) without touching the lazy mapping.
+            self._finding_keys = frozenset(cell_index.keys())
         if self._row_count and self.table.column_count:
             # One range signal repaints only what is on screen: cheap at any size.
             self.dataChanged.emit(
                 self.index(0, 0), self.index(self._row_count - 1, self.table.column_count - 1),
                 [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole],
             )
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._row_count - 1)
+            if rows_changed:
+                self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._row_count - 1)
+
+    @property
+    def cell_findings(self) -> Mapping[tuple[int, int], list[Any]]:
+        return self._cell_findings
+
+    def _findings(self, row: int, col: int) -> list[Any] | None:
+        key = (self.table.row_id(row), col)
+        if self._finding_keys is not None and key not in self._finding_keys:
+            return None
+        return self._cell_findings.get(key)
 
     def findings_at(self, row: int, col: int) -> list[Any]:
         """Findings on a table cell (table row, not view row)."""
-        return list(self._cell_findings.get((self.table.row_id(row), col), ()))
+        return list(self._findings(row, col) or ())
 
     def refresh_rows(self, row_ids: Collection[int]) -> None:
         """Repaint rows whose values changed (given by stable row id)."""
