@@ -1,0 +1,75 @@
+"""File > Import from Excel, Export to Excel and Export Findings in the window."""
+
+from __future__ import annotations
+
+import zipfile
+
+from openpyxl import Workbook, load_workbook
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from rostereditor.ui.xlsx_actions import XlsxActionId
+
+
+def _menu_texts(window):
+    return [a.text() for a in window.menu("file").actions()]
+
+
+def test_file_menu_has_the_excel_entries_before_quit(window):
+    texts = _menu_texts(window)
+    for label in ("Import from E&xcel…", "&Export to Excel…", "Export &Findings…"):
+        assert label in texts
+    assert texts.index("Export &Findings…") < texts.index("&Quit")
+    assert not window.action(XlsxActionId.EXPORT).isEnabled()  # nothing to export yet
+
+
+def test_export_then_import_round_trip_through_the_menu(window, damaged_zip, tmp_path, monkeypatch):
+    assert window.open_bundle(damaged_zip, background=False)
+    book = tmp_path / "district.xlsx"
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("All files in the bundle", True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book), ""))
+    window.action(XlsxActionId.EXPORT).trigger()
+    assert book.exists()
+    users_before = window.bundle.table("users.csv").column_values(0)
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    window.undo_stack.setClean()
+    window.action(XlsxActionId.IMPORT).trigger()
+    assert window.bundle.table("users.csv").column_values(0) == users_before
+    assert window.bundle.source is None  # Save asks where: the workbook is never overwritten
+
+
+def test_importing_an_unnamed_sheet_asks_which_file_it_is(window, tmp_path, monkeypatch):
+    book = Workbook()
+    book.active.title = "Export"
+    book.active.append(["sourcedId", "givenName"])
+    book.active.append(["007", "Ana"])
+    book.save(tmp_path / "sis.xlsx")
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return "users.csv", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", answer)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "sis.xlsx"), ""))
+    window.action(XlsxActionId.IMPORT).trigger()
+    assert "Export" in asked[0]
+    assert window.bundle.table("users.csv").row_values(0) == ["007", "Ana"]
+
+
+def test_export_findings_to_xlsx_and_csv(window, damaged_zip, tmp_path, monkeypatch, qtbot):
+    assert window.open_bundle(damaged_zip, background=False)
+    qtbot.waitUntil(lambda: window.validation_result is not None, timeout=20000)
+    window.flush_pending_updates()
+    expected = len(window.all_findings())
+    assert expected > 0
+    for name in ("report.xlsx", "report.csv"):
+        target = tmp_path / name
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        window.action(XlsxActionId.EXPORT_FINDINGS).trigger()
+        assert target.exists()
+    rows = list(load_workbook(tmp_path / "report.xlsx", read_only=True)["Findings"].values)
+    assert len(rows) == expected + 1
+    csv_lines = (tmp_path / "report.csv").read_bytes().count(b"\r\n")
+    assert csv_lines >= expected + 1
+    assert zipfile.is_zipfile(tmp_path / "report.xlsx")
