@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -76,7 +76,10 @@ def run_app(args: argparse.Namespace) -> int:
         opener.open_later(str(Path(path).expanduser()))
     elif getattr(args, "sample", False):
         QTimer.singleShot(0, lambda: window.open_sample(damaged=True))
-    return int(app.exec())
+    code = int(app.exec())
+    # Let a running check notice its cancellation before the interpreter shuts down.
+    QThreadPool.globalInstance().waitForDone(5000)
+    return code
 
 
 class _Opener(QObject):

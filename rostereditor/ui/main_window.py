@@ -56,7 +56,8 @@ from rostereditor.core.read_notice import BundleReadError
 from rostereditor.ui import validation_bridge
 from rostereditor.ui.about_box import show_about
 from rostereditor.ui.action_ids import ActionId
-from rostereditor.ui.background_tasks import BundleOpenTask, ValidationTask
+from rostereditor.ui.background_tasks import BundleOpenTask
+from rostereditor.ui.bundle_checker import BundleChecker
 from rostereditor.ui.file_tab_page import FileTabPage
 from rostereditor.ui.find_id_dialog import FindIdDialog
 from rostereditor.ui.findings_panel import FindingsPanel
@@ -82,7 +83,6 @@ APP_NAME = "RosterEditor"
 # Below these sizes work is quick enough to do in place, which keeps tests and the
 # self-test deterministic; above them it moves to a worker with progress and Cancel.
 BACKGROUND_OPEN_BYTES = 8 * 1024 * 1024
-BACKGROUND_CHECK_ROWS = 60_000
 PANEL_REFRESH_MS = 120
 
 Source = Path | str | Sequence[Path | str]
@@ -101,13 +101,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
         self.bundle: Bundle | None = None
-        self.validator: Any | None = None
-        self.validation_result: Any | None = None
+        self.checker = BundleChecker(self)
+        self.checker.result_ready.connect(self._apply_result)
         self.settings = WindowSettings()
         self._pages: dict[str, FileTabPage] = {}
         self._unrecorded_changes = False  # edits made without the editing plug-in's undo stack
-        self._validation_task: ValidationTask | None = None
-        self._validation_stale = False  # an edit arrived while a full check was running
         self._open_task: BundleOpenTask | None = None
         self._open_progress: QProgressDialog | None = None
         self._find_id_dialog: FindIdDialog | None = None
@@ -143,6 +141,8 @@ class MainWindow(QMainWindow):
         self._fill_toolbar_choices()
         self.status = StatusSummary(self.statusBar())
         self.status.cancel_requested.connect(self.cancel_validation)
+        self.checker.progress_changed.connect(self._on_check_progress)
+        self.checker.failed.connect(self._on_check_failed)
         self._panel_timer = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
         self._panel_timer.timeout.connect(self._refresh_findings_views)
         self.undo_stack.cleanChanged.connect(self._update_modified)
@@ -205,22 +205,10 @@ class MainWindow(QMainWindow):
         model = self.model(file_name)
         if model is not None:
             model.refresh_rows(row_ids)
-        if self.validator is None:
+        if self.checker.validator is None:
             self._schedule_findings_refresh()
             return
-        if self._validation_task is not None:
-            self._validation_stale = True
-            return
-        if self.validation_result is None:
-            self.revalidate_everything()
-            return
-        try:
-            result = self.validator.revalidate(file_name, row_ids)
-        except Exception:  # a checker bug must not lose the user's edit
-            log.exception("revalidating %s failed", file_name)
-            return
-        self._apply_result(result)
-        self._update_status()
+        self.checker.cells_changed(file_name, row_ids)
 
     def notify_rows_changed(self, file_name: str) -> None:
         """Rows were inserted, deleted or reordered: rebuild the grid's mapping, re-check."""
@@ -277,7 +265,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.setClean()
         self._unrecorded_changes = False
         self.bundle = bundle
-        self.validation_result = None
         version = self.selected_version()
         names = [*bundle.data_file_names, *([MANIFEST] if MANIFEST in bundle.files else [])]
         for name in names:
@@ -422,8 +409,7 @@ class MainWindow(QMainWindow):
         self.cancel_validation()
         self._clear_tabs()
         self.bundle = None
-        self.validator = None
-        self.validation_result = None
+        self.checker.start(None, "", None)
         self.undo_stack.clear()
         self._unrecorded_changes = False
         self.banner.hide()
@@ -584,101 +570,46 @@ class MainWindow(QMainWindow):
 
     # -- checking (validation) ---------------------------------------------------------
 
+    @property
+    def validator(self) -> Any | None:
+        """The BundleValidator for the open bundle (None without a bundle or validation)."""
+        return self.checker.validator
+
+    @property
+    def validation_result(self) -> Any | None:
+        return self.checker.result
+
     def _rebuild_validator(self) -> None:
-        self.cancel_validation()
         self._update_version_label()
-        if self.bundle is None:
-            self.validator = None
-            return
         profile = str(self.profile_combo.currentData() or validation_bridge.DEFAULT_PROFILE)
-        try:
-            self.validator = validation_bridge.make_validator(
-                self.bundle, profile, self._version_choice() or None)
-        except Exception:
-            log.exception("creating the validator failed")
-            self.validator = None
-        if self.validator is None:
+        self.checker.start(self.bundle, profile, self._version_choice() or None)
+        if self.checker.validator is None:
             self._schedule_findings_refresh()
-            return
-        self._run_check(lambda progress: self.validator.run(progress=progress))
 
     def revalidate_everything(self) -> None:
-        if self.validator is not None:
-            self.cancel_validation()
-            self._run_check(lambda progress: self.validator.run(progress=progress))
+        self.checker.check_all()
 
     def _recheck_after_structural_change(self) -> None:
-        if self.validator is None:
+        if self.checker.validator is None:
             self._schedule_findings_refresh()
-            return
-        if self._validation_task is not None:
-            self._validation_stale = True
-            return
-        self._run_check(lambda _progress: self.validator.revalidate_all())
-
-    def _run_check(self, work: Any) -> None:
-        rows = sum(len(f.table) for f in self.bundle.files.values()) if self.bundle else 0
-        if rows <= BACKGROUND_CHECK_ROWS:
-            try:
-                result = work(lambda _fraction: True)
-            except Exception:
-                log.exception("checking failed")
-                self.statusBar().showMessage("Checking the bundle failed; see the log.", 8000)
-                return
-            self._apply_result(result)
-            self._update_status()
-            return
-        task = ValidationTask(work)
-        task.signals.progressed.connect(self._on_check_progress)
-        task.signals.succeeded.connect(self._on_check_done)
-        task.signals.failed.connect(self._on_check_failed)
-        self._validation_task = task
-        self._validation_stale = False
-        self.status.show_progress(0.0)
-        QThreadPool.globalInstance().start(task)
+        self.checker.structure_changed()
 
     def is_checking(self) -> bool:
-        return self._validation_task is not None
+        return self.checker.is_running()
 
     def cancel_validation(self) -> None:
-        if self._validation_task is not None:
-            self._validation_task.cancelled.set()
-            self._validation_task = None
-            self.status.show_progress(None)
-            if self.validation_result is None and self.bundle is not None:
-                self.statusBar().showMessage(
-                    "Checking cancelled: the problem list is incomplete (Tools > Check Again).", 8000)
+        if self.checker.cancel() and self.checker.result is None and self.bundle is not None:
+            self.statusBar().showMessage(
+                "Checking cancelled: the problem list is incomplete (Tools > Check Again).", 8000)
 
-    def _on_check_progress(self, fraction: float) -> None:
-        if self.sender() is self._validation_task_signals():
-            self.status.show_progress(fraction)
-
-    def _validation_task_signals(self) -> Any:
-        return self._validation_task.signals if self._validation_task is not None else None
-
-    def _on_check_done(self, result: Any) -> None:
-        if self.sender() is not self._validation_task_signals():
-            return  # a cancelled or superseded run
-        self._validation_task = None
-        self.status.show_progress(None)
-        if self._validation_stale:
-            # Edits landed while checking: this result may be out of date, so check again.
-            self._validation_stale = False
-            self._run_check(lambda _progress: self.validator.revalidate_all())
-            return
-        self._apply_result(result)
-        self._update_status()
+    def _on_check_progress(self, fraction: float | None) -> None:
+        self.status.show_progress(fraction)
 
     def _on_check_failed(self, message: str) -> None:
-        if self.sender() is not self._validation_task_signals():
-            return
-        self._validation_task = None
-        self.status.show_progress(None)
         QMessageBox.warning(self, "Checking failed", message)
 
     def _apply_result(self, result: Any) -> None:
         """Highlights update now (cheap); the list, counts and tab titles follow shortly."""
-        self.validation_result = result
         for name, page in self._pages.items():
             cells = result.cell_index(name)
             if cells is page.model.cell_findings and cells:
@@ -689,6 +620,7 @@ class MainWindow(QMainWindow):
                     row_level.setdefault(finding.row_id, []).append(finding)
             page.model.set_findings(cells, row_level)
         self._schedule_findings_refresh()
+        self._update_status()
 
     def _schedule_findings_refresh(self) -> None:
         self._panel_timer.start()
