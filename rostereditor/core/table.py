@@ -51,6 +51,15 @@ class _Column:
             self._appended[row_id - len(self._base)] = value
         self._cache = None
 
+    def set_many(self, row_ids: Sequence[int], values: Sequence[str]) -> None:
+        base_len = len(self._base)
+        for row_id, value in zip(row_ids, values, strict=True):
+            if row_id < base_len:
+                self._overrides[row_id] = value
+            else:
+                self._appended[row_id - base_len] = value
+        self._cache = None
+
     def append(self, value: str) -> None:
         self._appended.append(value)
         self._cache = None
@@ -165,6 +174,10 @@ class Table:
         hits = np.flatnonzero(self._order == row_id)
         return int(hits[0]) if len(hits) else None
 
+    def line_of_id(self, row_id: int) -> int | None:
+        """Original line of a stored record, even one now deleted; None for added rows."""
+        return int(self._lines[row_id]) if 0 <= row_id < len(self._lines) else None
+
     def source_line(self, row: int) -> int | None:
         """Physical line in the original file where this record starts (header = 1).
 
@@ -258,6 +271,19 @@ class Table:
         self._columns[col].set(row_id, value)
         self._version += 1
         return old
+
+    def set_cells_by_id(self, col: int, row_ids: Sequence[int], values: Sequence[str]) -> None:
+        """Write many cells of one column at once (a fix-all or replace-all over a big file)."""
+        if any(not isinstance(v, str) for v in values):
+            raise TypeError("cells hold text only")
+        for row_id in set(row_ids) & set(self._widths):
+            # A short record grows to reach the written column, as in set_cell.
+            if col >= self._widths[row_id]:
+                self._widths[row_id] = col + 1
+                if self._widths[row_id] >= len(self.header):
+                    del self._widths[row_id]
+        self._columns[col].set_many(row_ids, values)
+        self._version += 1
 
     def insert_rows(self, row: int, rows: Sequence[Sequence[str]]) -> list[int]:
         """Insert new records before `row`; returns their row ids."""

@@ -80,3 +80,20 @@ def test_version_increases_on_every_change(table):
     table.insert_rows(0, [["y", "01"]])
     table.delete_rows([0])
     assert table.version == before + 3
+
+
+def test_bulk_write_of_one_column_matches_cell_by_cell_writes():
+    table = Table.from_rows(["id", "g"], [["a", "9"], ["b"], ["c", "10"]])
+    table.insert_rows(3, [["d", "11"]])
+    ids = [table.row_id(r) for r in range(4)]
+    table.set_cells_by_id(1, ids, ["09", "08", "10", "11"])
+    assert [table.row_values(r) for r in range(4)] == [["a", "09"], ["b", "08"], ["c", "10"], ["d", "11"]]
+    assert table.changed_cells() == [(0, 1, "9", "09"), (1, 1, "", "08")]
+
+
+def test_line_of_a_deleted_record_is_still_known(table):
+    row_id = table.row_id(1)
+    table.delete_rows([1])
+    assert table.line_of_id(row_id) == 3
+    new_id = table.insert_rows(0, [["n", "01"]])[0]
+    assert table.line_of_id(new_id) is None

@@ -20,6 +20,9 @@ class CellChange:
     new: str
 
 
+# Above this many cells, writes go to the table a column at a time instead of cell by cell.
+_BULK_FROM = 64
+
 # Changes grouped by file name: one user action (a rename, a replace in all files) may span files.
 BundleChanges = dict[str, list[CellChange]]
 
@@ -58,6 +61,8 @@ def count_cells(changes: Mapping[str, list[CellChange]]) -> int:
 
 def _write(table: Table, writes: Iterable[tuple[int, int, str]]) -> list[int]:
     writes = list(writes)
+    if len(writes) > _BULK_FROM:
+        return _write_bulk(table, writes)
     row_of_id = _row_lookup(table, len(writes))
     touched: dict[int, None] = {}
     for row_id, col, value in writes:
@@ -69,6 +74,19 @@ def _write(table: Table, writes: Iterable[tuple[int, int, str]]) -> list[int]:
         table.set_cell(row, col, value)
         touched[row_id] = None
     return list(touched)
+
+
+def _write_bulk(table: Table, writes: list[tuple[int, int, str]]) -> list[int]:
+    """Many writes grouped per column and handed to the table in one call each."""
+    row_of_id = _row_lookup(table, len(writes))
+    by_column: dict[int, dict[int, str]] = {}
+    for row_id, col, value in writes:
+        if row_of_id(row_id) is None:
+            raise LookupError(f"row id {row_id} is not in the table")
+        by_column.setdefault(col, {})[row_id] = value  # a later write to a cell wins, as in order
+    for col, values in by_column.items():
+        table.set_cells_by_id(col, list(values), list(values.values()))
+    return list(dict.fromkeys(row_id for row_id, _, _ in writes))
 
 
 def _row_lookup(table: Table, count: int) -> Callable[[int], int | None]:

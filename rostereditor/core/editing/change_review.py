@@ -70,10 +70,8 @@ def _file_changes(name: str, table: Table) -> list[ReviewEntry]:
 def _lines_by_id(table: Table) -> dict[int, int]:
     """Original line of every read-in record that changed or was deleted."""
     wanted = {row_id for row_id, *_ in table.changed_cells()} | set(table.deleted_row_ids())
-    # Table exposes a record's line by current row only; deleted records have no row, so read
-    # the reader's line array directly (an accessor by row id is requested from table.py's owner).
-    lines = table._lines
-    return {row_id: int(lines[row_id]) for row_id in wanted if row_id < len(lines)}
+    lines = {row_id: table.line_of_id(row_id) for row_id in wanted}
+    return {row_id: line for row_id, line in lines.items() if line is not None}
 
 
 def _original_values(table: Table, row_id: int) -> list[str]:
