@@ -19,6 +19,7 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
   done
   if [ -n "$missing" ]; then
     echo "== installing:$missing"
+    # shellcheck disable=SC2086 # one argument per package
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   fi
 fi
