@@ -19,6 +19,10 @@ CellEditHandler = Callable[[int, int, str], None]
 # "09" never look alike. Only the display changes; editing and saving use the exact text.
 SPACE_MARK = "\u2423"
 NEWLINE_MARK = "\u23ce"
+_ANSWERED_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole,
+})
 # Above this many flagged cells, skip the key set (memory) and ask the mapping directly.
 MAX_KEY_SET = 500_000
 
@@ -104,7 +108,8 @@ class RosterTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.table.column_count
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Views ask for ~10 roles per painted cell; answer the unused ones first and fast.
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         row = self.order.table_row(index.row())
         col = index.column()
