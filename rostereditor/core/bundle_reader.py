@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rostereditor.core.bundle import Bundle, BundleFile
@@ -13,25 +13,56 @@ from rostereditor.core.safe_archive import open_roster_zip
 from rostereditor.core.text_decoding import decode_csv_bytes
 
 
-def read_bundle(source: Path | str | Sequence[Path | str]) -> Bundle:
+# Called with the fraction of bytes read so far; returning False cancels the read.
+Progress = Callable[[float], bool]
+
+
+class ReadCancelled(Exception):
+    """The caller's progress callback asked to stop; nothing was opened."""
+
+
+def read_bundle(source: Path | str | Sequence[Path | str], progress: Progress | None = None) -> Bundle:
     """Read a zip, a folder of CSV files, or a list of CSV files.
 
     Raises BundleReadError with a plain explanation when the input cannot be read at all;
-    everything short of that is kept and described in bundle.notices.
+    everything short of that is kept and described in bundle.notices. progress (optional)
+    hears after each file how far the read is, and can cancel it (ReadCancelled).
     """
+    tracker = _ProgressTracker(progress)
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.exists():
             raise BundleReadError(f"{path} does not exist.")
         if path.is_dir():
-            return _read_folder(path)
+            return _read_folder(path, tracker)
         if path.suffix.lower() == ".zip" or _looks_like_zip(path):
-            return _read_zip(path)
-        return _read_files([path], source_kind="files")
+            return _read_zip(path, tracker)
+        return _read_files([path], tracker)
     paths = [Path(p) for p in source]
     if len(paths) == 1:
-        return read_bundle(paths[0])
-    return _read_files(paths, source_kind="files")
+        return read_bundle(paths[0], progress)
+    return _read_files(paths, tracker)
+
+
+class _ProgressTracker:
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self.total = 0
+        self._done = 0
+
+    def start(self) -> None:
+        self._report()
+
+    def advance(self, size: int) -> None:
+        self._done += size
+        self._report()
+
+    def _report(self) -> None:
+        if self._progress is None:
+            return
+        fraction = self._done / self.total if self.total else 1.0
+        if self._progress(min(1.0, fraction)) is False:
+            raise ReadCancelled
 
 
 def _looks_like_zip(path: Path) -> bool:
@@ -42,16 +73,19 @@ def _looks_like_zip(path: Path) -> bool:
         return False
 
 
-def _read_zip(path: Path) -> Bundle:
+def _read_zip(path: Path, tracker: _ProgressTracker) -> Bundle:
     with open_roster_zip(path) as contents:
         bundle = Bundle(source=path, source_kind="zip", zip_folder=contents.folder)
         bundle.notices.extend(contents.notices)
+        tracker.total = sum(info.file_size for info in contents.members)
+        tracker.start()
         for name, raw in contents.iter_members():
             _add_file(bundle, name, raw)
+            tracker.advance(len(raw))
     return bundle
 
 
-def _read_folder(folder: Path) -> Bundle:
+def _read_folder(folder: Path, tracker: _ProgressTracker) -> Bundle:
     csvs = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
     if not csvs:
         raise BundleReadError(f"The folder {folder} contains no CSV files.")
@@ -62,18 +96,32 @@ def _read_folder(folder: Path) -> Bundle:
                 ReadNotice("read.skipped-member", NoticeLevel.INFO,
                            f"Ignored {path.name} (not a CSV file).")
             )
-    for path in csvs:
-        _add_file(bundle, path.name, _read_bytes(path))
+    _add_paths(bundle, csvs, tracker)
     return bundle
 
 
-def _read_files(paths: list[Path], source_kind: str) -> Bundle:
+def _add_paths(bundle: Bundle, paths: list[Path], tracker: _ProgressTracker) -> None:
+    tracker.total = sum(_size(p) for p in paths)
+    tracker.start()
+    for path in paths:
+        raw = _read_bytes(path)
+        _add_file(bundle, path.name, raw)
+        tracker.advance(len(raw))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _read_files(paths: list[Path], tracker: _ProgressTracker) -> Bundle:
     for path in paths:
         if path.suffix.lower() != ".csv":
             raise BundleReadError(f"{path.name} is not a CSV file or a zip.")
     bundle = Bundle(source=paths[0].parent, source_kind="files")
-    for path in paths:
-        _add_file(bundle, path.name, _read_bytes(path))
+    _add_paths(bundle, paths, tracker)
     return bundle
 
 

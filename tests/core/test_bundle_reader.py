@@ -59,3 +59,17 @@ def test_missing_path_and_non_csv_file_are_explained(tmp_path):
 def test_folder_without_csv_files_is_explained(tmp_path):
     with pytest.raises(BundleReadError, match="no CSV"):
         read_bundle(tmp_path)
+
+
+def test_progress_is_reported_per_file_and_can_cancel(tmp_path):
+    from rostereditor.core.bundle_reader import ReadCancelled
+
+    (tmp_path / "orgs.csv").write_bytes(ORGS)
+    (tmp_path / "manifest.csv").write_bytes(MANIFEST)
+    seen: list[float] = []
+    read_bundle(tmp_path, progress=lambda f: seen.append(f) or True)
+    assert seen[0] == 0.0
+    assert seen[-1] == 1.0
+    assert len(seen) == 3  # start, then once per file
+    with pytest.raises(ReadCancelled):
+        read_bundle(tmp_path, progress=lambda f: f < 0.5)
