@@ -12,7 +12,6 @@ from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNoti
 from rostereditor.core.safe_archive import open_roster_zip
 from rostereditor.core.text_decoding import decode_csv_bytes
 
-
 # Called with the fraction of bytes read so far; returning False cancels the read.
 Progress = Callable[[float], bool]
 
