@@ -135,7 +135,12 @@ def test_app_code_imports_nothing_the_spec_excludes(monkeypatch):
 
 @pytest.mark.parametrize("version", ["0.1.0", "2.10.3rc1"])
 def test_windows_version_numbers(monkeypatch, version):
-    pytest.importorskip("pefile")  # PyInstaller's version-resource module needs it
     _, namespace = run_spec(monkeypatch, "linux")
+    monkeypatch.undo()  # the real PyInstaller from here on
+    # PyInstaller's version-resource module needs pefile and pywin32: Windows CI only.
+    pytest.importorskip("pefile", exc_type=ImportError)
+    pytest.importorskip("PyInstaller.utils.win32.versioninfo", exc_type=ImportError)
     info = namespace["windows_version_info"](version)
-    assert info.ffi.fileVersionMS >> 16 == int(version.split(".")[0])
+    major, minor = (int(part) for part in version.split(".")[:2])
+    assert (info.ffi.fileVersionMS >> 16, info.ffi.fileVersionMS & 0xFFFF) == (major, minor)
+    assert "ProductVersion" in str(info)
