@@ -2,39 +2,24 @@
 
 from __future__ import annotations
 
+from rostereditor.core.spec import FileSpec, spec_for
+
+
+def _spec_file(name: str) -> FileSpec:
+    spec = spec_for("1.1").file(name)
+    if spec is None:
+        raise LookupError(f"OneRoster 1.1 has no {name}")
+    return spec
+
+
+_SAMPLE_FILES = (
+    "orgs.csv", "academicSessions.csv", "courses.csv", "classes.csv", "users.csv",
+    "enrollments.csv", "demographics.csv",
+)
+
+# Taken from the spec tables so the generator and the validator can never disagree.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "orgs.csv": (
-        "sourcedId", "status", "dateLastModified", "name", "type", "identifier", "parentSourcedId",
-    ),
-    "academicSessions.csv": (
-        "sourcedId", "status", "dateLastModified", "title", "type", "startDate", "endDate",
-        "parentSourcedId", "schoolYear",
-    ),
-    "courses.csv": (
-        "sourcedId", "status", "dateLastModified", "schoolYearSourcedId", "title", "courseCode",
-        "grades", "orgSourcedId", "subjects", "subjectCodes",
-    ),
-    "classes.csv": (
-        "sourcedId", "status", "dateLastModified", "title", "grades", "courseSourcedId",
-        "classCode", "classType", "location", "schoolSourcedId", "termSourcedIds", "subjects",
-        "subjectCodes", "periods",
-    ),
-    "users.csv": (
-        "sourcedId", "status", "dateLastModified", "enabledUser", "orgSourcedIds", "role",
-        "username", "userIds", "givenName", "familyName", "middleName", "identifier", "email",
-        "sms", "phone", "agentSourcedIds", "grades", "password",
-    ),
-    "enrollments.csv": (
-        "sourcedId", "status", "dateLastModified", "classSourcedId", "schoolSourcedId",
-        "userSourcedId", "role", "primary", "beginDate", "endDate",
-    ),
-    "demographics.csv": (
-        "sourcedId", "status", "dateLastModified", "birthDate", "sex",
-        "americanIndianOrAlaskaNative", "asian", "blackOrAfricanAmerican",
-        "nativeHawaiianOrOtherPacificIslander", "white", "demographicRaceTwoOrMoreRaces",
-        "hispanicOrLatinoEthnicity", "countryOfBirthCode", "stateOfBirthAbbreviation",
-        "cityOfBirth", "publicSchoolResidenceStatus",
-    ),
+    name: tuple(column.name for column in _spec_file(name).columns) for name in _SAMPLE_FILES
 }
 
 # Bulk files leave these blank on every row (delta mode would fill them).
