@@ -57,6 +57,8 @@ class FileSpec:
     omittable: tuple[str, ...] = ()
     # 1.0 placed metadata.* columns among the defined ones.
     extensions_anywhere: bool = False
+    # Pairs of list columns whose items correspond by position (subjects / subjectCodes).
+    parallel_lists: tuple[tuple[str, str], ...] = ()
 
     def column(self, name: str) -> ColumnSpec | None:
         for column in self.columns:
@@ -77,6 +79,28 @@ class FileSpec:
 
 
 @dataclass(frozen=True)
+class DatesWithinSessions:
+    """A record's begin/end dates should lie inside the sessions of the record it belongs to.
+
+    In OneRoster: enrollments.beginDate/endDate inside the terms their class lists. Both end
+    dates are exclusive (the day after), as the spec defines them.
+    """
+
+    file: str
+    begin: str
+    end: str
+    owner_column: str  # in file: the reference to the owning record
+    owner_file: str
+    sessions_column: str  # in owner_file: the list of session references
+    sessions_file: str
+    session_start: str
+    session_end: str
+    # How messages name the owning record and its sessions.
+    owner_noun: str = "class"
+    sessions_noun: str = "terms"
+
+
+@dataclass(frozen=True)
 class OneRosterSpec:
     """All files of one OneRoster version."""
 
@@ -85,6 +109,8 @@ class OneRosterSpec:
     # Files a bundle of this version must contain (1.0: all seven; 1.1/1.2: the manifest).
     required_files: tuple[str, ...] = ()
     has_manifest: bool = True
+    # "Should" rules about dates across files; None where the version has no such dates (1.0).
+    dates_within_sessions: DatesWithinSessions | None = None
 
     def file(self, name: str) -> FileSpec | None:
         return self.files.get(name)

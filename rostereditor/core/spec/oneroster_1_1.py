@@ -20,11 +20,21 @@ from rostereditor.core.spec.column_kinds import (
     user_ids,
     year,
 )
-from rostereditor.core.spec.model import FileSpec, OneRosterSpec, TargetType
+from rostereditor.core.spec.model import (
+    DatesWithinSessions,
+    FileSpec,
+    OneRosterSpec,
+    TargetType,
+)
 
 SCHOOL = TargetType("type", ("school",))
 SCHOOL_YEAR = TargetType("type", ("schoolYear",))
 STUDENT = TargetType("role", ("student",))
+SUBJECT_PAIRS = (("subjects", "subjectCodes"),)
+# The spec says enrollment dates "should" fall within the class's terms.
+ENROLLMENTS_IN_TERMS = DatesWithinSessions(
+    "enrollments.csv", "beginDate", "endDate", "classSourcedId", "classes.csv",
+    "termSourcedIds", "academicSessions.csv", "startDate", "endDate")
 
 
 def head(status_values: tuple[str, ...] = v.STATUS) -> list:
@@ -65,7 +75,7 @@ def files_1_1() -> list[FileSpec]:
             ref_list("termSourcedIds", "academicSessions.csv"),
             *subjects_and_codes(),
             string_list("periods", "Class periods separated by commas, e.g. \"1,3,5\"."),
-        ]),
+        ], parallel_lists=SUBJECT_PAIRS),
         FileSpec("classResources.csv", [
             *head(), text("title"), ref("classSourcedId", "classes.csv"),
             ref("resourceSourcedId", "resources.csv"),
@@ -75,7 +85,7 @@ def files_1_1() -> list[FileSpec]:
                          target_type=SCHOOL_YEAR),
             text("title", True), text("courseCode"), grades(),
             ref("orgSourcedId", "orgs.csv"), *subjects_and_codes(),
-        ]),
+        ], parallel_lists=SUBJECT_PAIRS),
         FileSpec("courseResources.csv", [
             *head(), text("title"), ref("courseSourcedId", "courses.csv"),
             ref("resourceSourcedId", "resources.csv"),
@@ -134,4 +144,5 @@ def files_1_1() -> list[FileSpec]:
     ]
 
 
-SPEC = OneRosterSpec("1.1", {f.name: f for f in files_1_1()}, required_files=("manifest.csv",))
+SPEC = OneRosterSpec("1.1", {f.name: f for f in files_1_1()}, required_files=("manifest.csv",),
+                     dates_within_sessions=ENROLLMENTS_IN_TERMS)

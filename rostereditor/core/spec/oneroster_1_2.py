@@ -17,7 +17,7 @@ from rostereditor.core.spec.column_kinds import (
     user_ids,
 )
 from rostereditor.core.spec.model import ColumnSpec, FileSpec, OneRosterSpec
-from rostereditor.core.spec.oneroster_1_1 import files_1_1, head
+from rostereditor.core.spec.oneroster_1_1 import ENROLLMENTS_IN_TERMS, files_1_1, head
 
 # Vocabularies 1.2 opens to proprietary "ext:" values, by (file, column).
 _EXTENSIBLE = {
@@ -130,4 +130,5 @@ def files_1_2() -> list[FileSpec]:
     return changed + new
 
 
-SPEC = OneRosterSpec("1.2", {f.name: f for f in files_1_2()}, required_files=("manifest.csv",))
+SPEC = OneRosterSpec("1.2", {f.name: f for f in files_1_2()}, required_files=("manifest.csv",),
+                     dates_within_sessions=ENROLLMENTS_IN_TERMS)

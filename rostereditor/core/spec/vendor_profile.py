@@ -30,8 +30,9 @@ class Profile:
     user_roles: tuple[str, ...] | None = None
     # (file, column) that must not be blank although the spec allows it.
     required_values: tuple[tuple[str, str], ...] = ()
-    # Students must have grades (ST Math).
-    student_grades_required: bool = False
+    # (file, role, column): records with that role must fill that column (ST Math: a
+    # student's grades), although the spec leaves it optional.
+    required_for_role: tuple[tuple[str, str, str], ...] = ()
     # Accepted grade codes; None = CEDS as the spec says.
     grades: tuple[str, ...] | None = None
     grades_case_insensitive: bool = False

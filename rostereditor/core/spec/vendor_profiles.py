@@ -54,7 +54,8 @@ PROFILES: tuple[Profile, ...] = (
         vendor="ST Math", versions=("1.1",), zip_name="OneRoster.zip", required_files=(
             "users.csv", "courses.csv", "classes.csv", "enrollments.csv", "orgs.csv",
             "academicSessions.csv"),
-        student_grades_required=True, grades=_ST_MATH_GRADES, grades_case_insensitive=True,
+        required_for_role=(("users.csv", "student", "grades"),), grades=_ST_MATH_GRADES,
+        grades_case_insensitive=True,
     ),
     Profile(
         "labaids", "Lab-Aids",

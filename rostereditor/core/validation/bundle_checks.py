@@ -8,6 +8,7 @@ from rostereditor.core.oneroster_files import ALL_DATA_FILES, DATA_FILES, MANIFE
 from rostereditor.core.spec.model import OneRosterSpec
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.validation.finding import Finding
+from rostereditor.core.validation.unlabelled_version_checks import unlabelled_version_finding
 
 
 def bundle_findings(bundle: Bundle, spec: OneRosterSpec, profile: Profile) -> list[Finding]:
@@ -19,6 +20,9 @@ def bundle_findings(bundle: Bundle, spec: OneRosterSpec, profile: Profile) -> li
         found.append(Finding(file, None, None, rule, severity, message))  # type: ignore[arg-type]
 
     present = set(bundle.data_file_names)
+    unlabelled = unlabelled_version_finding(bundle, version)
+    if unlabelled is not None:
+        found.append(unlabelled)
     if version not in profile.versions:
         add("vendor.version", f"{who} documents OneRoster {' or '.join(profile.versions)}, but "
             f"this bundle is checked as {version}.", severity="warning")

@@ -12,7 +12,7 @@ import pyarrow as pa
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.spec import spec_for
-from rostereditor.core.spec.model import ColumnSpec
+from rostereditor.core.spec.model import ColumnSpec, DatesWithinSessions
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation.bundle_checks import bundle_findings
@@ -24,8 +24,14 @@ from rostereditor.core.validation.header_checks import header_findings
 from rostereditor.core.validation.notice_findings import notice_findings
 from rostereditor.core.validation.primary_teacher_checks import primary_teacher_batches
 from rostereditor.core.validation.profiles import get_profile
+from rostereditor.core.validation.record_checks import record_batches
 from rostereditor.core.validation.reference_checks import TargetKeys, reference_batches
 from rostereditor.core.validation.row_shape_checks import row_shape_batches
+from rostereditor.core.validation.session_date_checks import (
+    SessionSpans,
+    outside_session_batches,
+    session_spans,
+)
 from rostereditor.core.validation.uniqueness_checks import duplicate_batches
 from rostereditor.core.validation.validation_result import (
     ValidationCancelled,
@@ -37,7 +43,9 @@ from rostereditor.core.validation.value_checks import ColumnCheck, zero_pad_widt
 Progress = Callable[[float], bool]
 _POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
                            thread_name_prefix="validation")
-CELLS, UNIQUE, PRIMARY = "cells", "unique", "primary"
+CELLS, UNIQUE, PRIMARY, DATES = "cells", "unique", "primary", "dates"
+# Above this many rows, gathering cells through the Arrow column beats reading them one by one.
+_BULK_GATHER_ROWS = 4096
 
 
 class BundleValidator:
@@ -55,12 +63,13 @@ class BundleValidator:
         self._contexts: dict[str, FileContext] = {}
         self._snapshots: dict[tuple[str, int], ColumnSnapshot] = {}
         self._targets: dict[str, tuple[int, TargetKeys]] = {}
+        self._spans: tuple[tuple[int, ...], SessionSpans | None] | None = None
 
     # -- full validation -------------------------------------------------------------------
 
     def run(self, progress: Progress | None = None) -> ValidationResult:
         self._fixed, self._batches, self._contexts = {}, {}, {}
-        self._snapshots, self._targets = {}, {}
+        self._snapshots, self._targets, self._spans = {}, {}, None
         self._bundle_level()
         names = [n for n in self.bundle.data_file_names if self.spec.file(n) is not None]
         total = sum(max(len(self.bundle.files[n].table), 1) for n in names) or 1
@@ -72,6 +81,7 @@ class BundleValidator:
                 raise ValidationCancelled
         for name in names:
             self._full_cross(name)
+        self._check_session_dates(None)
         if progress is not None and progress(1.0) is False:
             raise ValidationCancelled
         return self._result()
@@ -100,13 +110,15 @@ class BundleValidator:
         families[CELLS].extend(row_shape_batches(name, table, table.ragged_rows()))
         blank_rows = [table.row_id(r) for r in table.ragged_rows() if table.field_count(r) == 0]
         keep = ~np.isin(row_ids, blank_rows) if blank_rows else None
+        ids = row_ids[keep] if keep is not None else row_ids
+
+        def column_values(index: int) -> pa.Array:
+            values = table.column_array(index)
+            return values.filter(pa.array(keep)) if keep is not None else values
+
         jobs = []
         for index, column in ctx.mapped_columns():
-            values = table.column_array(index)
-            if keep is not None:
-                values, ids = values.filter(pa.array(keep)), row_ids[keep]
-            else:
-                ids = row_ids
+            values = column_values(index)
             if column.is_identifier or column.text_role == "id":
                 width = zero_pad_width(values)
                 if width:
@@ -120,6 +132,8 @@ class BundleValidator:
         # Arrow kernels release the GIL, so columns are checked side by side on all cores.
         for batches in _POOL.map(lambda job: job(), jobs):
             families[CELLS].extend(batches)
+        families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
+            ctx.index_of(column), column_values), ids))
 
     def _needs_snapshot(self, name: str, column: ColumnSpec) -> bool:
         return column.kind in ("ref", "ref_list") or column.name == self.spec.file(name).key
@@ -202,6 +216,8 @@ class BundleValidator:
         for index, column in ctx.mapped_columns():
             values = pa.array([table.cell(p, index) for p in positions.tolist()], pa.string())
             families[CELLS].extend(ColumnCheck(ctx, index, column, values, present).run())
+        families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
+            ctx.index_of(column), lambda i: _cells(table, positions, i)), present))
         new_keys = {table.cell(p, key_index) for p in positions.tolist()} if key_index is not None \
             else set()
         if key_index is not None:
@@ -211,6 +227,7 @@ class BundleValidator:
             self._recheck_inbound(name, old_keys | new_keys)
         if name == "enrollments.csv":
             self._recheck_primary(ctx, present, positions)
+        self._recheck_session_dates(name, present, old_keys | new_keys)
         self._bundle_level()
         return self._result()
 
@@ -246,6 +263,86 @@ class BundleValidator:
         _drop(self._batches[ctx.file], PRIMARY, candidates)
         self._batches[ctx.file][PRIMARY].extend(primary_teacher_batches(
             Place(ctx.file, "primary", columns[2]), *arrays, present))
+
+    # -- dates inside sessions (enrollments inside their class's terms) ----------------------
+
+    def _check_session_dates(self, rows: np.ndarray | None) -> None:
+        """Re-check the given rows of the dated file (None: all of them)."""
+        rule = self.spec.dates_within_sessions
+        ctx = self._contexts.get(rule.file) if rule is not None else None
+        if rule is None or ctx is None:
+            return
+        indices = [ctx.index_of(c) for c in (rule.owner_column, rule.begin, rule.end)]
+        if None in indices:
+            return
+        families = self._batches[rule.file]
+        if rows is None:
+            families[DATES] = []
+            row_ids = ctx.table.row_ids()
+            arrays = [ctx.table.column_array(i) for i in indices]  # type: ignore[arg-type]
+        else:
+            _drop(families, DATES, rows)
+            positions, row_ids = _positions(ctx.table, rows)
+            arrays = [_cells(ctx.table, positions, i) for i in indices]  # type: ignore[arg-type]
+        spans = self._session_spans(rule)
+        if spans is None:
+            return
+        places = (Place(rule.file, rule.begin, indices[1]), Place(rule.file, rule.end, indices[2]))
+        families[DATES].extend(outside_session_batches(
+            rule, places, (arrays[0], arrays[1], arrays[2]), row_ids, spans))
+
+    def _recheck_session_dates(self, name: str, rows: np.ndarray, keys: set[str]) -> None:
+        """After an edit: the edited dated rows, or the rows whose class or terms changed."""
+        rule = self.spec.dates_within_sessions
+        if rule is None:
+            return
+        if name == rule.file:
+            self._check_session_dates(rows)
+        elif name == rule.owner_file:
+            self._check_session_dates(self._rows_owned_by(rule, keys))
+        elif name == rule.sessions_file:
+            self._check_session_dates(self._rows_owned_by(rule, self._owners_of(rule, keys)))
+
+    def _rows_owned_by(self, rule: DatesWithinSessions, owners: set[str]) -> np.ndarray:
+        ctx = self._contexts.get(rule.file)
+        index = ctx.index_of(rule.owner_column) if ctx is not None else None
+        snapshot = self._snapshots.get((rule.file, index)) if index is not None else None
+        return snapshot.rows_with(owners) if snapshot else np.zeros(0, dtype=np.int64)
+
+    def _owners_of(self, rule: DatesWithinSessions, sessions: set[str]) -> set[str]:
+        """Keys of the owning records (classes) that list any of these sessions."""
+        ctx = self._contexts.get(rule.owner_file)
+        if ctx is None or ctx.spec.key is None:
+            return set()
+        list_index, key_index = ctx.index_of(rule.sessions_column), ctx.index_of(ctx.spec.key)
+        snapshot = self._snapshots.get((rule.owner_file, list_index)) if list_index is not None \
+            else None
+        if snapshot is None or key_index is None:
+            return set()
+        positions, _ = _positions(ctx.table, snapshot.rows_with(sessions, in_list=True))
+        return set(_cells(ctx.table, positions, key_index).to_pylist())
+
+    def _session_spans(self, rule: DatesWithinSessions) -> SessionSpans | None:
+        """Each class's first term start and last term end, rebuilt only when those files change."""
+        owner, sessions = self.bundle.table(rule.owner_file), self.bundle.table(rule.sessions_file)
+        if owner is None or sessions is None:
+            return None
+        stamp = (id(owner), owner.version, id(sessions), sessions.version)
+        if self._spans is not None and self._spans[0] == stamp:
+            return self._spans[1]
+        owner_spec, session_spec = self.spec.file(rule.owner_file), self.spec.file(rule.sessions_file)
+        indices = [
+            owner.column_index(owner_spec.key or "") if owner_spec else None,
+            owner.column_index(rule.sessions_column),
+            sessions.column_index(session_spec.key or "") if session_spec else None,
+            sessions.column_index(rule.session_start), sessions.column_index(rule.session_end)]
+        spans = None
+        if None not in indices:
+            tables = (owner, owner, sessions, sessions, sessions)
+            spans = session_spans(*(_whole(t.column_array(i))  # type: ignore[arg-type]
+                                    for t, i in zip(tables, indices, strict=True)))
+        self._spans = (stamp, spans)
+        return spans
 
     def _recheck_outbound(self, ctx: FileContext, rows: np.ndarray) -> None:
         positions, present = _positions(ctx.table, rows)
@@ -288,6 +385,21 @@ def _drop(families: dict[str, list[FindingBatch]], family: str, rows: np.ndarray
         if rest is not None:
             kept.append(rest)
     families[family] = kept
+
+
+def _whole(array: pa.Array | pa.ChunkedArray) -> pa.Array:
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def _cells(table: Table, positions: np.ndarray, index: int) -> pa.Array:
+    """One column's values at these row positions."""
+    if len(positions) > _BULK_GATHER_ROWS:
+        return _whole(table.column_array(index).take(pa.array(positions)))
+    return pa.array([table.cell(p, index) for p in positions.tolist()], pa.string())
+
+
+def _or_none(index: int | None, values: Callable[[int], pa.Array]) -> pa.Array | None:
+    return None if index is None else values(index)
 
 
 def _positions(table: Table, row_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

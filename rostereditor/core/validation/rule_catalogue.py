@@ -63,6 +63,11 @@ RULES: tuple[RuleDoc, ...] = (
     _R("bundle.no-manifest", "manifest.csv missing", "error",
        "OneRoster 1.1 and 1.2 bundles must contain manifest.csv; without one the bundle counts as "
        "1.0.", "Saving generates a manifest."),
+    _R("bundle.newer-without-manifest", "No manifest.csv, but the files are 1.1 or 1.2", "error",
+       "Without manifest.csv a bundle is read as OneRoster 1.0, yet files or columns that only "
+       "1.1/1.2 have are present, so the other findings are probably about the wrong version.",
+       "Choose the right OneRoster version in the toolbar (or --oneroster on the command line); "
+       "saving then writes manifest.csv."),
     _R("bundle.header-only-file", "File with a header and no records", "error",
        "The spec does not allow files without records (some vendors require them).",
        "Delete the file (the manifest then marks it absent) or add its records."),
@@ -149,6 +154,10 @@ RULES: tuple[RuleDoc, ...] = (
        "Rewrite the items in that form."),
     _R("value.email", "Not an email address", "warning",
        "The email column should hold one address like jsmith@example.org.", "Fix the address."),
+    _R("value.list-lengths-differ", "subjects and subjectCodes of different lengths", "error",
+       "When both lists are filled they must have the same number of items, matched by position: "
+       "the first code belongs to the first subject, and so on.",
+       "Add or remove items so the lists line up, or clear the one you cannot fill."),
     _R("mode.bulk-filled", "status or dateLastModified filled in a bulk file", "error",
        "In a bulk file status and dateLastModified must be blank.",
        "Clear them, or send the file as delta."),
@@ -188,6 +197,11 @@ RULES: tuple[RuleDoc, ...] = (
        "needed).", "Point at a record of the right type."),
     _R("class.primary-teachers", "More than one primary teacher", "warning",
        "A class should have one primary teacher.", "Set primary to false for all but one."),
+    _R("enrollment.outside-term", "Enrollment dates outside the class's terms", "warning",
+       "An enrollment's beginDate or endDate should fall inside the terms its class lists "
+       "(from the earliest term's startDate to the latest term's endDate; end dates are the day "
+       "after the last day).",
+       "Change the enrollment date, or fix the class's termSourcedIds or the terms' dates."),
     # Vendor rules.
     _R("vendor.id-format", "ID not accepted by the vendor", "error",
        "The vendor limits the characters or length of IDs.",
@@ -200,6 +214,10 @@ RULES: tuple[RuleDoc, ...] = (
     _R("vendor.required-value", "Vendor needs this value", "error",
        "The vendor requires this column to be filled although the spec does not.",
        "Fill in the value."),
+    _R("vendor.required-for-role", "Vendor needs this value for this role", "error",
+       "The vendor requires a column to be filled for users of a certain role (ST Math: every "
+       "student needs grades), although the spec leaves it optional.",
+       "Fill in the value, e.g. the student's grade code."),
     _R("vendor.grade", "Grade not accepted by the vendor", "error",
        "The vendor accepts only certain grade codes.", "Use one of the vendor's codes."),
 )

@@ -12,7 +12,7 @@ from rostereditor.core.validation.finding import SEVERITIES, Finding
 from rostereditor.core.validation.finding_batch import FindingBatch
 
 
-class ValidationCancelled(Exception):  # noqa: N818 - the name the UI codes against
+class ValidationCancelled(Exception):  # not ...Error: the name the UI codes against
     """The progress callback asked to stop."""
 
 

@@ -93,3 +93,82 @@ def test_progress_can_cancel():
     with pytest.raises(ValidationCancelled):
         BundleValidator(valid_bundle()).run(lambda f: seen.append(f) or False)
     assert seen
+
+
+def _edit(validator, file, row, column, value):
+    table = validator.bundle.table(file)
+    table.set_cell(row, table.column_index(column), value)
+    return validator.revalidate(file, [table.row_id(row)])
+
+
+def _rules(result, rule):
+    return [(f.file, f.line, f.column) for f in result.findings if f.rule == rule]
+
+
+def test_enrollment_date_edit_outside_the_term_and_back():
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    result = _edit(validator, "enrollments.csv", 1, "endDate", "2025-02-01")
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 3, "endDate")]
+    assert _key(result) == _fresh(bundle)
+    result = _edit(validator, "enrollments.csv", 1, "endDate", "2024-12-01")
+    assert result.findings == []
+
+
+def test_changing_a_class_terms_rechecks_its_enrollments():
+    bundle = valid_bundle()
+    bundle.table("enrollments.csv").set_cell(1, 9, "2025-06-01")  # k1's term t1 ends 2025-01-01
+    validator = BundleValidator(bundle)
+    assert _rules(validator.run(), "enrollment.outside-term") == [
+        ("enrollments.csv", 3, "endDate")]
+    result = _edit(validator, "classes.csv", 0, "termSourcedIds", "y1")  # to 2025-07-01
+    assert _rules(result, "enrollment.outside-term") == []
+    assert _key(result) == _fresh(bundle)
+    result = _edit(validator, "classes.csv", 0, "termSourcedIds", "t1")
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 3, "endDate")]
+    assert _key(result) == _fresh(bundle)
+
+
+def test_changing_a_term_date_rechecks_the_enrollments_of_its_classes():
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    # t1 is k1's only term; k2 also lists y1, which still reaches 2025-07-01.
+    result = _edit(validator, "academicSessions.csv", 1, "endDate", "2024-12-01")
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 2, "endDate")]
+    assert _key(result) == _fresh(bundle)
+    result = _edit(validator, "academicSessions.csv", 1, "endDate", "2025-01-01")
+    assert result.findings == []
+
+
+def test_renaming_a_class_or_term_drops_date_findings_that_no_longer_apply():
+    bundle = valid_bundle()
+    bundle.table("enrollments.csv").set_cell(1, 8, "2024-01-01")
+    validator = BundleValidator(bundle)
+    validator.run()
+    result = _edit(validator, "academicSessions.csv", 1, "sourcedId", "t1-new")
+    assert _rules(result, "enrollment.outside-term") == []  # k1's term no longer resolves
+    assert _key(result) == _fresh(bundle)
+    result = _edit(validator, "academicSessions.csv", 1, "sourcedId", "t1")
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 3, "beginDate")]
+    result = _edit(validator, "classes.csv", 0, "sourcedId", "k1-new")
+    assert _rules(result, "enrollment.outside-term") == []
+    assert _key(result) == _fresh(bundle)
+    result = _edit(validator, "classes.csv", 0, "sourcedId", "k1")
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 3, "beginDate")]
+    assert _key(result) == _fresh(bundle)
+
+
+def test_subject_lists_and_vendor_role_values_follow_edits():
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle, "stmath")
+    baseline = _key(validator.run())
+    result = _edit(validator, "courses.csv", 0, "subjects", "Math,Algebra")
+    assert _rules(result, "value.list-lengths-differ") == [("courses.csv", 2, "subjectCodes")]
+    result = _edit(validator, "users.csv", 1, "grades", "")
+    assert _rules(result, "vendor.required-for-role") == [("users.csv", 3, "grades")]
+    assert _key(result) == _key(BundleValidator(bundle, "stmath").run())
+    _edit(validator, "courses.csv", 0, "subjects", "Math")
+    result = _edit(validator, "users.csv", 1, "grades", "09")
+    assert _key(result) == baseline

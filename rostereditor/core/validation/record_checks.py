@@ -1,0 +1,72 @@
+"""Rules that compare columns of the same record: paired lists, and vendor needs by role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from rostereditor.core.validation.file_context import FileContext
+from rostereditor.core.validation.finding_batch import FindingBatch, Place, batch_from_mask
+
+# Column name -> that column's values for the rows being checked (None if not in the header).
+ColumnValues = Callable[[str], pa.Array | None]
+
+
+def _flags(array: pa.Array) -> np.ndarray:
+    return np.asarray(array.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def record_batches(ctx: FileContext, values_of: ColumnValues,
+                   row_ids: np.ndarray) -> list[FindingBatch]:
+    """Every record rule of this file over the given rows."""
+    if len(row_ids) == 0:
+        return []
+    batches = []
+    for first, second in ctx.spec.parallel_lists:
+        batches.extend(_parallel_list_batches(ctx, first, second, values_of, row_ids))
+    for file, role, column in ctx.profile.required_for_role:
+        if file == ctx.file:
+            batches.extend(_role_value_batches(ctx, role, column, values_of, row_ids))
+    return batches
+
+
+def _parallel_list_batches(ctx: FileContext, first: str, second: str, values_of: ColumnValues,
+                           row_ids: np.ndarray) -> list[FindingBatch]:
+    firsts, seconds = values_of(first), values_of(second)
+    if firsts is None or seconds is None:
+        return []
+    # Only when both are filled: either list may be left out on its own.
+    both = pc.and_(pc.not_equal(firsts, ""), pc.not_equal(seconds, ""))
+    first_counts = pc.list_value_length(pc.split_pattern(firsts, ","))
+    second_counts = pc.list_value_length(pc.split_pattern(seconds, ","))
+    mask = _flags(pc.and_(both, pc.not_equal(first_counts, second_counts)))
+    if not mask.any():
+        return []
+    extras = first_counts.to_pylist()
+    batch = batch_from_mask(
+        Place(ctx.file, second, ctx.index_of(second)), "value.list-lengths-differ", "error",
+        row_ids=row_ids, values=seconds, mask=mask, extras=extras,
+        describe=lambda v, count: (
+            f"{first} has {count} item{'s' if count != 1 else ''} but {second} has "
+            f"{len((v or '').split(','))}; when both are filled they must have the same number, "
+            f"and the items must line up by position (the 1st of {second} belongs to the 1st "
+            f"of {first}, and so on). Add or remove items so they match.", None))
+    return [batch] if batch is not None else []
+
+
+def _role_value_batches(ctx: FileContext, role: str, column: str, values_of: ColumnValues,
+                        row_ids: np.ndarray) -> list[FindingBatch]:
+    roles, values = values_of("role"), values_of(column)
+    if roles is None or values is None:
+        return []
+    mask = _flags(pc.and_(pc.equal(roles, role), pc.equal(values, "")))
+    who = ctx.profile.who
+    batch = batch_from_mask(
+        Place(ctx.file, column, ctx.index_of(column)), "vendor.required-for-role", "error",
+        row_ids=row_ids, values=values, mask=mask, describe=lambda v, _: (
+            f"{who} requires {column} for every {role}, but this {role} has none. Fill it in.",
+            None))
+    return [batch] if batch is not None else []
