@@ -34,8 +34,10 @@ def test_export_then_import_gives_back_identical_files(tmp_path, capsys):
 def test_export_one_file(tmp_path):
     source = _bundle_zip(tmp_path)
     assert main(["export", str(source), "-o", str(tmp_path / "u.xlsx"), "--file", "users.csv"]) == 0
-    assert load_workbook(tmp_path / "u.xlsx", read_only=True).sheetnames[:2] == ["How to edit",
-                                                                               "users"]
+    book = load_workbook(tmp_path / "u.xlsx", read_only=True)
+    names = book.sheetnames
+    book.close()  # read-only workbooks keep the file open until closed
+    assert names[:2] == ["How to edit", "users"]
 
 
 def test_import_a_single_sheet_as_a_chosen_file(tmp_path, capsys):

@@ -68,7 +68,9 @@ def test_export_findings_to_xlsx_and_csv(window, damaged_zip, tmp_path, monkeypa
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
         window.action(XlsxActionId.EXPORT_FINDINGS).trigger()
         assert target.exists()
-    rows = list(load_workbook(tmp_path / "report.xlsx", read_only=True)["Findings"].values)
+    book = load_workbook(tmp_path / "report.xlsx", read_only=True)
+    rows = list(book["Findings"].values)
+    book.close()  # read-only workbooks keep the file open until closed
     assert len(rows) == expected + 1
     csv_lines = (tmp_path / "report.csv").read_bytes().count(b"\r\n")
     assert csv_lines >= expected + 1
