@@ -19,6 +19,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from rostereditor.core.bundle_reader import read_bundle
+from rostereditor.core.bundle_writer import write_bundle_zip
+
 REPEATS = 3
 
 
@@ -88,9 +91,6 @@ def measure_memory(bundle_path: Path) -> dict[str, int]:
 
 
 def run(bundle_path: Path) -> dict[str, float]:
-    from rostereditor.core.bundle_reader import read_bundle
-    from rostereditor.core.bundle_writer import write_bundle_zip
-
     bundle_path = Path(bundle_path)
     memory = measure_memory(bundle_path)  # first, while this process is still small
     read_ours, read_base = [], []
@@ -105,7 +105,6 @@ def run(bundle_path: Path) -> dict[str, float]:
             write_base.append(_timed(lambda i=i: baseline_write(rows, Path(folder) / f"b{i}.zip")))
             write_ours.append(_timed(
                 lambda i=i: write_bundle_zip(bundle, Path(folder) / f"o{i}.zip", keep_backup=False)))
-    del rows
     size = csv_bytes(bundle_path)
     figures = {
         "csv_mb": size / 1e6,
@@ -129,7 +128,8 @@ def report(figures: dict[str, float]) -> None:
           f"ratio {figures['read_ratio']:.2f}  (target <= 2.0)")
     print(f"write   ours {figures['write_s']:6.2f} s   baseline {figures['write_baseline_s']:6.2f} s   "
           f"ratio {figures['write_ratio']:.2f}  (target <= 1.5)")
-    print(f"peak memory read {figures['read_peak_mb']:.0f} MB, read+write {figures['read_write_peak_mb']:.0f} MB"
+    print(f"peak memory read {figures['read_peak_mb']:.0f} MB, "
+          f"read+write {figures['read_write_peak_mb']:.0f} MB"
           f" = {figures['peak_memory_ratio']:.2f} x CSV bytes (target <= 3.0); "
           f"held after read {figures['held_after_read_mb']:.0f} MB")
 

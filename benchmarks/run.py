@@ -33,7 +33,9 @@ def district(students: int, out_dir: Path) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--students", type=int, default=100_000)
     parser.add_argument("--only", default=",".join(AREAS), help="comma-separated: " + ", ".join(AREAS))
     parser.add_argument("--out", type=Path, default=HERE / "out")
