@@ -1,4 +1,4 @@
-"""The window's actions, menus and toolbar, laid out in one place (handlers live on MainWindow)."""
+"""The window's actions, menus and toolbar, laid out in one place (handlers live in its parts)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
 
+from rostereditor.ui.about_box import show_about
 from rostereditor.ui.action_ids import ActionId, MenuId
 
 if TYPE_CHECKING:
@@ -45,7 +46,17 @@ def _shortcuts(*keys: Std | str) -> list[QKeySequence]:
     return out
 
 
+# Actions that do nothing until a bundle is open.
+NEEDS_BUNDLE = (
+    ActionId.SAVE, ActionId.SAVE_AS, ActionId.CLOSE_BUNDLE, ActionId.SORT_ASCENDING,
+    ActionId.SORT_DESCENDING, ActionId.FILTER_COLUMN, ActionId.PROBLEM_ROWS_ONLY,
+    ActionId.CLEAR_FILTERS, ActionId.HIDE_COLUMN, ActionId.SHOW_ALL_COLUMNS, ActionId.NEXT_PROBLEM,
+    ActionId.PREVIOUS_PROBLEM, ActionId.GO_TO_LINE, ActionId.FIND_ID, ActionId.REVALIDATE,
+)
+
+
 def create_actions(w: MainWindow) -> dict[str, QAction]:
+    tabs = w.tab_commands
     actions: dict[str, QAction] = {}
 
     def add(action_id: str, text: str, slot: object = None, keys: tuple = (),
@@ -65,13 +76,13 @@ def create_actions(w: MainWindow) -> dict[str, QAction]:
         actions[action_id] = action
         return action
 
-    add(ActionId.OPEN, "&Open\u2026", w.choose_and_open, (Std.Open,),
+    add(ActionId.OPEN, "&Open\u2026", w.opening.choose_and_open, (Std.Open,),
         "Open a bundle zip or CSV files")
-    add(ActionId.OPEN_FOLDER, "Open &Folder\u2026", w.choose_and_open_folder, (),
+    add(ActionId.OPEN_FOLDER, "Open &Folder\u2026", w.opening.choose_and_open_folder, (),
         "Open a folder of OneRoster CSV files")
-    add(ActionId.SAVE, "&Save", w.save_interactive, (Std.Save,),
+    add(ActionId.SAVE, "&Save", w.saving.save_interactive, (Std.Save,),
         "Save the bundle back where it came from")
-    add(ActionId.SAVE_AS, "Save &As Zip\u2026", w.save_as_interactive, (Std.SaveAs, "Ctrl+Shift+S"),
+    add(ActionId.SAVE_AS, "Save &As Zip\u2026", w.saving.save_as_interactive, (Std.SaveAs, "Ctrl+Shift+S"),
         "Save the bundle as a new zip")
     add(ActionId.CLOSE_BUNDLE, "&Close Bundle", w.close_bundle_interactive, (Std.Close,))
     add(ActionId.QUIT, "&Quit", w.close, (Std.Quit, "Ctrl+Q"))
@@ -88,32 +99,33 @@ def create_actions(w: MainWindow) -> dict[str, QAction]:
     actions[ActionId.UNDO] = undo
     actions[ActionId.REDO] = redo
 
-    add(ActionId.SORT_ASCENDING, "Sort A\u2192Z by This Column", lambda: w.sort_current_column(False),
+    add(ActionId.SORT_ASCENDING, "Sort A\u2192Z by This Column", lambda: tabs.sort_current_column(False),
         (), "Sort the rows shown (the file keeps its order)")
-    add(ActionId.SORT_DESCENDING, "Sort Z\u2192A by This Column", lambda: w.sort_current_column(True))
-    add(ActionId.FILTER_COLUMN, "&Filter This Column\u2026", w.filter_current_column, ("Ctrl+Shift+L",),
+    add(ActionId.SORT_DESCENDING, "Sort Z\u2192A by This Column", lambda: tabs.sort_current_column(True))
+    add(ActionId.FILTER_COLUMN, "&Filter This Column\u2026", tabs.filter_current_column, ("Ctrl+Shift+L",),
         "Show only rows whose value in this column contains some text")
-    add(ActionId.PROBLEM_ROWS_ONLY, "Only Rows with &Problems", w.set_problem_rows_only, ("Ctrl+E",),
+    add(ActionId.PROBLEM_ROWS_ONLY, "Only Rows with &Problems", tabs.set_problem_rows_only, ("Ctrl+E",),
         "Show only the rows that have problems", checkable=True)
-    add(ActionId.CLEAR_FILTERS, "Show All Rows in File Order", w.clear_view_order)
-    add(ActionId.HIDE_COLUMN, "&Hide This Column", w.hide_current_column)
-    add(ActionId.SHOW_ALL_COLUMNS, "Show All &Columns", w.show_all_columns)
+    add(ActionId.CLEAR_FILTERS, "Show All Rows in File Order", tabs.clear_view_order)
+    add(ActionId.HIDE_COLUMN, "&Hide This Column", tabs.hide_current_column)
+    add(ActionId.SHOW_ALL_COLUMNS, "Show All &Columns", tabs.show_all_columns)
 
-    add(ActionId.NEXT_PROBLEM, "&Next Problem", lambda: w.go_to_next_problem(False), ("F8",),
+    add(ActionId.NEXT_PROBLEM, "&Next Problem", lambda: w.navigation.go_to_next_problem(False), ("F8",),
         "Go to the next problem")
-    add(ActionId.PREVIOUS_PROBLEM, "&Previous Problem", lambda: w.go_to_next_problem(True),
+    add(ActionId.PREVIOUS_PROBLEM, "&Previous Problem", lambda: w.navigation.go_to_next_problem(True),
         ("Shift+F8",), "Go to the previous problem")
-    add(ActionId.GO_TO_LINE, "&Go to Line\u2026", w.ask_go_to_line, ("Ctrl+G",),
+    add(ActionId.GO_TO_LINE, "&Go to Line\u2026", w.navigation.ask_go_to_line, ("Ctrl+G",),
         "Go to a line number from a vendor's error report")
-    add(ActionId.FIND_ID, "Find &ID in All Files\u2026", w.show_find_id, ("Ctrl+Shift+F",),
+    add(ActionId.FIND_ID, "Find &ID in All Files\u2026", w.navigation.show_find_id, ("Ctrl+Shift+F",),
         "Find every row in every file that has an ID")
-    add(ActionId.REVALIDATE, "Check &Again", w.revalidate_everything, (Std.Refresh, "F5"),
-        "Check the whole bundle again")
+    # A lambda: the checking part is created after the actions.
+    add(ActionId.REVALIDATE, "Check &Again", lambda: w.checking.check_all(),  # noqa: PLW0108
+        (Std.Refresh, "F5"), "Check the whole bundle again")
 
-    add(ActionId.OPEN_SAMPLE, "Open &Sample District", lambda: w.open_sample(damaged=False))
+    add(ActionId.OPEN_SAMPLE, "Open &Sample District", lambda: w.opening.open_sample(damaged=False))
     add(ActionId.OPEN_DAMAGED_SAMPLE, "Open Sample District with &Excel Damage",
-        lambda: w.open_sample(damaged=True))
-    add(ActionId.ABOUT, "&About RosterEditor", w.show_about)
+        lambda: w.opening.open_sample(damaged=True))
+    add(ActionId.ABOUT, "&About RosterEditor", lambda: show_about(w))
     actions[ActionId.ABOUT].setMenuRole(QAction.MenuRole.AboutRole)
 
     panel_toggle = w.findings_panel.toggleViewAction()
@@ -134,7 +146,7 @@ def populate_menus(w: MainWindow, actions: dict[str, QAction]) -> dict[str, QMen
     file_menu.addAction(actions[ActionId.OPEN_FOLDER])
     w.recent_menu = file_menu.addMenu("Open &Recent")
     w.recent_menu.setObjectName(ActionId.OPEN_RECENT)
-    w.recent_menu.aboutToShow.connect(w.fill_recent_menu)
+    w.recent_menu.aboutToShow.connect(w.opening.fill_recent_menu)
     file_menu.addSeparator()
     file_menu.addAction(actions[ActionId.SAVE])
     file_menu.addAction(actions[ActionId.SAVE_AS])

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.bundle_writer import write_bundle_folder
-from rostereditor.ui import main_window as main_window_module
+from rostereditor.ui import bundle_saving
 
 Role = Qt.ItemDataRole
 Button = QMessageBox.StandardButton
@@ -92,13 +92,13 @@ def test_closing_with_changes_asks_and_cancel_keeps_the_window(window, damaged_z
 
     model = window.model("orgs.csv")
     model.setData(model.index(0, 3), "Renamed District", Role.EditRole)
-    monkeypatch.setattr(main_window_module, "ask_save_changes", answer(Button.Cancel))
+    monkeypatch.setattr(bundle_saving, "ask_save_changes", answer(Button.Cancel))
     assert not window.close()
     assert asked == ["closing"]
     assert window.bundle is not None
     assert not window.open_bundle(damaged_zip)  # Cancel keeps the edited bundle open
     assert window.model("orgs.csv").table.cell(0, 3) == "Renamed District"
-    monkeypatch.setattr(main_window_module, "ask_save_changes", answer(Button.Discard))
+    monkeypatch.setattr(bundle_saving, "ask_save_changes", answer(Button.Discard))
     assert window.open_bundle(damaged_zip)
     assert window.model("orgs.csv").table.cell(0, 3) != "Renamed District"
     assert not window.isWindowModified()
@@ -108,8 +108,8 @@ def test_save_in_the_prompt_saves_before_opening_another(window, damaged_zip, mo
     window.open_bundle(damaged_zip)
     model = window.model("orgs.csv")
     model.setData(model.index(0, 3), "Renamed District", Role.EditRole)
-    monkeypatch.setattr(main_window_module, "ask_save_changes", lambda *a: Button.Save)
-    monkeypatch.setattr(main_window_module, "confirm_save_with_errors", lambda *a: True)
+    monkeypatch.setattr(bundle_saving, "ask_save_changes", lambda *a: Button.Save)
+    monkeypatch.setattr(bundle_saving, "confirm_save_with_errors", lambda *a: True)
     other = tmp_path / "other.zip"
     other.write_bytes(damaged_zip.read_bytes())
     assert window.open_bundle(other)
@@ -129,11 +129,11 @@ def test_saving_with_errors_warns_but_lets_the_user_save(window, damaged_zip, mo
     window.open_bundle(damaged_zip)
     window.flush_pending_updates()
     warned = []
-    monkeypatch.setattr(main_window_module, "confirm_save_with_errors",
+    monkeypatch.setattr(bundle_saving, "confirm_save_with_errors",
                         lambda parent, errors, warnings: warned.append(errors) or False)
     assert not window.save_interactive()
     assert warned and warned[0] > 0
-    monkeypatch.setattr(main_window_module, "confirm_save_with_errors", lambda *a: True)
+    monkeypatch.setattr(bundle_saving, "confirm_save_with_errors", lambda *a: True)
     assert window.save_interactive()
 
 
@@ -147,8 +147,8 @@ def test_save_as_suggests_the_vendor_zip_name(window, damaged_zip, monkeypatch, 
         return str(target), file_filter
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_dialog)
-    monkeypatch.setattr(main_window_module, "confirm_save_with_errors", lambda *a: True)
-    profiles = window._profiles
+    monkeypatch.setattr(bundle_saving, "confirm_save_with_errors", lambda *a: True)
+    profiles = window.choices.profiles
     with_zip = next((i for i, p in enumerate(profiles) if p.zip_name), None)
     if with_zip is None:
         pytest.skip("no vendor profile names a zip")

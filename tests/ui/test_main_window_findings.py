@@ -112,7 +112,7 @@ def test_go_to_cell_clears_a_filter_that_hides_the_cell(window, damaged_zip):
 def test_find_id_lists_the_record_and_its_references(window, damaged_zip, qtbot):
     window.open_bundle(damaged_zip)
     window.show_find_id()
-    dialog = window._find_id_dialog
+    dialog = window.navigation.find_id_dialog
     dialog.query.setText("cls-000025")
     hits = dialog.search()
     files = {h.file for h in hits}

@@ -1,0 +1,139 @@
+"""Connects the background checker to the window: cell highlights, the problems list, tab titles."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QMessageBox
+
+from rostereditor.core.oneroster_files import MANIFEST
+from rostereditor.ui.bundle_checker import BundleChecker
+from rostereditor.ui.notice_findings import notice_findings
+from rostereditor.ui.severity_icons import severity_icon
+
+if TYPE_CHECKING:
+    from rostereditor.ui.main_window import MainWindow
+
+# Highlights follow an edit at once; the list and counts wait this long so typing stays smooth.
+PANEL_REFRESH_MS = 120
+
+
+class ValidationWiring(QObject):
+    """Starts and cancels checks of the window's bundle and shows what they find."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.checker = BundleChecker(window)
+        self.findings: list[Any] = []  # what the problems list shows, incl. reader notices
+        self._panel_timer = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
+        self._panel_timer.timeout.connect(self.refresh_findings_views)
+        self.checker.result_ready.connect(self._apply_result)
+        self.checker.progress_changed.connect(window.status.show_progress)
+        self.checker.failed.connect(self._on_check_failed)
+        window.status.cancel_requested.connect(self.cancel)
+
+    @property
+    def validator(self) -> Any | None:
+        return self.checker.validator
+
+    @property
+    def result(self) -> Any | None:
+        return self.checker.result
+
+    def restart(self) -> None:
+        """Check the window's bundle from scratch with the toolbar's profile and version."""
+        choices = self._window.choices
+        choices.show_detected_version(self._window.bundle)
+        self.checker.start(self._window.bundle, choices.profile_name(),
+                           choices.version_choice() or None)
+        if self.checker.validator is None:
+            self.schedule_findings_refresh()
+
+    def stop(self) -> None:
+        """The bundle is gone: forget its checker and its findings."""
+        self.checker.start(None, "", None)
+        self.findings = []
+        self.refresh_findings_views()
+
+    def check_all(self) -> None:
+        self.checker.check_all()
+
+    def cells_changed(self, file_name: str, row_ids: list[int]) -> None:
+        if self.checker.validator is None:
+            self.schedule_findings_refresh()
+            return
+        self.checker.cells_changed(file_name, row_ids)
+
+    def structure_changed(self) -> None:
+        if self.checker.validator is None:
+            self.schedule_findings_refresh()
+        self.checker.structure_changed()
+
+    def is_running(self) -> bool:
+        return self.checker.is_running()
+
+    def cancel(self) -> None:
+        if self.checker.cancel() and self.checker.result is None and self._window.bundle is not None:
+            self._window.statusBar().showMessage(
+                "Checking cancelled: the problem list is incomplete (Tools > Check Again).", 8000)
+
+    def schedule_findings_refresh(self) -> None:
+        self._panel_timer.start()
+
+    def flush_pending_updates(self) -> None:
+        if self._panel_timer.isActive():
+            self._panel_timer.stop()
+            self.refresh_findings_views()
+
+    def refresh_findings_views(self) -> None:
+        window = self._window
+        findings: list[Any] = []
+        if window.bundle is not None:
+            if self.result is not None:
+                findings.extend(self.result.findings)
+            reported = {(f.rule, f.file, f.line) for f in findings}
+            findings.extend(notice_findings(window.bundle, reported))
+        self.findings = findings
+        window.findings_panel.set_findings(findings, list(window.pages()))
+        self._update_tab_titles()
+        window.findings_updated.emit()
+
+    def _on_check_failed(self, message: str) -> None:
+        QMessageBox.warning(self._window, "Checking failed", message)
+
+    def _apply_result(self, result: Any) -> None:
+        """Highlights update now (cheap); the list, counts and tab titles follow shortly."""
+        for name, page in self._window.pages().items():
+            cells = result.cell_index(name)
+            if cells is page.model.cell_findings and cells:
+                continue  # this file's findings did not change: nothing to repaint
+            row_level: dict[int, list[Any]] = {}
+            for finding in result.for_file(name):
+                if finding.column_index is None and finding.row_id is not None:
+                    row_level.setdefault(finding.row_id, []).append(finding)
+            page.model.set_findings(cells, row_level)
+        self.schedule_findings_refresh()
+        self._window.update_status()
+
+    def _update_tab_titles(self) -> None:
+        tabs = self._window.tabs
+        per_file: dict[str, Counter[str]] = {}
+        for f in self.findings:
+            if f.file:
+                per_file.setdefault(f.file, Counter())[f.severity] += 1
+        for name, page in self._window.pages().items():
+            index = tabs.indexOf(page)
+            counts = per_file.get(name, Counter())
+            base = f"{name} (read-only)" if name == MANIFEST else name
+            errors, warnings = counts.get("error", 0), counts.get("warning", 0)
+            tabs.setTabText(index, f"{base} ({errors:,})" if errors else base)
+            worst = "error" if errors else "warning" if warnings else None
+            tabs.setTabIcon(index, severity_icon(worst) if worst else QIcon())
+            if name != MANIFEST:
+                tabs.setTabToolTip(
+                    index, f"{name}: {errors:,} errors, {warnings:,} warnings, "
+                    f"{counts.get('info', 0):,} notes")
