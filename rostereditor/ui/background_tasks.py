@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from rostereditor.core.bundle_reader import read_bundle
+from rostereditor.core.bundle_reader import ReadCancelled, read_bundle
 from rostereditor.core.read_notice import BundleReadError
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ class TaskSignals(QObject):
 
 
 class BundleOpenTask(QRunnable):
-    """Reads a bundle. The reader cannot be interrupted, so Cancel just drops the result."""
+    """Reads a bundle, reporting after each file; Cancel stops the read between files."""
 
     def __init__(self, source: Path | Sequence[Path]) -> None:
         super().__init__()
@@ -33,9 +33,16 @@ class BundleOpenTask(QRunnable):
         self.signals = TaskSignals()
         self.cancelled = threading.Event()
 
+    def _progress(self, fraction: float) -> bool:
+        if not self.cancelled.is_set():
+            self.signals.progressed.emit(float(fraction))
+        return not self.cancelled.is_set()
+
     def run(self) -> None:
         try:
-            bundle = read_bundle(self.source)
+            bundle = read_bundle(self.source, progress=self._progress)
+        except ReadCancelled:
+            return  # the user asked for it: nothing to report
         except BundleReadError as exc:
             if not self.cancelled.is_set():
                 self.signals.failed.emit(str(exc))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThreadPool
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
@@ -31,6 +31,8 @@ Source = Path | str | Sequence[Path | str]
 
 class BundleOpening(QObject):
     """Reads bundles for the window and hands them to window.set_bundle()."""
+
+    read_progress = Signal(int)  # percent of a background read, as its progress bar shows
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -123,25 +125,46 @@ class BundleOpening(QObject):
         self.open(path)
 
     def _open_in_background(self, target: Path | list[Path]) -> None:
+        self._close_progress()  # a newer open replaces one still running
         task = BundleOpenTask(target)
         name = target.name if isinstance(target, Path) else f"{len(target)} files"
-        progress = QProgressDialog(f"Opening {name}\u2026", "Cancel", 0, 0, self._window)
+        progress = QProgressDialog(f"Opening {name}\u2026", "Cancel", 0, 100, self._window)
         progress.setWindowTitle("Opening")
+        progress.setAccessibleName(f"Opening {name}")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        progress.canceled.connect(task.cancelled.set)
-        progress.canceled.connect(self._forget_task)
-        task.signals.succeeded.connect(self._on_background_open_done)
-        task.signals.failed.connect(self._on_background_open_failed)
+        progress.setMinimumWidth(360)
+        progress.canceled.connect(lambda: self._cancel(task))
+        # Each handler checks it is still the current task: a cancelled read may still answer.
+        task.signals.progressed.connect(lambda fraction: self._on_progress(task, fraction))
+        task.signals.succeeded.connect(lambda bundle: self._on_done(task, bundle))
+        task.signals.failed.connect(lambda message: self._on_failed(task, message))
         self._task = task
         self._progress = progress
         QThreadPool.globalInstance().start(task)
 
-    def _forget_task(self) -> None:
-        self._task = None
+    def cancel(self) -> None:
+        """Stop the read under way (as its Cancel button does); the open bundle stays."""
+        if self._task is not None:
+            self._cancel(self._task)
+
+    def _cancel(self, task: BundleOpenTask) -> None:
+        if task is not self._task:
+            return
+        task.cancelled.set()
+        self._close_progress()
         self._window.statusBar().showMessage("Opening cancelled.", 4000)
 
+    def _on_progress(self, task: BundleOpenTask, fraction: float) -> None:
+        if task is not self._task or self._progress is None:
+            return
+        percent = round(max(0.0, min(1.0, fraction)) * 100)
+        self._progress.setValue(percent)
+        self.read_progress.emit(percent)
+
     def _close_progress(self) -> None:
+        if self._task is not None:
+            self._task.cancelled.set()
         if self._progress is not None:
             self._progress.canceled.disconnect()
             self._progress.reset()
@@ -149,15 +172,17 @@ class BundleOpening(QObject):
             self._progress = None
         self._task = None
 
-    def _on_background_open_done(self, bundle: Bundle) -> None:
-        if self._task is None:
+    def _on_done(self, task: BundleOpenTask, bundle: Bundle) -> None:
+        if task is not self._task:
             return
+        self._task = None  # finished: closing the dialog must not cancel anything
         self._close_progress()
         self._window.set_bundle(bundle)
 
-    def _on_background_open_failed(self, message: str) -> None:
-        if self._task is None:
+    def _on_failed(self, task: BundleOpenTask, message: str) -> None:
+        if task is not self._task:
             return
+        self._task = None
         self._close_progress()
         self._show_open_error(message)
 

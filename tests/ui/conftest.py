@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMessageBox
 from rostereditor.core.bundle_writer import write_bundle_zip
 from rostereditor.core.sample_district import generate_district
 
-
 # The offscreen platform used for headless runs cannot size native windows and says so on
 # every top-level show; it is not a warning about our code, so only that message is ignored.
 OFFSCREEN_ONLY = pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise)\(\)")

@@ -46,7 +46,8 @@ def test_bad_zip_shows_a_message_not_a_traceback(window, tmp_path, message_boxes
     bad.write_bytes(b"PK\x03\x04 this is not really a zip")
     assert not window.open_bundle(bad)
     assert window.bundle is None
-    assert message_boxes and message_boxes[-1][0] == "warning"
+    assert message_boxes
+    assert message_boxes[-1][0] == "warning"
     assert "Traceback" not in message_boxes[-1][1]
 
 
@@ -132,7 +133,8 @@ def test_saving_with_errors_warns_but_lets_the_user_save(window, damaged_zip, mo
     monkeypatch.setattr(bundle_saving, "confirm_save_with_errors",
                         lambda parent, errors, warnings: warned.append(errors) or False)
     assert not window.save_interactive()
-    assert warned and warned[0] > 0
+    assert warned
+    assert warned[0] > 0
     monkeypatch.setattr(bundle_saving, "confirm_save_with_errors", lambda *a: True)
     assert window.save_interactive()
 
