@@ -79,9 +79,12 @@ class BundleValidator:
             done += max(len(self.bundle.files[name].table), 1)
             if progress is not None and progress(done / total * 0.8) is False:
                 raise ValidationCancelled
+        # Joining enrollments to their classes' terms is Arrow work that releases the GIL, so it
+        # runs beside the reference checks.
+        dates = _POOL.submit(self._session_date_batches, None)
         for name in names:
             self._full_cross(name)
-        self._check_session_dates(None)
+        self._store_session_dates(None, dates.result())
         if progress is not None and progress(1.0) is False:
             raise ValidationCancelled
         return self._result()
@@ -266,30 +269,43 @@ class BundleValidator:
 
     # -- dates inside sessions (enrollments inside their class's terms) ----------------------
 
-    def _check_session_dates(self, rows: np.ndarray | None) -> None:
-        """Re-check the given rows of the dated file (None: all of them)."""
+    def _check_session_dates(self, rows: np.ndarray) -> None:
+        """Re-check these rows of the dated file."""
+        self._store_session_dates(rows, self._session_date_batches(rows))
+
+    def _store_session_dates(self, rows: np.ndarray | None,
+                             batches: list[FindingBatch] | None) -> None:
         rule = self.spec.dates_within_sessions
-        ctx = self._contexts.get(rule.file) if rule is not None else None
-        if rule is None or ctx is None:
-            return
-        indices = [ctx.index_of(c) for c in (rule.owner_column, rule.begin, rule.end)]
-        if None in indices:
+        if rule is None or batches is None:
             return
         families = self._batches[rule.file]
         if rows is None:
             families[DATES] = []
+        else:
+            _drop(families, DATES, rows)
+        families[DATES].extend(batches)
+
+    def _session_date_batches(self, rows: np.ndarray | None) -> list[FindingBatch] | None:
+        """Findings for these rows of the dated file (None: all rows); None if not checkable."""
+        rule = self.spec.dates_within_sessions
+        ctx = self._contexts.get(rule.file) if rule is not None else None
+        if rule is None or ctx is None:
+            return None
+        indices = [ctx.index_of(c) for c in (rule.owner_column, rule.begin, rule.end)]
+        if None in indices:
+            return None
+        if rows is None:
             row_ids = ctx.table.row_ids()
             arrays = [ctx.table.column_array(i) for i in indices]  # type: ignore[arg-type]
         else:
-            _drop(families, DATES, rows)
             positions, row_ids = _positions(ctx.table, rows)
             arrays = [_cells(ctx.table, positions, i) for i in indices]  # type: ignore[arg-type]
         spans = self._session_spans(rule)
         if spans is None:
-            return
+            return []
         places = (Place(rule.file, rule.begin, indices[1]), Place(rule.file, rule.end, indices[2]))
-        families[DATES].extend(outside_session_batches(
-            rule, places, (arrays[0], arrays[1], arrays[2]), row_ids, spans))
+        return outside_session_batches(rule, places, (arrays[0], arrays[1], arrays[2]), row_ids,
+                                       spans)
 
     def _recheck_session_dates(self, name: str, rows: np.ndarray, keys: set[str]) -> None:
         """After an edit: the edited dated rows, or the rows whose class or terms changed."""

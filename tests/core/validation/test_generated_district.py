@@ -42,7 +42,8 @@ def test_a_fault_injected_anywhere_is_found_at_its_line(data):
         "users.csv": [("enabledUser", "TRUE", "excel.boolean-case"),
                       ("role", "Teacher", "value.enum")],
         "enrollments.csv": [("userSourcedId", "nobody", "ref.unresolved"),
-                            ("beginDate", "8/27/2024", "excel.locale-date")],
+                            ("beginDate", "8/27/2024", "excel.locale-date"),
+                            ("endDate", "2026-01-01", "enrollment.outside-term")],
         "classes.csv": [("classType", "Scheduled", "value.enum"),
                         ("termSourcedIds", "", "value.required")],
     }[name]))
