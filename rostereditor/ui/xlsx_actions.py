@@ -1,15 +1,14 @@
-"""File menu entries for Excel: import a workbook, export the bundle, export the findings."""
+"""File menu entries for Excel: import a workbook, export the bundle, export the findings (in workers)."""
 
 from __future__ import annotations
 
-import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from rostereditor.core.atomic_save import SaveError
@@ -18,10 +17,9 @@ from rostereditor.core.read_notice import BundleReadError
 from rostereditor.core.xlsx.findings_report import write_findings_csv, write_findings_xlsx
 from rostereditor.core.xlsx.workbook_layout import HELPER_SHEETS, file_name_for
 from rostereditor.core.xlsx.workbook_reader import list_sheets, read_workbook
-from rostereditor.core.xlsx.workbook_writer import write_bundle_xlsx
+from rostereditor.core.xlsx.workbook_writer import ExportCancelled, Progress, write_bundle_xlsx
 from rostereditor.ui.action_ids import ActionId
-
-log = logging.getLogger(__name__)
+from rostereditor.ui.background_job import BackgroundJob
 
 
 class XlsxActionId:
@@ -82,36 +80,41 @@ def _update_enabled(window: Any) -> None:
     window.actions_by_id[XlsxActionId.EXPORT_FINDINGS].setEnabled(has_bundle)
 
 
-def import_from_excel(window: Any, path: str | Path | None = None) -> bool:
-    """Ask for a workbook (unless given) and show it as the bundle. True if it was opened."""
-    if not window.confirm_discard("importing a workbook"):
-        return False
-    if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(window, "Import from Excel", "",
-                                                "Excel workbooks (*.xlsx);;All files (*)")
-        if not chosen:
-            return False
-        path = chosen
-    path = Path(path)
-    try:
-        with _busy():
-            bundle = read_workbook(path)
-    except BundleReadError as exc:
-        sheet_map = _ask_sheet_map(window, path, str(exc))
-        if sheet_map is None:
-            return False
-        try:
-            with _busy():
-                bundle = read_workbook(path, sheet_map)
-        except BundleReadError as again:
-            QMessageBox.warning(window, "Cannot import workbook", str(again))
-            return False
-    except Exception as exc:  # never a traceback for a bad input file
-        log.exception("importing %s failed", path)
-        QMessageBox.warning(window, "Cannot import workbook", f"The workbook could not be read: {exc}")
-        return False
-    window.set_bundle(bundle)
-    return True
+def import_from_excel(window: Any, path: str | Path | None = None,
+                      sheet_map: dict[str, str] | None = None) -> BackgroundJob | None:
+    """Ask for a workbook (unless given) and read it in a worker; the bundle shows when read.
+
+    Returns the running job (None if nothing was started); window.bundle changes when it succeeds.
+    """
+    if sheet_map is None:
+        if not window.confirm_discard("importing a workbook"):
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(window, "Import from Excel", "",
+                                                    "Excel workbooks (*.xlsx);;All files (*)")
+            if not chosen:
+                return None
+            path = chosen
+    source = Path(path)  # type: ignore[arg-type]
+    job = BackgroundJob(window, "Importing from Excel", f"Reading {source.name}\u2026",
+                        lambda progress: read_workbook(source, sheet_map, progress=progress))
+    job.succeeded.connect(window.set_bundle)
+    job.failed.connect(lambda error: _import_failed(window, source, sheet_map, error))
+    job.cancelled.connect(lambda: window.statusBar().showMessage("Import cancelled.", 4000))
+    return job.start()
+
+
+def _import_failed(window: Any, path: Path, sheet_map: dict[str, str] | None,
+                   error: object) -> None:
+    if not isinstance(error, BundleReadError):
+        QMessageBox.warning(window, "Cannot import workbook",
+                            f"The workbook could not be read: {error}")
+    elif sheet_map is not None:
+        QMessageBox.warning(window, "Cannot import workbook", str(error))
+    else:
+        chosen = _ask_sheet_map(window, path, str(error))
+        if chosen is not None:
+            import_from_excel(window, path, chosen)
 
 
 def _ask_sheet_map(window: Any, path: Path, problem: str) -> dict[str, str] | None:
@@ -132,7 +135,7 @@ def _ask_sheet_map(window: Any, path: Path, problem: str) -> dict[str, str] | No
             return None
     file_name, ok = QInputDialog.getItem(
         window, "Import from Excel",
-        f"Which OneRoster file does the sheet “{sheet}” hold?", list(ALL_DATA_FILES),
+        f"Which OneRoster file does the sheet \u201c{sheet}\u201d hold?", list(ALL_DATA_FILES),
         list(ALL_DATA_FILES).index("users.csv"), False)
     if not ok:
         return None
@@ -140,8 +143,11 @@ def _ask_sheet_map(window: Any, path: Path, problem: str) -> dict[str, str] | No
 
 
 def export_to_excel(window: Any, path: str | Path | None = None,
-                    files: list[str] | None = None) -> Path | None:
-    """Export all files (or the chosen one) to a workbook. Returns where it went."""
+                    files: list[str] | None = None) -> BackgroundJob | None:
+    """Export all files (or the chosen one) to a workbook in a worker.
+
+    Returns the running job (None if nothing was started); it succeeds with the workbook's path.
+    """
     bundle = window.bundle
     if bundle is None:
         return None
@@ -159,26 +165,34 @@ def export_to_excel(window: Any, path: str | Path | None = None,
         if not chosen:
             return None
         path = chosen
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        target = target.with_name(target.name + ".xlsx")
-    try:
-        with _busy():
-            notices = write_bundle_xlsx(bundle, target, files=files,
-                                        version=window.selected_version())
-    except SaveError as exc:
-        QMessageBox.warning(window, "Cannot export to Excel", str(exc))
-        return None
+    target = _with_suffix(Path(path), ".xlsx")
+    version = window.selected_version()
+
+    def work(progress: Progress) -> tuple[Path, list[Any]]:
+        return target, write_bundle_xlsx(bundle, target, files=files, version=version,
+                                         progress=progress)
+
+    job = BackgroundJob(window, "Exporting to Excel", f"Writing {target.name}\u2026", work)
+    job.succeeded.connect(lambda result: _exported(window, *result))
+    job.failed.connect(lambda error: _explain_failure(window, "Cannot export to Excel", error))
+    job.cancelled.connect(lambda: window.statusBar().showMessage(
+        f"Export cancelled; {target.name} was not written.", 6000))
+    return job.start()
+
+
+def _exported(window: Any, target: Path, notices: list[Any]) -> None:
     message = f"Exported to {target.name}. Every cell is stored as text, so Excel keeps values as they are."
     if notices:
         message += (f" {len(notices)} value(s) hold invisible control characters; they are kept, "
                     "but vendors usually reject them.")
     window.statusBar().showMessage(message, 10000)
-    return target
 
 
-def export_findings(window: Any, path: str | Path | None = None) -> Path | None:
-    """Save the problem list as .xlsx (colour-coded) or .csv, chosen by the file name."""
+def export_findings(window: Any, path: str | Path | None = None) -> BackgroundJob | None:
+    """Save the problem list as .xlsx (colour-coded) or .csv, chosen by the file name, in a worker.
+
+    Returns the running job (None if nothing was started); it succeeds with the report's path.
+    """
     if window.bundle is None:
         return None
     if hasattr(window, "flush_pending_updates"):
@@ -192,23 +206,52 @@ def export_findings(window: Any, path: str | Path | None = None) -> Path | None:
             return None
         path = chosen
     target = Path(path)
-    snapshot = _FindingsSnapshot(list(window.all_findings()))
+    as_csv = target.suffix.lower() == ".csv"
+    if not as_csv:
+        target = _with_suffix(target, ".xlsx")
+    snapshot = _FindingsSnapshot(list(window.all_findings()))  # taken now, on the GUI thread
+    vendor = window.profile_combo.currentText() if hasattr(window, "profile_combo") else None
+    version = window.selected_version()
+
+    def write(temp: Path) -> None:
+        if as_csv:
+            write_findings_csv(snapshot, temp)
+        else:
+            write_findings_xlsx(snapshot, temp, vendor=vendor, oneroster=version)
+
+    job = BackgroundJob(window, "Exporting findings", f"Writing {target.name}\u2026",
+                        lambda progress: _write_unless_cancelled(write, target, progress))
+    job.succeeded.connect(lambda _: window.statusBar().showMessage(
+        f"Saved {len(snapshot.findings)} finding(s) to {target.name}.", 10000))
+    job.failed.connect(lambda error: _explain_failure(window, "Cannot export findings", error))
+    job.cancelled.connect(lambda: window.statusBar().showMessage(
+        f"Export cancelled; {target.name} was not written.", 6000))
+    return job.start()
+
+
+def _write_unless_cancelled(write: Callable[[Path], None], target: Path,
+                            progress: Progress) -> Path:
+    """The report writers cannot stop midway: write beside the target, keep it only if wanted."""
+    temp = target.with_name(f".{target.stem}.exporting{target.suffix}")
     try:
-        with _busy():
-            if target.suffix.lower() == ".csv":
-                write_findings_csv(snapshot, target)
-            else:
-                if target.suffix.lower() != ".xlsx":
-                    target = target.with_name(target.name + ".xlsx")
-                vendor = window.profile_combo.currentText() if hasattr(window, "profile_combo") else None
-                write_findings_xlsx(snapshot, target, vendor=vendor,
-                                    oneroster=window.selected_version())
-    except SaveError as exc:
-        QMessageBox.warning(window, "Cannot export findings", str(exc))
-        return None
-    window.statusBar().showMessage(
-        f"Saved {len(snapshot.findings)} finding(s) to {target.name}.", 10000)
+        write(temp)
+        if progress(1.0) is False:
+            raise ExportCancelled
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
     return target
+
+
+def _explain_failure(window: Any, title: str, error: object) -> None:
+    if isinstance(error, SaveError):
+        QMessageBox.warning(window, title, str(error))
+    else:
+        QMessageBox.warning(window, title, f"The file could not be written: {error}")
+
+
+def _with_suffix(path: Path, suffix: str) -> Path:
+    return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
 
 def _suggested_path(bundle: Any, files: list[str] | None, suffix: str) -> Path:
@@ -217,13 +260,3 @@ def _suggested_path(bundle: Any, files: list[str] | None, suffix: str) -> Path:
     if files:
         stem += "-" + files[0].removesuffix(".csv")
     return folder / (stem + suffix)
-
-
-class _busy:  # noqa: N801 - used as `with _busy():`, reads like a phrase
-    """Wait cursor while a workbook is read or written."""
-
-    def __enter__(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QGuiApplication.restoreOverrideCursor()

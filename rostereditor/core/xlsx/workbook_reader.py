@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +10,7 @@ import pyarrow as pa
 from openpyxl.utils import get_column_letter
 
 from rostereditor.core.bundle import Bundle, BundleFile
+from rostereditor.core.bundle_reader import ReadCancelled
 from rostereditor.core.oneroster_files import canonical_name
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
@@ -18,6 +19,12 @@ from rostereditor.core.xlsx.ooxml_text import unescape_cell_text
 from rostereditor.core.xlsx.sheet_cells import RawCell, WorkbookCells
 from rostereditor.core.xlsx.workbook_layout import HELPER_SHEETS, file_name_for
 
+# How often a long sheet gives the caller a chance to cancel, in rows.
+PROGRESS_EVERY_ROWS = 5000
+
+# Called with the fraction of sheets read so far; returning False cancels the import.
+Progress = Callable[[float], bool]
+
 
 def list_sheets(path: Path | str) -> list[str]:
     """The worksheet names of a workbook, for asking the user which sheet is which file."""
@@ -25,12 +32,15 @@ def list_sheets(path: Path | str) -> list[str]:
         return book.sheet_names
 
 
-def read_workbook(path: Path | str, sheet_map: Mapping[str, str] | None = None) -> Bundle:
+def read_workbook(path: Path | str, sheet_map: Mapping[str, str] | None = None,
+                  progress: Progress | None = None) -> Bundle:
     """Read the sheets of an .xlsx that are OneRoster files into a Bundle.
 
     Without sheet_map, sheets named like OneRoster files (users, Users.csv) are imported.
     sheet_map {"Sheet1": "users.csv"} imports exactly the sheets named in it.
     Raises BundleReadError when the workbook cannot be read or no sheet can be placed.
+    progress (optional) hears after each sheet how far the import is, and every few
+    thousand rows whether to go on; returning False cancels it (ReadCancelled).
     """
     path = Path(path)
     if not path.exists():
@@ -42,15 +52,22 @@ def read_workbook(path: Path | str, sheet_map: Mapping[str, str] | None = None) 
                        f"Something in the workbook that rosters do not use was ignored: {w}")
             for w in dict.fromkeys(book.warnings)
         )
-        for sheet, file_name in _choose_sheets(book, path, sheet_map, bundle.notices):
+        chosen = _choose_sheets(book, path, sheet_map, bundle.notices)
+        for done, (sheet, file_name) in enumerate(chosen):
             if file_name in bundle.files:
                 raise BundleReadError(
                     f"Two sheets of {path.name} would both become {file_name} (the second is "
                     f"{sheet!r}). Rename or delete one of them and import again."
                 )
-            table, notices = _read_sheet(book, sheet, file_name)
+            def keep_going(done: int = done) -> None:
+                if progress is not None and progress(done / len(chosen)) is False:
+                    raise ReadCancelled
+            keep_going()
+            table, notices = _read_sheet(book, sheet, file_name, keep_going)
             bundle.files[file_name] = BundleFile(file_name, file_name, table)
             bundle.notices.extend(notices)
+        if progress is not None and progress(1.0) is False:
+            raise ReadCancelled
     bundle.notices.insert(0, ReadNotice(
         "xlsx.imported", NoticeLevel.INFO,
         f"Imported from the workbook {path.name}. Save it as a bundle zip to send it on."))
@@ -112,16 +129,19 @@ def _file_name(name: str) -> str:
     return name
 
 
-def _read_sheet(book: WorkbookCells, sheet: str, file_name: str) -> tuple[Table, list[ReadNotice]]:
-    reader = _SheetReader(book, sheet, file_name)
+def _read_sheet(book: WorkbookCells, sheet: str, file_name: str,
+                keep_going: Callable[[], None]) -> tuple[Table, list[ReadNotice]]:
+    reader = _SheetReader(book, sheet, file_name, keep_going)
     return reader.read(), reader.notices
 
 
 class _SheetReader:
     """Reads one sheet into a Table, collecting a notice for every inferred or damaged cell."""
 
-    def __init__(self, book: WorkbookCells, sheet: str, file_name: str) -> None:
+    def __init__(self, book: WorkbookCells, sheet: str, file_name: str,
+                 keep_going: Callable[[], None]) -> None:
         self.book = book
+        self.keep_going = keep_going  # raises ReadCancelled when the caller wants to stop
         self.sheet = sheet
         self.file_name = file_name
         self.notices: list[ReadNotice] = []
@@ -147,6 +167,8 @@ class _SheetReader:
         extras: dict[int, list[str]] = {}
         skipped = 0
         for line, cells in rows:
+            if line % PROGRESS_EVERY_ROWS == 0:
+                self.keep_going()
             values = self._texts(line, cells)
             if not values:
                 skipped += 1

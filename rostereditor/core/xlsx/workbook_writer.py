@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pyarrow.compute as pc
@@ -38,6 +38,15 @@ TEXT_FORMAT = "@"
 _WIDTH_SAMPLE = 1000
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _MAX_REPORTED = 20
+# How often a long sheet reports progress (and can be cancelled), in rows.
+PROGRESS_EVERY_ROWS = 5000
+
+# Called with the fraction of rows written so far; returning False cancels the export.
+Progress = Callable[[float], bool]
+
+
+class ExportCancelled(Exception):
+    """The caller's progress callback asked to stop; the target file was left untouched."""
 
 
 def write_bundle_xlsx(
@@ -45,18 +54,22 @@ def write_bundle_xlsx(
     target: Path | str,
     files: Sequence[str] | None = None,
     version: str | None = None,
+    progress: Progress | None = None,
 ) -> list[ReadNotice]:
     """Write the bundle's files (or just `files`) as sheets of one workbook.
 
     Returns notices about values that are kept but deserve a look (control characters).
     Raises SaveError, before anything is written, when a value cannot fit in Excel at all.
+    progress (optional) hears every few thousand rows how far the export is and can cancel
+    it (ExportCancelled); the write goes through a temporary file, so nothing is left behind.
     """
     names = _file_names(bundle, files)
     version = version or bundle.detected_version
     notices = _check_fits(bundle, names)
+    tracker = _RowProgress(progress, sum(len(bundle.files[n].table) for n in names))
 
     def write(temp: Path) -> None:
-        _write_workbook(bundle, names, version, temp)
+        _write_workbook(bundle, names, version, temp, tracker)
 
     atomic_write(Path(target), write, verify_zip)
     return notices
@@ -132,7 +145,23 @@ def _line(table: Table, row: int) -> int:
     return line if line is not None else row + 2
 
 
-def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path) -> None:
+class _RowProgress:
+    def __init__(self, progress: Progress | None, total_rows: int) -> None:
+        self._progress = progress
+        self._total = total_rows
+        self._done = 0
+
+    def advance(self, rows: int) -> None:
+        self._done += rows
+        if self._progress is None:
+            return
+        fraction = min(1.0, self._done / self._total) if self._total else 1.0
+        if self._progress(fraction) is False:
+            raise ExportCancelled
+
+
+def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path,
+                    tracker: _RowProgress) -> None:
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     guide = book.create_sheet(GUIDE_SHEET)
@@ -146,11 +175,26 @@ def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path) 
             cell.font = Font(bold=True, size=14)
         guide.append([cell])
     lists = _AllowedValuesSheet(book)
-    for name in names:
-        _write_sheet(book, name, bundle.files[name].table, version=version, lists=lists,
-                     bold=bold)
+    try:
+        for name in names:
+            _write_sheet(book, name, bundle.files[name].table, version=version, lists=lists,
+                         bold=bold, tracker=tracker)
+    except ExportCancelled:
+        _discard(book)
+        raise
     lists.finish()
     book.save(path)
+    tracker.advance(0)  # the last chance to cancel before the file replaces the target
+
+
+def _discard(book: Workbook) -> None:
+    """Close the streamed sheets of a workbook that will not be saved, and drop their temp files."""
+    for sheet in book.worksheets:
+        # Left open, a half-written sheet's stream fails noisily when garbage-collected.
+        sheet.close()
+        writer = getattr(sheet, "_writer", None)
+        if writer is not None:
+            writer.cleanup()
 
 
 class _AllowedValuesSheet:
@@ -189,7 +233,7 @@ class _AllowedValuesSheet:
 
 
 def _write_sheet(book: Workbook, name: str, table: Table, *, version: str,
-                 lists: _AllowedValuesSheet, bold: Font) -> None:
+                 lists: _AllowedValuesSheet, bold: Font, tracker: _RowProgress) -> None:
     sheet = book.create_sheet(sheet_name_for(name))
     sheet.freeze_panes = "A2"
     width = max([table.column_count] + [table.field_count(r) for r in table.ragged_rows()])
@@ -222,6 +266,9 @@ def _write_sheet(book: Workbook, name: str, table: Table, *, version: str,
         for cell, value in zip(cells, values, strict=False):
             _fill(cell, value)
         sheet.append(cells[: len(values)])
+        if (row + 1) % PROGRESS_EVERY_ROWS == 0:
+            tracker.advance(PROGRESS_EVERY_ROWS)
+    tracker.advance(len(table) % PROGRESS_EVERY_ROWS)
 
 
 def _text_cell(sheet: object, value: str) -> WriteOnlyCell:
