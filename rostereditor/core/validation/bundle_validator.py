@@ -30,6 +30,7 @@ from rostereditor.core.validation.row_shape_checks import row_shape_batches
 from rostereditor.core.validation.session_date_checks import (
     SessionSpans,
     outside_session_batches,
+    owners_with_changed_spans,
     session_spans,
 )
 from rostereditor.core.validation.uniqueness_checks import duplicate_batches
@@ -230,7 +231,7 @@ class BundleValidator:
             self._recheck_inbound(name, old_keys | new_keys)
         if name == "enrollments.csv":
             self._recheck_primary(ctx, present, positions)
-        self._recheck_session_dates(name, present, old_keys | new_keys)
+        self._recheck_session_dates(name, present)
         self._bundle_level()
         return self._result()
 
@@ -307,36 +308,30 @@ class BundleValidator:
         return outside_session_batches(rule, places, (arrays[0], arrays[1], arrays[2]), row_ids,
                                        spans)
 
-    def _recheck_session_dates(self, name: str, rows: np.ndarray, keys: set[str]) -> None:
-        """After an edit: the edited dated rows, or the rows whose class or terms changed."""
+    def _recheck_session_dates(self, name: str, rows: np.ndarray) -> None:
+        """After an edit: the edited dated rows, or those whose class's span of terms moved."""
         rule = self.spec.dates_within_sessions
-        if rule is None:
+        if rule is None or rule.file not in self._contexts:
             return
         if name == rule.file:
             self._check_session_dates(rows)
-        elif name == rule.owner_file:
-            self._check_session_dates(self._rows_owned_by(rule, keys))
-        elif name == rule.sessions_file:
-            self._check_session_dates(self._rows_owned_by(rule, self._owners_of(rule, keys)))
+        elif name in (rule.owner_file, rule.sessions_file):
+            before = self._spans[1] if self._spans is not None else None
+            after = self._session_spans(rule)
+            if after is None:
+                owners = before.keys if before is not None else pa.array([], pa.string())
+            else:
+                owners = owners_with_changed_spans(before, after)
+            if len(owners):
+                self._check_session_dates(self._rows_owned_by(rule, owners))
 
-    def _rows_owned_by(self, rule: DatesWithinSessions, owners: set[str]) -> np.ndarray:
-        ctx = self._contexts.get(rule.file)
-        index = ctx.index_of(rule.owner_column) if ctx is not None else None
+    def _rows_owned_by(self, rule: DatesWithinSessions, owners: pa.Array) -> np.ndarray:
+        ctx = self._contexts[rule.file]
+        index = ctx.index_of(rule.owner_column)
         snapshot = self._snapshots.get((rule.file, index)) if index is not None else None
-        return snapshot.rows_with(owners) if snapshot else np.zeros(0, dtype=np.int64)
-
-    def _owners_of(self, rule: DatesWithinSessions, sessions: set[str]) -> set[str]:
-        """Keys of the owning records (classes) that list any of these sessions."""
-        ctx = self._contexts.get(rule.owner_file)
-        if ctx is None or ctx.spec.key is None:
-            return set()
-        list_index, key_index = ctx.index_of(rule.sessions_column), ctx.index_of(ctx.spec.key)
-        snapshot = self._snapshots.get((rule.owner_file, list_index)) if list_index is not None \
-            else None
-        if snapshot is None or key_index is None:
-            return set()
-        positions, _ = _positions(ctx.table, snapshot.rows_with(sessions, in_list=True))
-        return set(_cells(ctx.table, positions, key_index).to_pylist())
+        if snapshot is None:
+            return np.zeros(0, dtype=np.int64)
+        return snapshot.rows_with(owners.to_pylist())
 
     def _session_spans(self, rule: DatesWithinSessions) -> SessionSpans | None:
         """Each class's first term start and last term end, rebuilt only when those files change."""

@@ -57,6 +57,23 @@ def session_spans(owner_keys: pa.Array, owner_sessions: pa.Array, session_keys: 
                         spans["end_max"].combine_chunks())
 
 
+def owners_with_changed_spans(before: SessionSpans | None, after: SessionSpans) -> pa.Array:
+    """Owner keys whose span appeared, disappeared or moved between two states of the files.
+
+    After any edit to classes or terms, only these owners' enrollments can have changed
+    findings, whatever was edited (a date, a term list, a sourcedId, or just a title).
+    """
+    if before is None:
+        return after.keys
+    old = pa.table({"key": before.keys, "start": before.starts, "end": before.ends})
+    new = pa.table({"key": after.keys, "start": after.starts, "end": after.ends})
+    joined = old.join(new, "key", join_type="full outer", left_suffix="_old", right_suffix="_new")
+    moved = pc.or_kleene(pc.not_equal(joined["start_old"], joined["start_new"]),
+                         pc.not_equal(joined["end_old"], joined["end_new"]))
+    # A null comparison means the owner has a span on one side only.
+    return joined["key"].filter(moved.fill_null(True)).combine_chunks()
+
+
 def outside_session_batches(rule: DatesWithinSessions, places: tuple[Place, Place],
                             columns: tuple[pa.Array, pa.Array, pa.Array], row_ids: np.ndarray,
                             spans: SessionSpans) -> list[FindingBatch]:
