@@ -60,3 +60,25 @@ def test_xlsx_report(tmp_path, capsys):
     out = tmp_path / "report.xlsx"
     assert main(["validate", str(_zip(tmp_path, True)), "--format", "xlsx", "-o", str(out)]) == 1
     assert out.stat().st_size > 0
+
+
+def test_manifest_missing_from_a_1_1_bundle_is_one_bundle_finding(tmp_path, capsys):
+    import zipfile
+
+    source = _zip(tmp_path, False)
+    stripped = tmp_path / "no-manifest.zip"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(stripped, "w") as new:
+        for name in old.namelist():
+            if name != "manifest.csv":
+                new.writestr(name, old.read(name))
+    assert main(["validate", str(stripped), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["oneroster"] == "1.0"
+    found = [f for f in report["findings"] if f["rule"] == "bundle.newer-without-manifest"]
+    assert [(f["file"], f["line"], f["column"], f["severity"]) for f in found] == [
+        (None, None, None, "error")]
+    assert "--oneroster 1.1" in found[0]["message"]
+    assert main(["validate", str(stripped), "--oneroster", "1.1", "--format", "json"]) == 1
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
+    assert "bundle.newer-without-manifest" not in rules
+    assert "bundle.no-manifest" in rules

@@ -172,3 +172,13 @@ def test_subject_lists_and_vendor_role_values_follow_edits():
     _edit(validator, "courses.csv", 0, "subjects", "Math")
     result = _edit(validator, "users.csv", 1, "grades", "09")
     assert _key(result) == baseline
+
+
+def test_editing_a_term_title_keeps_the_date_findings():
+    bundle = valid_bundle()
+    bundle.table("enrollments.csv").set_cell(0, 8, "2024-07-01")
+    validator = BundleValidator(bundle)
+    before = _key(validator.run())
+    result = _edit(validator, "academicSessions.csv", 1, "title", "Autumn")
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 2, "beginDate")]
+    assert _key(result) == before == _fresh(bundle)
