@@ -19,7 +19,12 @@ def themed_icon(name: str, color: QColor) -> QIcon:
     path = resource_path(f"icons/{name}.svg")
     if path is None:
         return QIcon()
-    renderer = QSvgRenderer(QByteArray(path.read_bytes()))
+    return tinted_svg_icon(path.read_bytes(), color)
+
+
+def tinted_svg_icon(svg: bytes, color: QColor) -> QIcon:
+    """An icon from SVG source, every drawn pixel painted in `color`."""
+    renderer = QSvgRenderer(QByteArray(svg))
     icon = QIcon()
     for size in _SIZES:  # Qt picks the best size for the screen's pixel ratio
         pixmap = QPixmap(size, size)

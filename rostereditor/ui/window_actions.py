@@ -216,6 +216,8 @@ def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> QToolBar:
     w.version_combo = QComboBox(toolbar)
     w.version_combo.setAccessibleName("OneRoster version")
     w.version_combo.setToolTip("The OneRoster version to check against and to save as")
+    # The first entry gains the detected version ("As the bundle says (1.1)"); never clip it.
+    w.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     version_label.setBuddy(w.version_combo)
     toolbar.addWidget(profile_label)
     toolbar.addWidget(w.profile_combo)

@@ -21,6 +21,8 @@ class ChoiceEditor(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
         self.setCompleter(completer)
         self.setAccessibleName("Value")
+        # Size to the longest allowed value, so the cell editor never clips "administrator".
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
     def text(self) -> str:
         return self.lineEdit().text()

@@ -42,6 +42,14 @@ class ColumnEditorDelegate(QStyledItemDelegate):
             return ReferenceEditor(lookup, ref.is_list, parent)
         return super().createEditor(parent, option, index)
 
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: AnyIndex) -> None:
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, ChoiceEditor | DateEditor | ReferenceEditor):
+            # A narrow column must not clip the value or the editor's button: grow rightwards.
+            wanted = max(editor.sizeHint().width(), editor.minimumSizeHint().width())
+            editor.resize(max(editor.width(), wanted), editor.height())
+
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         value = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, ChoiceEditor):

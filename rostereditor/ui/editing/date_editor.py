@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QStyle, QWidget
+from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
+
+from rostereditor.ui.toolbar_icons import tinted_svg_icon
 
 ISO_DATE = "yyyy-MM-dd"
+# A small calendar page, drawn here so the editor needs no resource file; tinted to the theme.
+CALENDAR_SVG = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">
+<path fill="none" stroke="#000" stroke-width="1.2" d="M2.5 3.5h11v10h-11z"/>
+<path d="M2.5 3.5h11v3h-11z"/><path d="M5 1.5v3M11 1.5v3" stroke="#000" stroke-width="1.4"/>
+<path d="M4.5 8.5h2v2h-2zM7 8.5h2v2h-2zM9.5 8.5h2v2h-2zM4.5 11h2v1.5h-2z"/></svg>"""
 
 
 class DateEditor(QLineEdit):
@@ -16,16 +23,26 @@ class DateEditor(QLineEdit):
         super().__init__(parent)
         self.setAccessibleName("Date (YYYY-MM-DD)")
         self.setPlaceholderText("YYYY-MM-DD")
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
-        self.pick_action = self.addAction(QIcon(icon), QLineEdit.ActionPosition.TrailingPosition)
+        icon = tinted_svg_icon(CALENDAR_SVG, self.palette().color(QPalette.ColorRole.Text))
+        self.pick_action = self.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         self.pick_action.setToolTip("Pick a date from a calendar")
+        self.pick_action.setText("Pick a date")
         self.pick_action.triggered.connect(self.show_calendar)
         self.calendar: QCalendarWidget | None = None
+
+    def sizeHint(self) -> QSize:
+        # Room for a whole YYYY-MM-DD plus the calendar button, whatever the column width.
+        hint = super().sizeHint()
+        text = self.fontMetrics().horizontalAdvance("0000-00-00 ")
+        return QSize(max(hint.width() // 2, text + 2 * hint.height() + 8), hint.height())
 
     def show_calendar(self) -> QCalendarWidget:
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setGridVisible(True)
+        calendar.setAccessibleName("Pick a date")
+        # Week numbers mean nothing for enrollment or session dates; they only take room.
+        calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         current = QDate.fromString(self.text().strip(), ISO_DATE)
         if current.isValid():
             calendar.setSelectedDate(current)

@@ -16,6 +16,11 @@ class HistoryDock(QDockWidget):
         self.view = QUndoView(stack, self)
         self.view.setEmptyLabel("Opened bundle")
         self.view.setAccessibleName("Edit history")
+        # Long step names ("Fix 12 cells in grades: …") wrap instead of scrolling sideways.
+        self.view.setWordWrap(True)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setToolTip("Click a step to undo or redo back to it")
+        self.setMinimumWidth(260)
         self.setWidget(self.view)
         toggle = self.toggleViewAction()
         toggle.setObjectName(EditActionId.SHOW_HISTORY)

@@ -53,7 +53,10 @@ class QuickFixActions:
         column = table.header[finding.column_index]
         self.context.push(CellChangesCommand(
             self.context.window, {file_name: changes},
-            f"Fix {plural(len(changes), 'cell')} in {column} ({finding.rule})",
+            # Say what changed, as the single-cell fix does; the rule id means nothing to users.
+            f"Fix {plural(len(changes), 'cell')} in {column}: "
+            f"\u201c{changes[0].old}\u201d \u2192 \u201c{changes[0].new}\u201d"
+            + (", \u2026" if len(changes) > 1 else ""),
         ))
         self.context.status(f"Fixed {plural(len(changes), 'cell')} in {column}.")
         return len(changes)

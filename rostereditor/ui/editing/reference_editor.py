@@ -4,7 +4,7 @@ item being typed (after the last comma), so several records can be chosen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -12,6 +12,8 @@ from rostereditor.core.editing.record_labels import RecordLookup
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SUGGESTION_LIMIT = 50
+# The popup is as wide as its labels (within reason), not as narrow as the column.
+MAX_POPUP_WIDTH = 560
 
 
 class ReferenceEditor(QLineEdit):
@@ -21,6 +23,7 @@ class ReferenceEditor(QLineEdit):
         self.is_list = is_list
         self.setAccessibleName(f"Reference to {lookup.file}")
         self.setPlaceholderText("Type an id or a name")
+        self.setToolTip(f"Type part of an id or a name to pick a record from {lookup.file}")
         self.suggestions = QStandardItemModel(self)
         self.completer_popup = QCompleter(self.suggestions, self)
         # Our model is already filtered (by id and label, accent-insensitive); show it as is.
@@ -43,7 +46,11 @@ class ReferenceEditor(QLineEdit):
             item.setEditable(False)
             self.suggestions.appendRow(item)
         if choices and self.hasFocus():
-            self.completer_popup.complete()
+            popup = self.completer_popup.popup()
+            width = (popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()
+                     + 2 * popup.frameWidth() + 8)
+            self.completer_popup.complete(QRect(0, 0, min(max(width, self.width()),
+                                                          MAX_POPUP_WIDTH), self.height()))
         return [c.label for c in choices]
 
     def choose_row(self, row: int) -> None:

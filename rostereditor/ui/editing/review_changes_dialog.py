@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,13 +35,24 @@ class ReviewChangesDialog(QDialog):
         self.tree.setAccessibleName("Changes")
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels(["File", "Line", "Column", "Change", "Old", "", "New"])
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
         for e in self.entries:
             line = "new" if e.line is None else str(e.line)
-            self.tree.addTopLevelItem(
-                QTreeWidgetItem([e.file, line, e.column, e.kind, e.old, ARROW, e.new])
-            )
+            item = QTreeWidgetItem([e.file, line, e.column, e.kind, e.old, ARROW, e.new])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(5, Qt.AlignmentFlag.AlignCenter)
+            for col, value in ((4, e.old), (6, e.new)):
+                if value == "" and e.kind == "cell changed":
+                    # An empty cell is a real value here; say so rather than show nothing.
+                    item.setText(col, "(empty)")
+                    item.setForeground(col, self.palette().placeholderText())
+            self.tree.addTopLevelItem(item)
         for col in range(7):
             self.tree.resizeColumnToContents(col)
+            # Breathing room: the contents' width alone leaves the text touching the next column.
+            self.tree.setColumnWidth(col, self.tree.columnWidth(col) + 16)
+        self.tree.setColumnWidth(5, self.tree.fontMetrics().horizontalAdvance(ARROW) + 16)
         layout.addWidget(self.tree)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
         export = QPushButton("&Export as CSV\u2026", self)

@@ -263,7 +263,8 @@ def test_review_changes_lists_edits_and_exports_csv(district_window, qtbot, tmp_
     qtbot.addWidget(dialog)
     rows = [[dialog.tree.topLevelItem(i).text(c) for c in range(7)]
             for i in range(dialog.tree.topLevelItemCount())]
-    assert ["users.csv", "3", "grades", "cell changed", old, "\u2192", "9"] in rows
+    # An empty old value is shown as "(empty)", so the user sees it was blank.
+    assert ["users.csv", "3", "grades", "cell changed", old or "(empty)", "\u2192", "9"] in rows
     assert any(r[3] == "row deleted" and r[1] == "2" for r in rows)
     dialog.export_to(tmp_path / "changes.csv")
     text = (tmp_path / "changes.csv").read_bytes().decode("utf-8")
