@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.ui.bundle_checker import BundleChecker
-from rostereditor.ui.notice_findings import notice_findings
 from rostereditor.ui.severity_icons import severity_icon
 
 if TYPE_CHECKING:
@@ -91,12 +90,11 @@ class ValidationWiring(QObject):
 
     def refresh_findings_views(self) -> None:
         window = self._window
+        # Validation reports the reader's notices too (merged where one problem explains another),
+        # so the list shows exactly what `rostereditor validate` prints.
         findings: list[Any] = []
-        if window.bundle is not None:
-            if self.result is not None:
-                findings.extend(self.result.findings)
-            reported = {(f.rule, f.file, f.line) for f in findings}
-            findings.extend(notice_findings(window.bundle, reported))
+        if window.bundle is not None and self.result is not None:
+            findings.extend(self.result.findings)
         self.findings = findings
         window.findings_panel.set_findings(findings, list(window.pages()))
         self._update_tab_titles()

@@ -129,3 +129,16 @@ def test_column_header_tooltip_explains_type_and_allowed_values(window, damaged_
     tip = model.headerData(col, Qt.Orientation.Horizontal, Role.ToolTipRole)
     assert "Required" in tip
     assert "student" in tip
+
+
+def test_problem_list_shows_exactly_what_the_command_line_reports(window, damaged_zip):
+    from rostereditor.core.bundle_reader import read_bundle
+    from rostereditor.core.validation import BundleValidator
+
+    window.open_bundle(damaged_zip)
+    window.flush_pending_updates()
+    expected = BundleValidator(read_bundle(damaged_zip)).run().findings
+    shown = window.findings_panel.all_findings()
+    assert sorted((f.file, f.line, f.column, f.rule) for f in shown) == sorted(
+        (f.file, f.line, f.column, f.rule) for f in expected
+    )
