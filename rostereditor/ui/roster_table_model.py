@@ -77,6 +77,9 @@ class RosterTableModel(QAbstractTableModel):
         self.read_only = read_only
         # Installed by the editing layer to turn an edit into an undo command.
         self.cell_edit_handler: CellEditHandler | None = None
+        # (row, col) -> extra tooltip line for a broken reference ("Did you mean ...?"); the
+        # editing layer sets it because it knows the other files.
+        self.reference_hint: Callable[[int, int], str | None] | None = None
         # Set by the window: called with (file_name, row_ids) after a fallback edit.
         self.cells_changed_callback: Callable[[str, list[int]], None] | None = None
         self.order = ViewRowOrder()
@@ -134,6 +137,10 @@ class RosterTableModel(QAbstractTableModel):
         findings = self._findings(row, col)
         if findings:
             parts.append(finding_tooltip(findings))
+        if self.reference_hint is not None and any(f.rule == "ref.unresolved" for f in findings or ()):
+            hint = self.reference_hint(row, col)
+            if hint:
+                parts.append(hint)
         note = whitespace_note(self.table.cell(row, col))
         if note:
             parts.append(note)
@@ -230,6 +237,10 @@ class RosterTableModel(QAbstractTableModel):
             )
             if rows_changed:
                 self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._row_count - 1)
+
+    def findings_in_column(self, col: int) -> list[Any]:
+        """Every finding indexed for one column (for "fix all like this")."""
+        return [f for (_, c), found in self._cell_findings.items() if c == col for f in found]
 
     @property
     def cell_findings(self) -> Mapping[tuple[int, int], list[Any]]:

@@ -142,3 +142,15 @@ def test_problem_list_shows_exactly_what_the_command_line_reports(window, damage
     assert sorted((f.file, f.line, f.column, f.rule) for f in shown) == sorted(
         (f.file, f.line, f.column, f.rule) for f in expected
     )
+
+
+def test_broken_reference_tooltip_suggests_the_id_it_probably_was(window, damaged_zip):
+    # enrollments.csv line 942: userSourcedId "0000195" lost its zeros to Excel and became "195".
+    window.open_bundle(damaged_zip)
+    model = window.model("enrollments.csv")
+    row = model.table.row_for_line(942)
+    col = model.table.column_index("userSourcedId")
+    tip = model.index(model.view_row(row), col).data(Role.ToolTipRole)
+    assert model.table.cell(row, col) == "195"
+    assert "did you mean" in tip
+    assert "0000195" in tip

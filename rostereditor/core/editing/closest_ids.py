@@ -14,6 +14,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.bundle import Bundle
+from rostereditor.core.editing.reference_columns import (
+    ID_COLUMN,
+    reference_columns_from_spec,
+    split_list,
+)
+
 _LEADING_ZEROS = r"(^|[^0-9])0+([0-9])"
 _MAX_FUZZY_CANDIDATES = 3000
 
@@ -60,3 +67,22 @@ def _fuzzy_candidates(text: str, ids: pa.Array) -> list[str]:
 def _take(ids: pa.Array, mask: pa.Array, limit: int) -> list[str]:
     rows = np.flatnonzero(pc.fill_null(mask, False).to_numpy(zero_copy_only=False))[:limit]
     return ids.take(pa.array(rows, type=pa.int64())).to_pylist() if len(rows) else []
+
+
+def broken_reference_suggestions(
+    bundle: Bundle, version: str, file_name: str, column_name: str, value: str
+) -> dict[str, list[str]]:
+    """For each id in a reference cell that matches no record: the closest existing ids.
+
+    Empty when the column is not a reference or every id in it resolves.
+    """
+    ref = next((r for r in reference_columns_from_spec(version, [file_name]) if r.column == column_name),
+               None)
+    target = bundle.table(ref.target) if ref is not None else None
+    if ref is None or target is None or target.column_index(ID_COLUMN) is None:
+        return {}
+    ids = target.column_array(target.column_index(ID_COLUMN))
+    items = split_list(value) if ref.is_list else [value]
+    known = pc.is_in(pa.array(items, type=pa.string()), value_set=ids).to_pylist()
+    return {item: closest_ids(item, ids) for item, found in zip(items, known, strict=True)
+            if item and not found}

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
+from rostereditor.core.editing.closest_ids import broken_reference_suggestions
 from rostereditor.ui.editing.cell_edit_actions import CellEditActions
 from rostereditor.ui.editing.clipboard_actions import ClipboardActions
 from rostereditor.ui.editing.column_delegate import ColumnEditorDelegate
@@ -48,6 +49,7 @@ class SpreadsheetEditing:
         model = self.window.model(file_name)
         if model is not None:
             model.cell_edit_handler = self.cells.handler_for(file_name)
+            model.reference_hint = lambda row, col, n=file_name: self._reference_hint(n, row, col)
         # One delegate per view: a delegate shared by the grid and its frozen-column overlay
         # sends each editor's commit to both views, and Qt warns about the foreign editor.
         QTableView.setItemDelegate(view, ColumnEditorDelegate(self.context, file_name, view))
@@ -59,6 +61,17 @@ class SpreadsheetEditing:
         view.customContextMenuRequested.connect(
             lambda pos, v=view, n=file_name: self.actions.show_context_menu(v, n, pos)
         )
+
+    def _reference_hint(self, file_name: str, row: int, col: int) -> str | None:
+        bundle = self.window.bundle
+        table = bundle.table(file_name) if bundle is not None else None
+        if table is None:
+            return None
+        suggestions = broken_reference_suggestions(
+            bundle, self.context.version, file_name, table.header[col], table.cell(row, col))
+        lines = [f"“{item}”: did you mean {', '.join(close)}?" for item, close in suggestions.items()
+                 if close]
+        return "\n".join(lines) if lines else None
 
     def open_find(self, *, replace: bool) -> FindReplaceDialog:
         if self.find_dialog is None:

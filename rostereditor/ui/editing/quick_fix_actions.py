@@ -17,12 +17,7 @@ def fixable_findings(model: Any, row: int, col: int) -> list[Any]:
 
 def column_findings(model: Any, col: int) -> list[Any]:
     """All findings the model indexed for one column."""
-    public = getattr(model, "findings_in_column", None)
-    if public is not None:
-        return list(public(col))
-    # Until the model offers findings by column, read its (row_id, col) index directly.
-    index = getattr(model, "_cell_findings", {})
-    return [f for (_, c), found in index.items() if c == col for f in found]
+    return list(model.findings_in_column(col))
 
 
 class QuickFixActions:
