@@ -28,8 +28,8 @@ def run(bundle_path: Path | str) -> dict:
 
 def _measure(bundle_path: Path) -> dict:
     # Imported here: the parent process (benchmarks/run.py) must not load Qt.
-    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt  # noqa: TID251, PLC0415
-    from PySide6.QtWidgets import QApplication  # noqa: TID251, PLC0415
+    from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "/tmp/rostereditor-bench")
     app = QApplication([sys.argv[0]])
