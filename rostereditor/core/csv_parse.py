@@ -37,22 +37,44 @@ class ParsedCsv:
     notices: list[ReadNotice] = field(default_factory=list)
 
 
-def describe_line_endings(data: bytes | memoryview) -> str:
-    raw = bytes(data) if isinstance(data, memoryview) else data
+@dataclass(frozen=True)
+class LineBreaks:
+    """How many line breaks of each kind a file has (CRLF, lone LF, lone CR)."""
+
+    crlf: int
+    lf: int
+    cr: int
+
+    @property
+    def total(self) -> int:
+        return self.crlf + self.lf + self.cr
+
+
+def count_line_breaks(raw: bytes | bytearray) -> LineBreaks:
+    """Counted once per file with byte-speed scans; both the description and the parser use it."""
+    lf_total = raw.count(b"\n")
+    if b"\r" not in raw:
+        return LineBreaks(0, lf_total, 0)
     cr_total = raw.count(b"\r")
-    crlf = raw.count(b"\r\n") if cr_total else 0
-    lf = raw.count(b"\n") - crlf
-    cr = cr_total - crlf
-    kinds = [name for name, n in (("CRLF", crlf), ("LF", lf), ("CR", cr)) if n]
+    buf = np.frombuffer(raw, dtype=np.uint8)
+    cr_at = np.flatnonzero(buf[:-1] == ord("\r"))
+    crlf = int(np.count_nonzero(buf[cr_at + 1] == ord("\n")))
+    return LineBreaks(crlf, lf_total - crlf, cr_total - crlf)
+
+
+def describe_line_endings(data: bytes | memoryview | LineBreaks) -> str:
+    breaks = data if isinstance(data, LineBreaks) else count_line_breaks(bytes(data))
+    kinds = [name for name, n in (("CRLF", breaks.crlf), ("LF", breaks.lf), ("CR", breaks.cr)) if n]
     if not kinds:
         return "none"
     return kinds[0] if len(kinds) == 1 else "mixed (" + ", ".join(kinds) + ")"
 
 
-def parse_csv(data: bytes | memoryview, file_name: str) -> ParsedCsv:
+def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv:
     """Parse UTF-8 CSV bytes (no BOM) into a Table and the notices about its shape."""
     raw = bytes(data) if isinstance(data, memoryview) else data
-    endings = describe_line_endings(raw)
+    breaks = count_line_breaks(raw)
+    endings = describe_line_endings(breaks)
     notices: list[ReadNotice] = []
     if not raw:
         notices.append(
@@ -74,7 +96,7 @@ def parse_csv(data: bytes | memoryview, file_name: str) -> ParsedCsv:
         )
     table = None
     if nul < 0 and _fast_path_safe(raw):
-        table = _parse_with_arrow(raw)
+        table = _parse_with_arrow(raw, breaks)
     if table is None:
         table, shape_notices = _parse_with_stdlib(raw, file_name)
         notices.extend(shape_notices)
@@ -103,7 +125,7 @@ def _fast_path_safe(raw: bytes) -> bool:
     return bool(np.all(prev_ok | next_ok))
 
 
-def _parse_with_arrow(raw: bytes) -> Table | None:
+def _parse_with_arrow(raw: bytes, breaks: LineBreaks) -> Table | None:
     has_quotes = b'"' in raw
     width = _first_record_width(raw)
     if width is None:
@@ -144,15 +166,10 @@ def _parse_with_arrow(raw: bytes) -> Table | None:
     body = [col.slice(1) for col in columns]
     if _has_all_empty_row(body):
         return None  # Arrow reads a blank line as a row of empty values; the careful path keeps it
-    lines = _record_start_lines(header, body, has_quotes and _values_may_span_lines(raw, len(body[0])))
+    # Only when the file has more line breaks than records can one sit inside a quoted value.
+    may_span = has_quotes and breaks.total > len(body[0]) + 1
+    lines = _record_start_lines(header, body, may_span)
     return Table(header, body, lines)
-
-
-def _values_may_span_lines(raw: bytes, records: int) -> bool:
-    """False when the file has no more line breaks than records, so none sits inside a value."""
-    lone_cr = raw.count(b"\r") - raw.count(b"\r\n") if b"\r" in raw else 0
-    breaks = raw.count(b"\n") + lone_cr
-    return breaks > records + 1  # header plus one per record (the last may lack one)
 
 
 def _has_all_empty_row(body: list[pa.ChunkedArray]) -> bool:

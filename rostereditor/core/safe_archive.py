@@ -7,6 +7,7 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ MAX_MEMBER_UNCOMPRESSED = 2 * 1024**3 - 1
 # CSV compresses about 5-15x; hundreds-to-one is a crafted bomb.
 MAX_COMPRESSION_RATIO = 200
 _RATIO_FLOOR_BYTES = 1 << 20
+_READ_CHUNK = 1 << 20
 _IGNORED_NAMES = (".DS_Store", "Thumbs.db", "desktop.ini")
 
 
@@ -32,10 +34,23 @@ class ArchiveContents:
     folder: str | None
     notices: list[ReadNotice] = field(default_factory=list)
 
-    def iter_members(self) -> Iterator[tuple[str, bytes]]:
-        """(file name without folder, bytes) for each CSV member, inflated one at a time."""
-        for info in self.members:
-            yield posixpath.basename(info.filename), _read_bounded(self.archive, info, self.zip_name)
+    def iter_members(self) -> Iterator[tuple[str, bytearray]]:
+        """(file name without folder, bytes) for each CSV member, in zip order.
+
+        The next member is inflated on a second thread while the caller parses this one
+        (zlib releases the GIL), so inflating and parsing overlap; at most two are in memory.
+        """
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="inflate") as pool:
+            upcoming = None
+            for i, info in enumerate(self.members):
+                current = upcoming or pool.submit(_read_bounded, self.archive, info, self.zip_name)
+                upcoming = None
+                if i + 1 < len(self.members):
+                    upcoming = pool.submit(_read_bounded, self.archive, self.members[i + 1], self.zip_name)
+                data = current.result()
+                del current
+                yield posixpath.basename(info.filename), data
+                del data
 
 
 def _is_symlink(info: zipfile.ZipInfo) -> bool:
@@ -135,12 +150,27 @@ def _check_members(archive: zipfile.ZipFile, zip_name: str) -> ArchiveContents:
     return ArchiveContents(archive, zip_name, candidates, folder, notices)
 
 
-def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str) -> bytes:
+def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str) -> bytearray:
     # The header's sizes can lie; stop reading once more comes out than it promised.
     limit = info.file_size
+    # Inflate into one preallocated buffer: ZipExtFile.read(n) joins its pieces by
+    # concatenation, which briefly needs twice the member's size.
+    data = bytearray(limit)
+    view = memoryview(data)
+    filled = 0
     try:
         with archive.open(info) as stream:
-            data = stream.read(limit)
+            while filled < limit:
+                chunk = stream.read(min(_READ_CHUNK, limit - filled))
+                if not chunk:
+                    break
+                view[filled : filled + len(chunk)] = chunk
+                filled += len(chunk)
+            if filled < limit:
+                raise BundleReadError(
+                    f"{info.filename} in {zip_name} ends early (the zip is damaged or was only "
+                    "partly downloaded). Download or export it again."
+                )
             if stream.read(1):
                 raise BundleReadError(
                     f"{info.filename} in {zip_name} holds more data than its header says; "
@@ -153,6 +183,8 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str
         ) from exc
     except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
         raise BundleReadError(f"{info.filename} in {zip_name} is encrypted: {exc}") from exc
+    finally:
+        view.release()
     return data
 
 

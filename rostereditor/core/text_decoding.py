@@ -16,7 +16,7 @@ _CHUNK = 1 << 24
 class DecodedText:
     """UTF-8 bytes ready for the CSV parser, and what decoding them involved."""
 
-    data: bytes | memoryview
+    data: bytes | bytearray | memoryview
     encoding: str
     had_bom: bool
     notices: list[ReadNotice] = field(default_factory=list)
@@ -30,7 +30,7 @@ def line_of_offset(data: bytes | memoryview, offset: int) -> int:
 
 def _is_utf8(data: bytes | memoryview) -> tuple[bool, int]:
     """Whether data is valid UTF-8, checked in chunks so memory stays bounded."""
-    if (data.isascii() if isinstance(data, bytes) else bytes(data).isascii()):
+    if (data.isascii() if isinstance(data, (bytes, bytearray)) else bytes(data).isascii()):
         return True, -1
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)
@@ -58,11 +58,18 @@ def _keep_undecodable(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("rostereditor-keep", _keep_undecodable)
 
 
-def decode_csv_bytes(raw: bytes, file_name: str) -> DecodedText:
-    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy code page."""
+def decode_csv_bytes(raw: bytes | bytearray, file_name: str) -> DecodedText:
+    """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy code page.
+
+    A bytearray is used in place (its BOM removed without copying the file); bytes are copied.
+    """
     notices: list[ReadNotice] = []
     if raw.startswith(UTF8_BOM):
-        body: bytes | memoryview = memoryview(raw)[len(UTF8_BOM) :]
+        if isinstance(raw, bytearray):
+            del raw[: len(UTF8_BOM)]  # CPython drops a bytearray's head without moving the rest
+            body: bytes | bytearray | memoryview = raw
+        else:
+            body = memoryview(raw)[len(UTF8_BOM) :]
         notices.append(
             ReadNotice(
                 "read.bom",
