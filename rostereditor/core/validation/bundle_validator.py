@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 
 import numpy as np
 import pyarrow as pa
@@ -16,7 +17,9 @@ from rostereditor.core.spec.model import ColumnSpec, DatesWithinSessions
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation.bundle_checks import bundle_findings
+from rostereditor.core.validation.column_job import CheckedColumn, check_column
 from rostereditor.core.validation.column_snapshot import ColumnSnapshot
+from rostereditor.core.validation.distinct_values import DistinctValues, by_distinct_value
 from rostereditor.core.validation.file_context import FileContext
 from rostereditor.core.validation.finding import Finding
 from rostereditor.core.validation.finding_batch import FindingBatch, Place
@@ -39,7 +42,7 @@ from rostereditor.core.validation.validation_result import (
     ValidationResult,
     _FileFindings,
 )
-from rostereditor.core.validation.value_checks import ColumnCheck, zero_pad_width
+from rostereditor.core.validation.value_checks import ColumnCheck
 
 Progress = Callable[[float], bool]
 _POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
@@ -65,27 +68,36 @@ class BundleValidator:
         self._snapshots: dict[tuple[str, int], ColumnSnapshot] = {}
         self._targets: dict[str, tuple[int, TargetKeys]] = {}
         self._spans: tuple[tuple[int, ...], SessionSpans | None] | None = None
+        # During a full run only: distinct values of the reference columns, for their checks.
+        self._distinct: dict[tuple[str, int], DistinctValues | None] = {}
 
     # -- full validation -------------------------------------------------------------------
 
     def run(self, progress: Progress | None = None) -> ValidationResult:
         self._fixed, self._batches, self._contexts = {}, {}, {}
         self._snapshots, self._targets, self._spans = {}, {}, None
+        self._distinct = {}
         self._bundle_level()
         names = [n for n in self.bundle.data_file_names if self.spec.file(n) is not None]
         total = sum(max(len(self.bundle.files[n].table), 1) for n in names) or 1
+        # Arrow kernels release the GIL, so the columns of every file are checked side by side
+        # on all cores; results are gathered file by file, in order, to report progress.
+        started = [self._start_file(name) for name in names]
         done = 0
-        for name in names:
-            self._full_file(name)
+        for name, (_, finish) in zip(names, started, strict=True):
+            finish()
             done += max(len(self.bundle.files[name].table), 1)
             if progress is not None and progress(done / total * 0.8) is False:
+                for later, _ in started:
+                    for future in later:
+                        future.cancel()
                 raise ValidationCancelled
-        # Joining enrollments to their classes' terms is Arrow work that releases the GIL, so it
-        # runs beside the reference checks.
+        # Joining enrollments to their classes' terms runs beside the reference checks.
         dates = _POOL.submit(self._session_date_batches, None)
-        for name in names:
-            self._full_cross(name)
+        for finish in [self._start_cross(name) for name in names]:
+            finish()
         self._store_session_dates(None, dates.result())
+        self._distinct = {}
         if progress is not None and progress(1.0) is False:
             raise ValidationCancelled
         return self._result()
@@ -103,7 +115,8 @@ class BundleValidator:
                                            self.spec.file(name)):
                 self._fixed.setdefault(name, []).append(finding)
 
-    def _full_file(self, name: str) -> None:
+    def _start_file(self, name: str) -> tuple[list[Future[CheckedColumn]], Callable[[], None]]:
+        """Queue the checks of one file's columns; returns them and what stores their results."""
         table = self.bundle.files[name].table
         ctx = FileContext(name, table, self.spec.file(name), self.profile, self.version,
                           self.bundle.mode(name))
@@ -120,44 +133,54 @@ class BundleValidator:
             values = table.column_array(index)
             return values.filter(pa.array(keep)) if keep is not None else values
 
-        jobs = []
-        for index, column in ctx.mapped_columns():
+        columns = ctx.mapped_columns()
+        futures = []
+        for index, column in columns:
             values = column_values(index)
-            if column.is_identifier or column.text_role == "id":
-                width = zero_pad_width(values)
-                if width:
-                    ctx.zero_pad_widths[index] = width
             if self._needs_snapshot(name, column):
                 self._snapshots[(name, index)] = ColumnSnapshot(values, ids)
-            jobs.append(ColumnCheck(ctx, index, column, values, ids).run)
-            if column.name == ctx.spec.key:
-                place = Place(name, column.name, index)
-                families[UNIQUE].extend(duplicate_batches(place, values, ids))
-        # Arrow kernels release the GIL, so columns are checked side by side on all cores.
-        for batches in _POOL.map(lambda job: job(), jobs):
-            families[CELLS].extend(batches)
-        families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
-            ctx.index_of(column), column_values), ids))
+            futures.append(_POOL.submit(check_column, ctx, index, column, values, ids))
+
+        def finish() -> None:
+            for (index, _), future in zip(columns, futures, strict=True):
+                checked = future.result()
+                families[CELLS].extend(checked.values)
+                families[UNIQUE].extend(checked.duplicates)
+                if (name, index) in self._snapshots:
+                    self._distinct[(name, index)] = checked.distinct
+            families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
+                ctx.index_of(column), column_values), ids))
+
+        return futures, finish
 
     def _needs_snapshot(self, name: str, column: ColumnSpec) -> bool:
         return column.kind in ("ref", "ref_list") or column.name == self.spec.file(name).key
 
-    def _full_cross(self, name: str) -> None:
+    def _start_cross(self, name: str) -> Callable[[], None]:
+        """Queue the checks of one file against others; returns what stores their results."""
         ctx = self._contexts[name]
         table = ctx.table
+        jobs: list[tuple[str, Future[list[FindingBatch]]]] = []
         for index, column in ctx.mapped_columns():
             if column.kind not in ("ref", "ref_list"):
                 continue
             snapshot = self._snapshots[(name, index)]
-            batches = reference_batches(Place(name, column.name, index), column,
-                                        snapshot.values, snapshot.row_ids,
-                                        self._target_keys(column), delta=ctx.mode == "delta")
-            self._batches[name]["ref:" + column.name] = batches
+            place, target = Place(name, column.name, index), self._target_keys(column)
+            jobs.append(("ref:" + column.name, _POOL.submit(
+                by_distinct_value, partial(reference_batches, place, column, target=target,
+                                           delta=ctx.mode == "delta"),
+                snapshot.values, snapshot.row_ids, self._distinct.get((name, index)))))
         columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
         if name == "enrollments.csv" and None not in columns:
             arrays = [table.column_array(i) for i in columns]  # type: ignore[arg-type]
-            self._batches[name][PRIMARY] = primary_teacher_batches(
-                Place(name, "primary", columns[2]), *arrays, table.row_ids())
+            jobs.append((PRIMARY, _POOL.submit(primary_teacher_batches, Place(
+                name, "primary", columns[2]), *arrays, table.row_ids())))
+
+        def finish() -> None:
+            for family, future in jobs:
+                self._batches[name][family] = future.result()
+
+        return finish
 
     def _target_keys(self, column: ColumnSpec) -> TargetKeys | None:
         target = column.target
