@@ -83,9 +83,12 @@ class BundleValidator:
         # Arrow kernels release the GIL, so the columns of every file are checked side by side
         # on all cores; results are gathered file by file, in order, to report progress.
         started = [self._start_file(name) for name in names]
+        crosses = []
         done = 0
         for name, (_, finish) in zip(names, started, strict=True):
             finish()
+            # Queued now, not after the last file, so the pool never waits for the main thread.
+            crosses.append(self._start_cross(name))
             done += max(len(self.bundle.files[name].table), 1)
             if progress is not None and progress(done / total * 0.8) is False:
                 for later, _ in started:
@@ -94,7 +97,7 @@ class BundleValidator:
                 raise ValidationCancelled
         # Joining enrollments to their classes' terms runs beside the reference checks.
         dates = _POOL.submit(self._session_date_batches, None)
-        for finish in [self._start_cross(name) for name in names]:
+        for finish in crosses:
             finish()
         self._store_session_dates(None, dates.result())
         self._distinct = {}
@@ -134,19 +137,18 @@ class BundleValidator:
             return values.filter(pa.array(keep)) if keep is not None else values
 
         columns = ctx.mapped_columns()
-        futures = []
-        for index, column in columns:
-            values = column_values(index)
-            if self._needs_snapshot(name, column):
-                self._snapshots[(name, index)] = ColumnSnapshot(values, ids)
-            futures.append(_POOL.submit(check_column, ctx, index, column, values, ids))
+        # Each job also gathers its column: with many edits that is slow Python work in the
+        # table, which then overlaps the Arrow work of other columns.
+        futures = [_POOL.submit(check_column, ctx, index, column, partial(column_values, index),
+                                ids) for index, column in columns]
 
         def finish() -> None:
-            for (index, _), future in zip(columns, futures, strict=True):
+            for (index, column), future in zip(columns, futures, strict=True):
                 checked = future.result()
-                families[CELLS].extend(checked.values)
+                families[CELLS].extend(checked.findings)
                 families[UNIQUE].extend(checked.duplicates)
-                if (name, index) in self._snapshots:
+                if self._needs_snapshot(name, column):
+                    self._snapshots[(name, index)] = ColumnSnapshot(checked.values, ids)
                     self._distinct[(name, index)] = checked.distinct
             families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
                 ctx.index_of(column), column_values), ids))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,13 +22,16 @@ from rostereditor.core.validation.value_checks import ColumnCheck, zero_pad_widt
 
 @dataclass(frozen=True)
 class CheckedColumn:
-    values: list[FindingBatch]  # findings on the values themselves
+    values: pa.Array | pa.ChunkedArray  # the column's values as checked
+    findings: list[FindingBatch]  # findings on the values themselves
     duplicates: list[FindingBatch]  # duplicate keys (key column only)
     distinct: DistinctValues | None  # kept for the reference checks that follow
 
 
-def check_column(ctx: FileContext, index: int, column: ColumnSpec, values: pa.Array,
+def check_column(ctx: FileContext, index: int, column: ColumnSpec,
+                 values_of: Callable[[], pa.Array | pa.ChunkedArray],
                  row_ids: np.ndarray) -> CheckedColumn:
+    values = values_of()
     distinct = distinct_values(values)
     if column.is_identifier or column.text_role == "id":
         # Needed by the value checks below (Excel's lost leading zeros); per column, so no race.
@@ -40,4 +44,4 @@ def check_column(ctx: FileContext, index: int, column: ColumnSpec, values: pa.Ar
     duplicates = []
     if column.name == ctx.spec.key:
         duplicates = duplicate_batches(Place(ctx.file, column.name, index), values, row_ids)
-    return CheckedColumn(batches, duplicates, distinct)
+    return CheckedColumn(values, batches, duplicates, distinct)
