@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 
 from rostereditor.core.spec.model import ColumnSpec
 from rostereditor.core.validation import value_patterns as p
+from rostereditor.core.validation.fast_patterns import has_line_break, is_guid, is_scientific
 from rostereditor.core.validation.file_context import FileContext
 from rostereditor.core.validation.finding import Severity
 from rostereditor.core.validation.finding_batch import (
@@ -99,7 +100,7 @@ class ColumnCheck:
     def identifiers(self) -> None:
         as_list = self.spec.kind == "ref_list"
         name = self.spec.name
-        valid = _match(self.values, p.GUID_LIST if as_list else p.GUID)
+        valid = _match(self.values, p.GUID_LIST) if as_list else is_guid(self.values)
         self.excel_id_damage()
         if not (~valid & self.open).any():
             self.vendor_ids(valid)
@@ -124,7 +125,7 @@ class ColumnCheck:
 
     def excel_id_damage(self) -> None:
         name = self.spec.name
-        self.report("excel.scientific-notation", "error", _match(self.values, p.SCIENTIFIC),
+        self.report("excel.scientific-notation", "error", is_scientific(self.values),
                     lambda v, _: (f"{name} \"{v}\" looks like an ID Excel turned into scientific "
                                   "notation; the original digits are lost. Copy the ID again "
                                   "from the source system.", None))
@@ -280,7 +281,7 @@ class ColumnCheck:
 
     def text(self) -> None:
         name, role = self.spec.name, self.spec.text_role
-        self.report("value.line-break", "error", _match(self.values, p.LINE_BREAK), lambda v, _: (
+        self.report("value.line-break", "error", has_line_break(self.values), lambda v, _: (
             f"{name} contains a line break, which OneRoster forbids. Remove it.",
             re.sub(r"\s*[\r\n]+\s*", " ", v or "")), claim=False)
         if role in ("id", "username", "email"):

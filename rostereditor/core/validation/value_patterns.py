@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterable
 
 GUID_CHARS = r"A-Za-z0-9._\-/@"
+# The same characters spelled out, for byte scans that stand in for GUID.
+GUID_CHARACTERS = ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-/@")
+GUID_MAX_LENGTH = 255
 GUID = rf"^[{GUID_CHARS}]{{1,255}}$"
 GUID_LIST = rf"^[{GUID_CHARS}]{{1,255}}(,[{GUID_CHARS}]{{1,255}})*$"
 DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
