@@ -13,9 +13,13 @@ def duplicate_batches(place: Place, values: pa.Array, row_ids: np.ndarray) -> li
     """Every record whose key is also used by another record of the same file."""
     if len(values) < 2:
         return []
-    # Sorting is much faster than hashing a million distinct strings.
-    order = pc.sort_indices(values)
-    ordered = values.take(order)
+    if _ascending(values):
+        # Files are often written in key order: then neighbours can be compared as they are.
+        order, ordered = np.arange(len(values)), values
+    else:
+        # Sorting is much faster than hashing a million distinct strings.
+        order = pc.sort_indices(values)
+        ordered = values.take(order)
     same_as_next = np.asarray(pc.equal(ordered[:-1], ordered[1:]).fill_null(False)
                               .to_numpy(zero_copy_only=False), dtype=bool)
     dup_sorted = np.zeros(len(values), dtype=bool)
@@ -31,6 +35,11 @@ def duplicate_batches(place: Place, values: pa.Array, row_ids: np.ndarray) -> li
     for value in values.filter(pa.array(mask)).to_pylist():
         counts[value] = counts.get(value, 0) + 1
     return _batch(place, values, row_ids, mask, counts)
+
+
+def _ascending(values: pa.Array | pa.ChunkedArray) -> bool:
+    in_order = pc.less_equal(values[:-1], values[1:])
+    return in_order.null_count == 0 and pc.all(in_order).as_py() is True
 
 
 def _batch(place: Place, values: pa.Array, row_ids: np.ndarray, mask: np.ndarray,
