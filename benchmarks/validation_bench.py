@@ -14,6 +14,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+# Measure this checkout, not whichever copy of rostereditor is installed (an editable install
+# may point at another clone).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.validation import BundleValidator
 
