@@ -16,6 +16,10 @@ import time
 from pathlib import Path
 
 EDITS = 20
+# The checkout this file belongs to. Run as a script, sys.path starts at benchmarks/, so
+# `import rostereditor` found whatever was pip-installed (an editable install of another
+# clone, say) and measured that code instead of this checkout's.
+REPO = Path(__file__).resolve().parent.parent
 
 
 def run(bundle_path: Path | str) -> dict:
@@ -27,13 +31,18 @@ def run(bundle_path: Path | str) -> dict:
 
 
 def _measure(bundle_path: Path) -> dict:
+    sys.path.insert(0, str(REPO))
     # Imported here: the parent process (benchmarks/run.py) must not load Qt.
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "/tmp/rostereditor-bench")
     app = QApplication([sys.argv[0]])
+    import rostereditor  # noqa: PLC0415
     from rostereditor.ui import MainWindow  # noqa: PLC0415
+
+    if Path(rostereditor.__file__).resolve().parent.parent != REPO:
+        raise RuntimeError(f"measuring {rostereditor.__file__}, not this checkout")
 
     window = MainWindow()
     window.resize(1400, 900)
