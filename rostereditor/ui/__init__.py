@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rostereditor.ui.true_refcount_guard import keep_true_alive
-
 __all__ = ["MainWindow"]
-
-# Before any of this package's code emits a signal: PySide6 6.12 frees True otherwise.
-keep_true_alive()
 
 
 def __getattr__(name: str) -> Any:
