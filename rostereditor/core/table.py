@@ -70,10 +70,12 @@ class _Column:
             array = self._base
             if self._overrides:
                 ids = np.fromiter(self._overrides.keys(), dtype=np.int64, count=len(self._overrides))
-                ids.sort()
+                # replace_with_mask takes replacements in row order; sort once, vectorized.
+                order = np.argsort(ids, kind="stable")
                 mask = np.zeros(len(array), dtype=bool)
                 mask[ids] = True
-                replacements = pa.array([self._overrides[int(i)] for i in ids], type=array.type)
+                values = pa.array(list(self._overrides.values()), type=array.type)
+                replacements = values.take(pa.array(order))
                 array = pc.replace_with_mask(array, pa.array(mask), replacements)
             if self._appended:
                 extra = pa.array(self._appended, type=array.type)
