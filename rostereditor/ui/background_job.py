@@ -2,55 +2,10 @@
 
 from __future__ import annotations
 
-import logging
-import threading
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from rostereditor.core.bundle_reader import ReadCancelled
-from rostereditor.core.xlsx.workbook_writer import ExportCancelled
-
-log = logging.getLogger(__name__)
-
-# work(progress) -> result; progress(fraction) returns False once the user has cancelled.
-Work = Callable[[Callable[[float], bool]], Any]
-
-
-class _RunnerSignals(QObject):
-    """Created on the GUI thread, so the worker's emits arrive there (queued)."""
-
-    progressed = Signal(float)
-    succeeded = Signal(object)
-    failed = Signal(object)  # the exception, for the caller to explain
-
-
-class _Runner(QRunnable):
-    def __init__(self, work: Work) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _RunnerSignals()
-        self.cancelled = threading.Event()
-
-    def _progress(self, fraction: float) -> bool:
-        if not self.cancelled.is_set():
-            self.signals.progressed.emit(float(fraction))
-        return not self.cancelled.is_set()
-
-    def run(self) -> None:
-        try:
-            result = self.work(self._progress)
-        except (ReadCancelled, ExportCancelled):
-            return  # the user asked for it: nothing to report
-        except Exception as exc:  # a bad file must never take the window down
-            if not self.cancelled.is_set():
-                log.info("background work failed: %s", exc, exc_info=True)
-                self.signals.failed.emit(exc)
-            return
-        if not self.cancelled.is_set():
-            self.signals.succeeded.emit(result)
+from rostereditor.ui.background_tasks import CancellableTask, Work
 
 
 class BackgroundJob(QObject):
@@ -62,7 +17,7 @@ class BackgroundJob(QObject):
 
     def __init__(self, parent: QWidget, title: str, label: str, work: Work) -> None:
         super().__init__(parent)
-        self._runner = _Runner(work)
+        self._runner = CancellableTask(work)
         self._running = False
         self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)  # busy until a first report
         self.dialog.setWindowTitle(title)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 from rostereditor.core.bundle_reader import ReadCancelled, read_bundle
 from rostereditor.core.read_notice import BundleReadError
+from rostereditor.core.xlsx.workbook_writer import ExportCancelled
 
 log = logging.getLogger(__name__)
 
@@ -21,17 +22,28 @@ class TaskSignals(QObject):
 
     progressed = Signal(float)
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # a message for the user, or the exception when the caller explains it
 
 
-class BundleOpenTask(QRunnable):
-    """Reads a bundle, reporting after each file; Cancel stops the read between files."""
+# work(progress) -> result; progress(fraction) returns False once the user has cancelled.
+Work = Callable[[Callable[[float], bool]], Any]
 
-    def __init__(self, source: Path | Sequence[Path]) -> None:
+
+class CancellableTask(QRunnable):
+    """Runs work(progress) off the GUI thread; nothing is reported once it has been cancelled."""
+
+    # Exceptions that mean "the user cancelled": ended quietly, never reported as failures.
+    quiet: tuple[type[BaseException], ...] = (ReadCancelled, ExportCancelled)
+
+    def __init__(self, work: Work) -> None:
         super().__init__()
-        self.source = source
+        self.work = work
         self.signals = TaskSignals()
         self.cancelled = threading.Event()
+
+    def explain(self, error: Exception) -> object:
+        """What `failed` carries; subclasses turn the exception into words for the user."""
+        return error
 
     def _progress(self, fraction: float) -> bool:
         if not self.cancelled.is_set():
@@ -40,42 +52,33 @@ class BundleOpenTask(QRunnable):
 
     def run(self) -> None:
         try:
-            bundle = read_bundle(self.source, progress=self._progress)
-        except ReadCancelled:
-            return  # the user asked for it: nothing to report
-        except BundleReadError as exc:
-            if not self.cancelled.is_set():
-                self.signals.failed.emit(str(exc))
+            result = self.work(self._progress)
+        except self.quiet:
             return
-        except Exception as exc:  # an unreadable file must never take the window down
-            log.exception("reading %s failed", self.source)
+        except Exception as exc:  # a bad file must never take the window down
             if not self.cancelled.is_set():
-                self.signals.failed.emit(f"The bundle could not be read: {exc}")
+                log.info("background work failed: %s", exc, exc_info=True)
+                self.signals.failed.emit(self.explain(exc))
             return
         if not self.cancelled.is_set():
-            self.signals.succeeded.emit(bundle)
-
-
-class ValidationTask(QRunnable):
-    """Runs work(progress) -> ValidationResult (a full run or revalidate_all) off the GUI thread."""
-
-    def __init__(self, work: Callable[[Callable[[float], bool]], Any]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = TaskSignals()
-        self.cancelled = threading.Event()
-
-    def _progress(self, fraction: float) -> bool:
-        self.signals.progressed.emit(float(fraction))
-        return not self.cancelled.is_set()
-
-    def run(self) -> None:
-        try:
-            result = self.work(self._progress)
-        except Exception as exc:
-            log.exception("validation failed")
-            if not self.cancelled.is_set():
-                self.signals.failed.emit(f"Checking the bundle failed: {exc}")
-            return
-        if not self.cancelled.is_set() and result is not None:
             self.signals.succeeded.emit(result)
+
+
+class BundleOpenTask(CancellableTask):
+    """Reads a bundle, reporting after each file; Cancel stops the read between files."""
+
+    def __init__(self, source: Path | Sequence[Path]) -> None:
+        super().__init__(lambda progress: read_bundle(source, progress=progress))
+        self.source = source
+
+    def explain(self, error: Exception) -> object:
+        if isinstance(error, BundleReadError):
+            return str(error)
+        return f"The bundle could not be read: {error}"
+
+
+class ValidationTask(CancellableTask):
+    """Runs a full check (or revalidate_all) off the GUI thread."""
+
+    def explain(self, error: Exception) -> object:
+        return f"Checking the bundle failed: {error}"
