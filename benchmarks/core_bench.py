@@ -19,6 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 
+from rostereditor.core.arrow_memory import use_returning_allocator
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.bundle_writer import write_bundle_zip
 
@@ -68,6 +69,8 @@ def csv_bytes(bundle_path: Path) -> int:
 _MEMORY_PROBE = """
 import json, sys, tempfile, pathlib, zipfile
 import rostereditor.core.bundle_reader as r, rostereditor.core.bundle_writer as w
+from rostereditor.core.arrow_memory import use_returning_allocator
+use_returning_allocator()  # as the app and the command line do
 # VmHWM (this process's own high-water mark); ru_maxrss would include the parent's from fork.
 def status(key):
     with open('/proc/self/status') as f:
@@ -100,6 +103,7 @@ def measure_memory(bundle_path: Path) -> dict[str, int]:
 
 
 def run(bundle_path: Path) -> dict[str, float]:
+    use_returning_allocator()  # as the app and the command line do: baseline and ours share it
     bundle_path = Path(bundle_path)
     memory = measure_memory(bundle_path)  # first, while this process is still small
     read_ours, read_base = [], []

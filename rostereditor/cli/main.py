@@ -48,6 +48,9 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    from rostereditor.core.arrow_memory import use_returning_allocator
+
+    use_returning_allocator()
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
         parsed = parser.parse_args(args[1:])
