@@ -10,7 +10,6 @@ Figures are printed with ratios against baselines measured in the same run (not 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import subprocess
 import sys
@@ -40,21 +39,40 @@ def main() -> int:
     parser.add_argument("--only", default=",".join(AREAS), help="comma-separated: " + ", ".join(AREAS))
     parser.add_argument("--out", type=Path, default=HERE / "out")
     args = parser.parse_args()
-    sys.path.insert(0, str(HERE))
     bundle = district(args.students, args.out)
     results: dict[str, dict] = {}
     for area in args.only.split(","):
-        module = importlib.import_module(f"{area}_bench")
-        print(f"\n== {area} ==")
-        figures = module.run(args.out if area == "xlsx" else bundle)
-        if hasattr(module, "report"):
-            module.report(figures)
-        else:
-            for key, value in figures.items():
-                print(f"{key:32} {value:10.3f}" if isinstance(value, float) else f"{key:32} {value}")
-        results[area] = figures
+        print(f"\n== {area} ==", flush=True)
+        results[area] = _run_area(area, args.out if area == "xlsx" else bundle)
     (args.out / f"results-{args.students}.json").write_text(json.dumps(results, indent=2))
     return 0
+
+
+_AREA_PROBE = """
+import json, sys
+sys.path.insert(0, {here!r})
+module = __import__({module!r})
+figures = module.run({target!r})
+if hasattr(module, "report"):
+    module.report(figures)
+else:
+    for key, value in figures.items():
+        print(f"{{key:32}} {{value:10.3f}}" if isinstance(value, float) else f"{{key:32}} {{value}}")
+print("@@figures@@" + json.dumps(figures, default=str))
+"""
+
+
+def _run_area(area: str, target: Path) -> dict:
+    """Each area in a fresh process: one area's memory must not count in the next one's peak."""
+    code = _AREA_PROBE.format(here=str(HERE), module=f"{area}_bench", target=str(target))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    figures: dict = {}
+    for line in done.stdout.splitlines():
+        if line.startswith("@@figures@@"):
+            figures = json.loads(line.removeprefix("@@figures@@"))
+        else:
+            print(line)
+    return figures
 
 
 if __name__ == "__main__":

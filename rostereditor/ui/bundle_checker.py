@@ -55,7 +55,8 @@ class BundleChecker(QObject):
             validator = self.validator
             self._run(lambda progress: validator.run(progress=progress))
 
-    def cells_changed(self, file_name: str, row_ids: Iterable[int]) -> None:
+    def cells_changed(self, file_name: str, row_ids: Iterable[int],
+                      columns: Iterable[int] | None = None) -> None:
         """Cheap incremental re-check of edited rows."""
         if self.validator is None:
             return
@@ -66,7 +67,7 @@ class BundleChecker(QObject):
             self.check_all()
             return
         try:
-            result = self.validator.revalidate(file_name, list(row_ids))
+            result = self.validator.revalidate(file_name, list(row_ids), columns)
         except Exception:  # a checker bug must not lose the user's edit
             log.exception("revalidating %s failed", file_name)
             return

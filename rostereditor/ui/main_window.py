@@ -165,13 +165,17 @@ class MainWindow(QMainWindow):
         """Show a table cell: switch tab, drop filters hiding it, select it and scroll to it."""
         return self.navigation.go_to_cell(file_name, row, col)
 
-    def notify_cells_changed(self, file_name: str, row_ids: Iterable[int]) -> None:
-        """Cell values changed: repaint those rows, re-check them, update highlights and lists."""
+    def notify_cells_changed(self, file_name: str, row_ids: Iterable[int],
+                             columns: Iterable[int] | None = None) -> None:
+        """Cell values changed: repaint those rows, re-check them, update highlights and lists.
+
+        columns, when known, lets the re-check skip what those columns cannot affect.
+        """
         row_ids = list(row_ids)
         model = self.model(file_name)
         if model is not None:
             model.refresh_rows(row_ids)
-        self.checking.cells_changed(file_name, row_ids)
+        self.checking.cells_changed(file_name, row_ids, columns)
 
     def notify_rows_changed(self, file_name: str) -> None:
         """Rows were inserted, deleted or reordered: rebuild the grid's mapping, re-check."""

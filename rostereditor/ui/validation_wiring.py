@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
@@ -61,11 +62,12 @@ class ValidationWiring(QObject):
     def check_all(self) -> None:
         self.checker.check_all()
 
-    def cells_changed(self, file_name: str, row_ids: list[int]) -> None:
+    def cells_changed(self, file_name: str, row_ids: list[int],
+                      columns: Iterable[int] | None = None) -> None:
         if self.checker.validator is None:
             self.schedule_findings_refresh()
             return
-        self.checker.cells_changed(file_name, row_ids)
+        self.checker.cells_changed(file_name, row_ids, columns)
 
     def structure_changed(self) -> None:
         if self.checker.validator is None:
@@ -109,11 +111,7 @@ class ValidationWiring(QObject):
             cells = result.cell_index(name)
             if cells is page.model.cell_findings and cells:
                 continue  # this file's findings did not change: nothing to repaint
-            row_level: dict[int, list[Any]] = {}
-            for finding in result.for_file(name):
-                if finding.column_index is None and finding.row_id is not None:
-                    row_level.setdefault(finding.row_id, []).append(finding)
-            page.model.set_findings(cells, row_level)
+            page.model.set_findings(cells, result.row_findings(name))
         self.schedule_findings_refresh()
         self._window.update_status()
 

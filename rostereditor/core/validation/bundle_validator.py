@@ -219,8 +219,19 @@ class BundleValidator:
 
     # -- incremental re-validation -----------------------------------------------------------
 
-    def revalidate(self, name: str, row_ids: Iterable[int]) -> ValidationResult:
-        """Re-check the given rows of one file after cell edits or inserted rows."""
+    def revalidate(self, name: str, row_ids: Iterable[int],
+                   columns: Iterable[int] | None = None) -> ValidationResult:
+        """Re-check the given rows of one file after cell edits or inserted rows.
+
+        columns (optional): the column indices that were edited. Checks across records that
+        cannot depend on them (uniqueness of an untouched key, primary teachers when only a
+        date changed) are then skipped; None means any column may have changed.
+        """
+        touched = None if columns is None else set(columns)
+
+        def involves(*indices: int | None) -> bool:
+            return touched is None or any(i in touched for i in indices if i is not None)
+
         if name not in self._contexts:
             if name == "manifest.csv" or name in self.bundle.files:
                 self._bundle_level()
@@ -249,16 +260,29 @@ class BundleValidator:
             ctx.index_of(column), lambda i: _cells(table, positions, i)), present))
         new_keys = {table.cell(p, key_index) for p in positions.tolist()} if key_index is not None \
             else set()
-        if key_index is not None:
+        if key_index is not None and involves(key_index):
             self._recheck_unique(ctx, key_index, old_keys | new_keys, present)
-        self._recheck_outbound(ctx, present)
-        if key_index is not None:
             self._recheck_inbound(name, old_keys | new_keys)
-        if name == "enrollments.csv":
+        self._recheck_outbound(ctx, present, touched)
+        if name == "enrollments.csv" and involves(
+                *(ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))):
             self._recheck_primary(ctx, present, positions)
-        self._recheck_session_dates(name, present)
+        if involves(*self._session_date_columns(name)):
+            self._recheck_session_dates(name, present)
         self._bundle_level()
         return self._result()
+
+    def _session_date_columns(self, name: str) -> list[int | None]:
+        """Columns of `name` that the dates-inside-sessions check reads."""
+        rule = self.spec.dates_within_sessions
+        ctx = self._contexts.get(name)
+        if rule is None or ctx is None:
+            return []
+        key = ctx.spec.key or ""
+        names = {rule.file: (rule.owner_column, rule.begin, rule.end),
+                 rule.owner_file: (key, rule.sessions_column),
+                 rule.sessions_file: (key, rule.session_start, rule.session_end)}.get(name, ())
+        return [ctx.index_of(column) for column in names]
 
     def _recheck_unique(self, ctx: FileContext, key_index: int, keys: set[str],
                         changed: np.ndarray) -> None:
@@ -380,10 +404,11 @@ class BundleValidator:
         self._spans = (stamp, spans)
         return spans
 
-    def _recheck_outbound(self, ctx: FileContext, rows: np.ndarray) -> None:
+    def _recheck_outbound(self, ctx: FileContext, rows: np.ndarray,
+                          touched: set[int] | None = None) -> None:
         positions, present = _positions(ctx.table, rows)
         for index, column in ctx.mapped_columns():
-            if column.kind not in ("ref", "ref_list"):
+            if column.kind not in ("ref", "ref_list") or (touched is not None and index not in touched):
                 continue
             family = "ref:" + column.name
             _drop(self._batches[ctx.file], family, rows)

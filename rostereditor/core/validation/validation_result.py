@@ -39,10 +39,21 @@ class _FileFindings:
         return (sum(1 for f in self.findings if f.severity == severity)
                 + sum(len(b) for b in self.batches if b.severity == severity))
 
-    def line_of(self, row_id: int, positions: np.ndarray) -> int | None:
-        if self.table is None or row_id >= len(positions) or positions[row_id] < 0:
-            return None
-        return self.table.source_line(int(positions[row_id]))
+    def line_of(self, row_id: int) -> int | None:
+        """The record's line in the file as read (None for rows added in the editor)."""
+        return self.table.line_of_id(row_id) if self.table is not None else None
+
+    def row_findings(self) -> dict[int, list[Finding]]:
+        """Findings about whole records (no column), by row id, without materializing the rest."""
+        found: dict[int, list[Finding]] = {}
+        for finding in self.findings:
+            if finding.column_index is None and finding.row_id is not None:
+                found.setdefault(finding.row_id, []).append(finding)
+        for batch in self.batches:
+            if batch.column_index is None:
+                for i, row_id in enumerate(batch.row_ids.tolist()):
+                    found.setdefault(row_id, []).append(batch.finding(i, self.line_of(row_id)))
+        return found
 
     def sorted_findings(self) -> list[Finding]:
         if self._sorted is None:
@@ -63,7 +74,7 @@ class _FileFindings:
         table = np.concatenate(keys)
         order = np.lexsort((table[:, 3], table[:, 2], table[:, 1], table[:, 0]))
         body = [self.batches[int(b)].finding(int(i), self.line_of(
-            int(self.batches[int(b)].row_ids[int(i)]), positions))
+            int(self.batches[int(b)].row_ids[int(i)])))
             for b, i in table[order][:, 2:].tolist()]
         return head + body
 
@@ -93,7 +104,6 @@ class CellIndex(Mapping[tuple[int, int], list[Finding]]):
         self._batch_numbers = batch_numbers[order]
         self._items = items[order]
         self._unique = np.unique(self._keys)
-        self._positions: np.ndarray | None = None
 
     def __getitem__(self, key: tuple[int, int]) -> list[Finding]:
         row_id, column = key
@@ -105,9 +115,7 @@ class CellIndex(Mapping[tuple[int, int], list[Finding]]):
         if start == stop:
             raise KeyError(key)
         owner = self._owner
-        if self._positions is None:
-            self._positions = _positions_by_row_id(owner.table) if owner.table else np.zeros(0)
-        line = owner.line_of(row_id, self._positions)
+        line = owner.line_of(row_id)
         return [owner.batches[int(self._batch_numbers[i])].finding(int(self._items[i]), line)
                 for i in range(start, stop)]
 
@@ -150,6 +158,11 @@ class ValidationResult:
     def for_file(self, name: str) -> list[Finding]:
         part = self._parts.get(name)
         return part.sorted_findings() if part else []
+
+    def row_findings(self, name: str) -> dict[int, list[Finding]]:
+        """Findings about whole records of one file (ragged, blank), by row id."""
+        part = self._parts.get(name)
+        return part.row_findings() if part else {}
 
     def cell_index(self, name: str) -> Mapping[tuple[int, int], list[Finding]]:
         part = self._parts.get(name)

@@ -33,12 +33,12 @@ class CellChangesCommand(QUndoCommand):
     def redo(self) -> None:
         for name, changes in self._changes.items():
             touched = apply_changes(self._window.bundle.table(name), changes)
-            self._window.notify_cells_changed(name, touched)
+            self._window.notify_cells_changed(name, touched, {c.col for c in changes})
 
     def undo(self) -> None:
         for name, changes in reversed(list(self._changes.items())):
             touched = revert_changes(self._window.bundle.table(name), changes)
-            self._window.notify_cells_changed(name, touched)
+            self._window.notify_cells_changed(name, touched, {c.col for c in changes})
 
 
 class RowEditCommand(QUndoCommand):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from roster_fixture import valid_bundle
 
 from rostereditor.core.validation import BundleValidator
@@ -182,3 +184,25 @@ def test_editing_a_term_title_keeps_the_date_findings():
     result = _edit(validator, "academicSessions.csv", 1, "title", "Autumn")
     assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 2, "beginDate")]
     assert _key(result) == before == _fresh(bundle)
+
+
+VALUES = ["", "x", "u1", "k1", "s1", "student", "teacher", "true", "TRUE", "2024-09-01",
+          "8/27/2018", "1999-01-01", "2999-01-01", "09", "9"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_naming_the_edited_columns_gives_the_same_result_as_a_fresh_run(data):
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    for _ in range(data.draw(st.integers(1, 4))):
+        name = data.draw(st.sampled_from(bundle.data_file_names))
+        table = bundle.table(name)
+        if len(table) == 0:
+            continue
+        row = data.draw(st.integers(0, len(table) - 1))
+        col = data.draw(st.integers(0, table.column_count - 1))
+        table.set_cell(row, col, data.draw(st.sampled_from(VALUES)))
+        result = validator.revalidate(name, [table.row_id(row)], columns=[col])
+        assert _key(result) == _fresh(bundle)
