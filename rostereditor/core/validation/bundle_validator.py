@@ -68,6 +68,7 @@ class BundleValidator:
         self._snapshots: dict[tuple[str, int], ColumnSnapshot] = {}
         self._targets: dict[str, tuple[int, TargetKeys]] = {}
         self._spans: tuple[tuple[int, ...], SessionSpans | None] | None = None
+        self._parts_cache: dict[str | None, tuple[tuple[object, ...], _FileFindings]] = {}
         # During a full run only: distinct values of the reference columns, for their checks.
         self._distinct: dict[tuple[str, int], DistinctValues | None] = {}
 
@@ -206,16 +207,31 @@ class BundleValidator:
         return keys
 
     def _result(self) -> ValidationResult:
+        files = list(self._fixed) + [f for f in self._batches if f not in self._fixed]
         parts: dict[str | None, _FileFindings] = {}
-        for file, findings in self._fixed.items():
+        for file in files:
+            batches = [b for family in self._batches.get(file, {}).values() for b in family] \
+                if file is not None else []
             table = self.bundle.table(file) if file else None
-            parts[file] = _FileFindings(table, list(findings), [])
-        for file, families in self._batches.items():
-            batches = [b for family in families.values() for b in family]
-            part = parts.get(file)
-            fixed = part.findings if part else []
-            parts[file] = _FileFindings(self.bundle.files[file].table, fixed, batches)
+            parts[file] = self._part(file, table, list(self._fixed.get(file, [])), batches)
         return ValidationResult(self.bundle, parts, self.version, self.profile.name)
+
+    def _part(self, file: str | None, table: Table | None, fixed: list[Finding],
+              batches: list[FindingBatch]) -> _FileFindings:
+        """One file's findings, reused from the last result when nothing in it changed.
+
+        A reused part keeps its sorted findings and cell index, so after an edit only the
+        edited file's findings are rebuilt. Batches and findings are immutable and the cache
+        keeps them alive, so their ids identify them.
+        """
+        key = (table.version if table is not None else None,
+               tuple(map(id, fixed)), tuple(map(id, batches)))
+        cached = self._parts_cache.get(file)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        part = _FileFindings(table, fixed, batches)
+        self._parts_cache[file] = (key, part)
+        return part
 
     # -- incremental re-validation -----------------------------------------------------------
 
@@ -262,6 +278,9 @@ class BundleValidator:
             else set()
         if key_index is not None and involves(key_index):
             self._recheck_unique(ctx, key_index, old_keys | new_keys, present)
+        if key_index is not None and involves(key_index, *self._type_columns(name)):
+            # References elsewhere check these records' key and their type (a schoolSourcedId
+            # must name an org of type school), so either change re-checks them.
             self._recheck_inbound(name, old_keys | new_keys)
         self._recheck_outbound(ctx, present, touched)
         if name == "enrollments.csv" and involves(
@@ -271,6 +290,16 @@ class BundleValidator:
             self._recheck_session_dates(name, present)
         self._bundle_level()
         return self._result()
+
+    def _type_columns(self, name: str) -> list[int | None]:
+        """Columns of `name` that references into it read as the target's type."""
+        ctx = self._contexts[name]
+        names = {"type", "role"}  # what _target_keys falls back to
+        for other in self._contexts.values():
+            for _, column in other.mapped_columns():
+                if column.target == name and column.target_type is not None:
+                    names.add(column.target_type.column)
+        return [ctx.index_of(n) for n in names]
 
     def _session_date_columns(self, name: str) -> list[int | None]:
         """Columns of `name` that the dates-inside-sessions check reads."""
