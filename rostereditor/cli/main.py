@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -54,7 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
         parsed = parser.parse_args(args[1:])
-        return int(module.run(parsed))  # type: ignore[attr-defined]
+        try:
+            return int(module.run(parsed))  # type: ignore[attr-defined]
+        except BrokenPipeError:
+            # Output piped into `head` or a closed pager: stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_OK
     parsed = _gui_parser().parse_args(args)
     if parsed.version:
         from rostereditor import __version__

@@ -41,7 +41,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     files = len(bundle.data_file_names)
     rows = sum(len(bundle.files[n].table) for n in bundle.data_file_names)
-    print(f"Wrote {output} ({files} files, {rows} records, manifest generated).")
+    version = args.oneroster or bundle.detected_version
+    manifest = "manifest generated" if version != "1.0" else "OneRoster 1.0, so no manifest"
+    print(f"Wrote {output} ({files} files, {rows} records, {manifest}).")
     if backup:
         print(f"The previous {output.name} was kept as {backup.name}.")
     return EXIT_OK

@@ -50,7 +50,12 @@ def atomic_write(
     """
     target = Path(target)
     folder = target.parent
-    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    if not folder.is_dir():
+        raise SaveError(f"The folder {folder} does not exist. Choose another place to save.")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise SaveError(explain_os_error(exc, target)) from exc
     os.close(fd)
     temp = Path(temp_name)
     backup: Path | None = None

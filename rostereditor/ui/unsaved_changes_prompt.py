@@ -24,8 +24,9 @@ def confirm_save_with_errors(parent: QWidget, errors: int, warnings: int) -> boo
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Problems remain")
-    plural = "s" if errors != 1 else ""
-    box.setText(f"The bundle still has {errors:,} error{plural} and {warnings:,} warnings.")
+    error_words = f"{errors:,} error" + ("s" if errors != 1 else "")
+    warning_words = f"{warnings:,} warning" + ("s" if warnings != 1 else "")
+    box.setText(f"The bundle still has {error_words} and {warning_words}.")
     box.setInformativeText("Vendors usually reject bundles with errors. Save anyway?")
     save = box.addButton("Save Anyway", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(Button.Cancel)

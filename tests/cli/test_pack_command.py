@@ -38,3 +38,32 @@ def test_unreadable_input_exits_2_with_a_message_not_a_traceback(tmp_path):
     assert "not a valid zip" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "o.zip").exists()
+
+
+def test_output_into_a_missing_folder_exits_2_without_a_traceback(tmp_path):
+    (tmp_path / "orgs.csv").write_bytes(b"sourcedId\no1\n")
+    result = run_cli("pack", str(tmp_path / "orgs.csv"), "-o", str(tmp_path / "missing" / "o.zip"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_packing_a_1_0_bundle_does_not_claim_a_manifest(tmp_path):
+    (tmp_path / "orgs.csv").write_bytes(b"sourcedId\no1\n")
+    result = run_cli("pack", str(tmp_path / "orgs.csv"), "-o", str(tmp_path / "o.zip"))
+    assert result.returncode == 0
+    assert "no manifest" in result.stdout
+    assert "manifest.csv" not in zipfile.ZipFile(tmp_path / "o.zip").namelist()
+
+
+def test_output_into_a_closed_pipe_ends_quietly():
+    # Like `rostereditor rules | head -1` once head has exited: the reader is already gone.
+    code = ("import os, sys\n"
+            "read_end, write_end = os.pipe()\n"
+            "os.close(read_end)\n"
+            "os.dup2(write_end, 1)\n"
+            "from rostereditor.cli.main import main\n"
+            "sys.exit(main(['rules']))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 0

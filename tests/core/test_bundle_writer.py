@@ -134,3 +134,8 @@ def test_saved_file_gets_ordinary_permissions_not_owner_only(tmp_path):
     out.chmod(0o640)
     write_bundle_zip(read_bundle(out), out, "1.1")
     assert out.stat().st_mode & 0o777 == 0o640  # an existing file keeps its permissions
+
+
+def test_saving_into_a_missing_folder_says_so_instead_of_crashing(tmp_path):
+    with pytest.raises(SaveError, match="does not exist"):
+        write_bundle_zip(read_bundle(source_folder(tmp_path)), tmp_path / "nope" / "x.zip", "1.1")
