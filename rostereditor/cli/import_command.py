@@ -56,15 +56,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"rostereditor: cannot import {args.workbook}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     shown: Counter[str] = Counter()
-    for notice in bundle.notices:
-        if notice.level == NoticeLevel.INFO:
-            continue
+    for notice in bundle.notices:  # errors, warnings, then the cells that had to be converted
         shown[notice.level] += 1
         if shown[notice.level] <= _SHOWN_PER_LEVEL:
             print(f"{notice.level}: {notice}", file=sys.stderr)
     for level, count in shown.items():
         if count > _SHOWN_PER_LEVEL:
-            print(f"... and {count - _SHOWN_PER_LEVEL} more {level}s; open the workbook in the "
+            what = {NoticeLevel.INFO: "converted cells"}.get(level, f"{level}s")
+            print(f"... and {count - _SHOWN_PER_LEVEL} more {what}; open the workbook in the "
                   "editor (File > Import from Excel) to see them all.", file=sys.stderr)
     output = Path(args.output)
     try:

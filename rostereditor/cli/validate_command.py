@@ -23,7 +23,8 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="vendor profile (default 1edtech strict); see --list-vendors")
     parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
                         help="OneRoster version (default: from the manifest; none means 1.0)")
-    parser.add_argument("--format", default="text", choices=["text", "json", "xlsx"])
+    parser.add_argument("--format", default="text", choices=["text", "json", "xlsx", "csv"],
+                        help="xlsx and csv write a findings report for a vendor or colleague (need -o)")
     parser.add_argument("-o", "--output", help="write the report here instead of the screen")
     parser.add_argument("--list-vendors", action="store_true", help="list the vendor profiles")
 
@@ -43,32 +44,37 @@ def run(args: argparse.Namespace) -> int:
         print(f"rostereditor: cannot read {args.path}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     result = BundleValidator(bundle, args.vendor, args.oneroster).run()
-    if args.format == "xlsx":
-        status = _write_xlsx(result, args)
+    if args.format in ("xlsx", "csv"):
+        status = _write_report_file(result, args)
         if status != EXIT_OK:
             return status
     else:
         text = json_report(result) if args.format == "json" else text_report(result)
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
+            try:
+                Path(args.output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                print(f"rostereditor: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+                return EXIT_UNREADABLE
         else:
             sys.stdout.write(text)
     return EXIT_FINDINGS if result.counts["error"] else EXIT_OK
 
 
-def _write_xlsx(result: ValidationResult, args: argparse.Namespace) -> int:
+def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> int:
     if not args.output:
-        print("rostereditor validate: --format xlsx needs -o report.xlsx.", file=sys.stderr)
+        print(f"rostereditor validate: --format {args.format} needs -o report.{args.format}.",
+              file=sys.stderr)
         return EXIT_UNREADABLE
+    from rostereditor.core.atomic_save import SaveError
+    from rostereditor.core.xlsx.findings_report import write_findings_csv, write_findings_xlsx
+
     try:
-        from rostereditor.core.xlsx.findings_report import write_findings_xlsx
-    except ImportError:
-        print("rostereditor validate: the xlsx report is not available in this build; use "
-              "--format text or json.", file=sys.stderr)
-        return EXIT_UNREADABLE
-    try:
-        write_findings_xlsx(result, args.output, vendor=args.vendor, oneroster=result.version)
-    except OSError as exc:
+        if args.format == "xlsx":
+            write_findings_xlsx(result, args.output, vendor=args.vendor, oneroster=result.version)
+        else:
+            write_findings_csv(result, args.output)
+    except (OSError, SaveError) as exc:
         print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"Wrote {args.output} ({len(result.findings)} findings).")

@@ -82,3 +82,25 @@ def test_manifest_missing_from_a_1_1_bundle_is_one_bundle_finding(tmp_path, caps
     rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "bundle.newer-without-manifest" not in rules
     assert "bundle.no-manifest" in rules
+
+
+def test_findings_csv_report_for_a_vendor(tmp_path):
+    import csv
+
+    from rostereditor.cli.main import main
+
+    source = tmp_path / "users.csv"
+    source.write_text("sourcedId,role\nu1,Student\n", encoding="utf-8")
+    out = tmp_path / "report.csv"
+    assert main(["validate", str(source), "--format", "csv", "-o", str(out)]) == 1
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert any("Student" in row for row in rows[1:])
+
+
+def test_report_into_a_missing_folder_exits_2(tmp_path, capsys):
+    from rostereditor.cli.main import main
+
+    source = tmp_path / "users.csv"
+    source.write_text("sourcedId\nu1\n", encoding="utf-8")
+    assert main(["validate", str(source), "--format", "json", "-o", str(tmp_path / "no" / "r.json")]) == 2
+    assert "cannot write" in capsys.readouterr().err
