@@ -86,6 +86,8 @@ class FileTabPage(QWidget):
         self._after_order_change()
 
     def set_filter(self, col: int, text: str) -> None:
+        if col >= self.model.table.column_count:
+            return  # extra fields of ragged records are not a column to filter
         if text:
             self.model.order.filters[col] = text
         else:

@@ -62,6 +62,12 @@ def finding_tooltip(findings: Iterable[Any]) -> str:
     return "\n\n".join(parts)
 
 
+_EXTRA_FIELD_TIP = (
+    "A value past the last column of the header: this record has more values than the header "
+    "has columns (often a stray comma). It is kept exactly and saved; fix the record so each "
+    "value sits under the right column."
+)
+
 class RosterTableModel(QAbstractTableModel):
     """Adapts a Table for a QTableView. data() is O(1): a table lookup plus a dict lookup.
 
@@ -89,6 +95,14 @@ class RosterTableModel(QAbstractTableModel):
         self._finding_keys: frozenset[tuple[int, int]] | None = None
         self._column_tooltips: list[str] = []
         self._row_count = len(table)
+        self._extra_columns = self._count_extra_columns()
+
+    def _count_extra_columns(self) -> int:
+        """Columns past the header that ragged records fill; shown read-only so none is hidden."""
+        return max((len(self.table.extra_fields(r)) for r in self.table.ragged_rows()), default=0)
+
+    def is_extra_column(self, col: int) -> bool:
+        return col >= self.table.column_count
 
     # -- mapping -----------------------------------------------------------------------
 
@@ -108,7 +122,7 @@ class RosterTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._row_count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.table.column_count
+        return 0 if parent.isValid() else self.table.column_count + self._extra_columns
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Views ask for ~10 roles per painted cell; answer the unused ones first and fast.
@@ -116,6 +130,8 @@ class RosterTableModel(QAbstractTableModel):
             return None
         row = self.order.table_row(index.row())
         col = index.column()
+        if col >= self.table.column_count:
+            return self._extra_data(row, col, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return display_text(self.table.cell(row, col))
         if role == Qt.ItemDataRole.EditRole:
@@ -130,6 +146,20 @@ class RosterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             findings = self._findings(row, col)
             return finding_tooltip(findings) if findings else None
+        return None
+
+    def _extra_data(self, row: int, col: int, role: int) -> Any:
+        extras = self.table.extra_fields(row)
+        position = col - self.table.column_count
+        if position >= len(extras):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return display_text(extras[position]) if role == Qt.ItemDataRole.DisplayRole \
+                else extras[position]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return SEVERITY_BRUSH.get("error")
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return _EXTRA_FIELD_TIP
         return None
 
     def _cell_tooltip(self, row: int, col: int) -> str | None:
@@ -149,6 +179,10 @@ class RosterTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
+            if self.table.column_count <= section < self.columnCount():
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return f"(extra {section - self.table.column_count + 1})"
+                return _EXTRA_FIELD_TIP if role == Qt.ItemDataRole.ToolTipRole else None
             if not 0 <= section < self.table.column_count:
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
@@ -181,13 +215,15 @@ class RosterTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.read_only:
+        if not self.read_only and index.column() < self.table.column_count:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.read_only:
             return False
+        if index.column() >= self.table.column_count:
+            return False  # values past the header are kept as read, not edited in place
         text = "" if value is None else str(value)
         row = self.order.table_row(index.row())
         col = index.column()
@@ -206,6 +242,8 @@ class RosterTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the view (never the file) by a column; -1 restores the file's order."""
+        if column >= self.table.column_count:
+            return  # extra fields of ragged records are not a column to sort by
         self.order.sort_column = None if column < 0 else column
         self.order.sort_descending = order == Qt.SortOrder.DescendingOrder
         self._relayout(sort_only=True)
@@ -273,8 +311,10 @@ class RosterTableModel(QAbstractTableModel):
     def rebuild_rows(self) -> None:
         """After rows were inserted, deleted or moved in the table: recompute everything."""
         self.beginResetModel()
+        self.order.filters = {c: t for c, t in self.order.filters.items() if c < self.table.column_count}
         self.order.rebuild(self.table, self.problem_row_ids())
         self._row_count = self.order.count(self.table)
+        self._extra_columns = self._count_extra_columns()
         self.endResetModel()
 
     def apply_view_order(self) -> None:

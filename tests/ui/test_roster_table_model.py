@@ -101,3 +101,19 @@ def test_read_only_model_refuses_edits():
     assert not model.flags(model.index(0, 1)) & Qt.ItemFlag.ItemIsEditable
     assert not model.setData(model.index(0, 1), "2.0", Role.EditRole)
     assert table.cell(0, 1) == "1.0"
+
+
+def test_values_past_the_header_of_a_ragged_record_are_shown_read_only(qapp, qtmodeltester):
+    table = Table.from_rows(["sourcedId", "role"], [["u1", "student"], ["u2", "teacher", "x", "y"]])
+    model = RosterTableModel(table, "users.csv")
+    qtmodeltester.check(model)
+    assert model.columnCount() == 4
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "(extra 2)"
+    extra = model.index(1, 2)
+    assert extra.data(Qt.ItemDataRole.DisplayRole) == "x"
+    assert extra.data(Qt.ItemDataRole.BackgroundRole) == SEVERITY_BRUSH["error"]
+    assert model.index(0, 2).data(Qt.ItemDataRole.DisplayRole) is None
+    assert not model.flags(extra) & Qt.ItemFlag.ItemIsEditable
+    assert not model.setData(extra, "changed", Qt.ItemDataRole.EditRole)
+    model.sort(3)  # ignored: not a real column
+    assert table.row_values(1) == ["u2", "teacher", "x", "y"]
