@@ -25,6 +25,7 @@ class ReadNotice:
     message: str
     file: str | None = None
     line: int | None = None
+    column: str | None = None  # header name, when the notice is about one cell
 
     def __str__(self) -> str:
         where = self.file or "bundle"

@@ -19,6 +19,21 @@ def notice_findings(bundle: Bundle) -> list[Finding]:
         # The file-name-case notice names the file as found; findings use the bundle's name.
         file = canonical_name(notice.file) if notice.file else None
         file = file if file in bundle.files else notice.file
-        found.append(Finding(file, notice.line, None, notice.code, str(notice.level),
-                             notice.message))  # type: ignore[arg-type]
+        row_id, column_index = _cell_of(bundle, file, notice.line, notice.column)
+        found.append(Finding(file, notice.line, notice.column, notice.code,  # type: ignore[arg-type]
+                             str(notice.level), notice.message, row_id=row_id,
+                             column_index=column_index))
     return found
+
+
+def _cell_of(bundle: Bundle, file: str | None, line: int | None,
+             column: str | None) -> tuple[int | None, int | None]:
+    """The row id and column index a cell-level notice points at, so the cell is highlighted."""
+    table = bundle.table(file) if file else None
+    if table is None or line is None or column is None:
+        return None, None
+    row = table.row_for_line(line)
+    column_index = table.column_index(column)
+    if row is None or column_index is None:
+        return None, None
+    return table.row_id(row), column_index

@@ -104,16 +104,26 @@ class CellIndex(Mapping[tuple[int, int], list[Finding]]):
         self._batch_numbers = batch_numbers[order]
         self._items = items[order]
         self._unique = np.unique(self._keys)
+        # The few ready-made findings that name a cell (e.g. a value Excel destroyed).
+        self._ready: dict[tuple[int, int], list[Finding]] = {}
+        for finding in owner.findings:
+            if finding.row_id is not None and finding.column_index is not None:
+                self._ready.setdefault((finding.row_id, finding.column_index), []).append(finding)
 
     def __getitem__(self, key: tuple[int, int]) -> list[Finding]:
+        found = list(self._ready.get(key, ()))
+        found.extend(self._from_batches(key))
+        if not found:
+            raise KeyError(key)
+        return found
+
+    def _from_batches(self, key: tuple[int, int]) -> list[Finding]:
         row_id, column = key
         if not 0 <= column < self._width:
-            raise KeyError(key)
+            return []
         flat = row_id * self._width + column
         start = int(np.searchsorted(self._keys, flat, side="left"))
         stop = int(np.searchsorted(self._keys, flat, side="right"))
-        if start == stop:
-            raise KeyError(key)
         owner = self._owner
         line = owner.line_of(row_id)
         return [owner.batches[int(self._batch_numbers[i])].finding(int(self._items[i]), line)
@@ -121,10 +131,17 @@ class CellIndex(Mapping[tuple[int, int], list[Finding]]):
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
         for flat in self._unique.tolist():
-            yield divmod(flat, self._width)
+            key = divmod(flat, self._width)
+            if key not in self._ready:
+                yield key
+        yield from self._ready
 
     def __len__(self) -> int:
-        return len(self._unique)
+        in_batches = {divmod(flat, self._width) for flat in self._unique.tolist()} \
+            if self._ready else None
+        if in_batches is None:
+            return len(self._unique)
+        return len(in_batches | set(self._ready))
 
 
 class ValidationResult:

@@ -217,11 +217,13 @@ class _SheetReader:
             address=f"{get_column_letter(cell.column)}{line}", epoch=self.book.epoch,
         )
         if result.code is not None and result.level is not None and result.message is not None:
-            self._notice(result.code, result.level, result.message, line)
+            column = self.header[index] if index < len(self.header) else None
+            self._notice(result.code, result.level, result.message, line, column)
         return result.text
 
-    def _notice(self, code: str, level: NoticeLevel, message: str, line: int | None = None) -> None:
-        self.notices.append(ReadNotice(code, level, message, self.file_name, line))
+    def _notice(self, code: str, level: NoticeLevel, message: str, line: int | None = None,
+                column: str | None = None) -> None:
+        self.notices.append(ReadNotice(code, level, message, self.file_name, line, column))
 
 
 def _first_filled_row(rows: Iterable[tuple[int, list[RawCell]]]) -> tuple[int | None, list[RawCell]]:

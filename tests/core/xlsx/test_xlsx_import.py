@@ -196,3 +196,15 @@ def test_an_old_xls_file_is_told_to_be_saved_as_xlsx(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0 old excel")
     with pytest.raises(BundleReadError, match=r"Save As > Excel Workbook \(\.xlsx\)"):
         read_workbook(path)
+
+
+def test_a_destroyed_value_is_a_finding_on_its_cell(tmp_path):
+    from rostereditor.core.validation import BundleValidator
+
+    path = _book(tmp_path / "b.xlsx", [["sourcedId", "identifier"], ["s1", 1234567890123456789]],
+                 formats={"B2": "0"})
+    bundle = read_workbook(path)
+    table = bundle.table("users.csv")
+    index = BundleValidator(bundle).run().cell_index("users.csv")
+    rules = [f.rule for f in index.get((table.row_id(0), 1), [])]
+    assert "xlsx.digits-lost" in rules
