@@ -133,7 +133,11 @@ class MainWindow(QMainWindow):
     # -- the contract for plug-ins -----------------------------------------------------
 
     def action(self, action_id: str) -> QAction:
-        return self.actions_by_id[action_id]
+        """Any of the window's actions by id, including those plug-ins added (e.g. edit.copy)."""
+        found = self.actions_by_id.get(action_id) or self.findChild(QAction, action_id)
+        if found is None:
+            raise KeyError(action_id)
+        return found
 
     def menu(self, name: str) -> QMenu:
         return self._menus[name]

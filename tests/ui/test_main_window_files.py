@@ -178,3 +178,10 @@ def test_large_bundle_opens_in_the_background(window, damaged_zip, qtbot):
     assert window.is_opening()
     qtbot.waitUntil(lambda: window.bundle is not None, timeout=10000)
     assert window.tabs.count() > 0
+
+
+def test_every_action_is_found_by_its_id_including_the_editing_ones(window):
+    assert window.action("edit.undo").objectName() == "edit.undo"
+    from rostereditor.ui.editing.action_ids import EditActionId
+
+    assert window.action(EditActionId.COPY).objectName() == EditActionId.COPY
