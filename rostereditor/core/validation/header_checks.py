@@ -93,7 +93,7 @@ def _against_spec(file: str, header: list[str], spec: FileSpec,
                                      name, None, index))
         else:
             found.append(Finding(file, 1, name, "header.unknown-column", "error",
-                                 f"\"{name}\" is not a {file} column. Extra columns must be named "
+                                 f"\"{name}\" is not a column of {file}. Extra columns must be named "
                                  f"metadata.{name} and placed at the end; rename it or delete it.",
                                  name, None, index))
     optional = set(spec.omittable)
