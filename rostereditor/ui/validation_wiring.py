@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QThreadPool, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox
 
 from rostereditor.core.oneroster_files import MANIFEST
+from rostereditor.ui.background_tasks import CancellableTask
 from rostereditor.ui.bundle_checker import BundleChecker
 from rostereditor.ui.severity_icons import severity_icon
 
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # Highlights follow an edit at once; the list and counts wait this long so typing stays smooth.
 PANEL_REFRESH_MS = 120
+# Up to this many findings the list is rebuilt at once; more are made off the GUI thread.
+INLINE_LISTING_LIMIT = 100_000
 
 
 class ValidationWiring(QObject):
@@ -31,6 +33,7 @@ class ValidationWiring(QObject):
         self.findings: list[Any] = []  # what the problems list shows, incl. reader notices
         self._panel_timer = QTimer(self, singleShot=True, interval=PANEL_REFRESH_MS)
         self._panel_timer.timeout.connect(self.refresh_findings_views)
+        self._listing: CancellableTask | None = None
         self.checker.result_ready.connect(self._apply_result)
         self.checker.progress_changed.connect(window.status.show_progress)
         self.checker.failed.connect(self._on_check_failed)
@@ -86,21 +89,42 @@ class ValidationWiring(QObject):
         self._panel_timer.start()
 
     def flush_pending_updates(self) -> None:
-        if self._panel_timer.isActive():
+        if self._panel_timer.isActive() or self._listing is not None:
             self._panel_timer.stop()
-            self.refresh_findings_views()
+            self.refresh_findings_views(wait=True)
 
-    def refresh_findings_views(self) -> None:
+    def refresh_findings_views(self, *, wait: bool = False) -> None:
+        """Refresh the problem list and tab counts from the current result.
+
+        Validation reports the reader's notices too (merged where one problem explains
+        another), so the list shows exactly what `rostereditor validate` prints. A huge result
+        (say a date column Excel reformatted in a million-row file) is listed from a worker,
+        so an edit never freezes the window while a million findings are made.
+        """
         window = self._window
-        # Validation reports the reader's notices too (merged where one problem explains another),
-        # so the list shows exactly what `rostereditor validate` prints.
-        findings: list[Any] = []
-        if window.bundle is not None and self.result is not None:
-            findings.extend(self.result.findings)
-        self.findings = findings
-        window.findings_panel.set_findings(findings, list(window.pages()))
+        result = self.result if window.bundle is not None else None
         self._update_tab_titles()
-        window.findings_updated.emit()
+        self._listing = None  # any listing still running is for an older result
+        if result is None:
+            self._show_findings([])
+            return
+        if wait or sum(result.counts.values()) <= INLINE_LISTING_LIMIT:
+            self._show_findings(result.findings)
+            return
+        task = CancellableTask(lambda _progress: result.findings)
+        self._listing = task
+        task.signals.succeeded.connect(lambda findings, t=task: self._listed(t, findings))
+        QThreadPool.globalInstance().start(task)
+
+    def _listed(self, task: CancellableTask, findings: list[Any]) -> None:
+        if task is self._listing:
+            self._listing = None
+            self._show_findings(findings)
+
+    def _show_findings(self, findings: list[Any]) -> None:
+        self.findings = list(findings)
+        self._window.findings_panel.set_findings(self.findings, list(self._window.pages()))
+        self._window.findings_updated.emit()
 
     def _on_check_failed(self, message: str) -> None:
         QMessageBox.warning(self._window, "Checking failed", message)
@@ -117,13 +141,10 @@ class ValidationWiring(QObject):
 
     def _update_tab_titles(self) -> None:
         tabs = self._window.tabs
-        per_file: dict[str, Counter[str]] = {}
-        for f in self.findings:
-            if f.file:
-                per_file.setdefault(f.file, Counter())[f.severity] += 1
+        result = self.result if self._window.bundle is not None else None
         for name, page in self._window.pages().items():
             index = tabs.indexOf(page)
-            counts = per_file.get(name, Counter())
+            counts = result.counts_for(name) if result is not None else {}
             base = f"{name} (read-only)" if name == MANIFEST else name
             errors, warnings = counts.get("error", 0), counts.get("warning", 0)
             tabs.setTabText(index, f"{base} ({errors:,})" if errors else base)

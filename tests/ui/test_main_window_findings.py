@@ -154,3 +154,18 @@ def test_broken_reference_tooltip_suggests_the_id_it_probably_was(window, damage
     assert model.table.cell(row, col) == "195"
     assert "did you mean" in tip
     assert "0000195" in tip
+
+
+def test_a_huge_problem_list_is_built_off_the_gui_thread(window, damaged_zip, qtbot, monkeypatch):
+    from rostereditor.ui import validation_wiring
+
+    window.open_bundle(damaged_zip)
+    window.flush_pending_updates()
+    expected = len(window.findings_panel.all_findings())
+    monkeypatch.setattr(validation_wiring, "INLINE_LISTING_LIMIT", 0)  # treat this one as huge
+    window.checking.findings = []
+    window.checking.refresh_findings_views()
+    # Tab counts come from the result's counts at once; the list follows from the worker.
+    assert any(window.tabs.tabText(i).startswith("enrollments.csv (") for i in range(window.tabs.count()))
+    qtbot.waitUntil(lambda: len(window.all_findings()) == expected, timeout=10_000)
+    assert len(window.findings_panel.all_findings()) == expected

@@ -103,7 +103,10 @@ class CellIndex(Mapping[tuple[int, int], list[Finding]]):
         self._keys = keys[order]
         self._batch_numbers = batch_numbers[order]
         self._items = items[order]
-        self._unique = np.unique(self._keys)
+        # The keys are sorted already: their distinct values need one comparison, not a hash.
+        first = np.ones(len(self._keys), dtype=bool)
+        first[1:] = self._keys[1:] != self._keys[:-1]
+        self._unique = self._keys[first]
         # The few ready-made findings that name a cell (e.g. a value Excel destroyed).
         self._ready: dict[tuple[int, int], list[Finding]] = {}
         for finding in owner.findings:
@@ -171,6 +174,11 @@ class ValidationResult:
     @property
     def counts(self) -> dict[str, int]:
         return {s: sum(p.count(s) for p in self._parts.values()) for s in SEVERITIES}
+
+    def counts_for(self, name: str) -> dict[str, int]:
+        """One file's exact counts per severity, without making Finding objects."""
+        part = self._parts.get(name)
+        return {s: part.count(s) if part else 0 for s in SEVERITIES}
 
     def for_file(self, name: str) -> list[Finding]:
         part = self._parts.get(name)
