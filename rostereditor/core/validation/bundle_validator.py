@@ -43,6 +43,7 @@ from rostereditor.core.validation.validation_result import (
     _FileFindings,
 )
 from rostereditor.core.validation.value_checks import ColumnCheck
+from rostereditor.core.validation.zero_pad_width import zero_pad_width
 
 Progress = Callable[[float], bool]
 _POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
@@ -255,6 +256,9 @@ class BundleValidator:
         ctx = self._contexts[name]
         table = ctx.table
         wanted = np.unique(np.asarray(list(row_ids), dtype=np.int64))
+        if self._zero_pad_width_moved(ctx, len(wanted), touched):
+            # Every ID in that column is judged against the new width: check everything again.
+            return self.run()
         positions, present = _positions(table, wanted)
         families = self._batches[name]
         old_keys: set[str] = set()
@@ -290,6 +294,21 @@ class BundleValidator:
             self._recheck_session_dates(name, present)
         self._bundle_level()
         return self._result()
+
+    def _zero_pad_width_moved(self, ctx: FileContext, edited: int, touched: set[int] | None) -> bool:
+        """Whether edits changed a column's zero-padded ID width (recomputed only if they could)."""
+        moved = False
+        for index, stats in list(ctx.zero_pad_stats.items()):
+            if touched is not None and index not in touched:
+                continue
+            edits = ctx.zero_pad_edits.get(index, 0) + edited
+            ctx.zero_pad_edits[index] = edits
+            if not stats.could_change_after(edits):
+                continue
+            fresh = zero_pad_width(ctx.table.column_array(index))
+            ctx.zero_pad_stats[index], ctx.zero_pad_edits[index] = fresh, 0
+            moved = moved or fresh.width != stats.width
+        return moved
 
     def _type_columns(self, name: str) -> list[int | None]:
         """Columns of `name` that references into it read as the target's type."""

@@ -17,7 +17,8 @@ from rostereditor.core.validation.distinct_values import (
 from rostereditor.core.validation.file_context import FileContext
 from rostereditor.core.validation.finding_batch import FindingBatch, Place
 from rostereditor.core.validation.uniqueness_checks import duplicate_batches
-from rostereditor.core.validation.value_checks import ColumnCheck, zero_pad_width
+from rostereditor.core.validation.value_checks import ColumnCheck
+from rostereditor.core.validation.zero_pad_width import zero_pad_width
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,10 @@ def check_column(ctx: FileContext, index: int, column: ColumnSpec,
     distinct = distinct_values(values)
     if column.is_identifier or column.text_role == "id":
         # Needed by the value checks below (Excel's lost leading zeros); per column, so no race.
-        width = zero_pad_width(values)
-        if width:
-            ctx.zero_pad_widths[index] = width
+        stats = zero_pad_width(values)
+        ctx.zero_pad_stats[index] = stats
+        if stats.width:
+            ctx.zero_pad_widths[index] = stats.width
     batches = by_distinct_value(
         lambda some, ids: ColumnCheck(ctx, index, column, some, ids).run(),
         values, row_ids, distinct)

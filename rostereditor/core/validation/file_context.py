@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from rostereditor.core.spec.model import ColumnSpec, FileSpec
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
+from rostereditor.core.validation.zero_pad_width import ZeroPadWidth
 
 
 @dataclass
@@ -19,6 +20,9 @@ class FileContext:
     mode: str  # "bulk" or "delta"
     # Column index -> the width most zero-padded numeric IDs in it have (Excel damage check).
     zero_pad_widths: dict[int, int] = field(default_factory=dict)
+    # ... and the statistic behind it, with the number of cells edited since it was computed.
+    zero_pad_stats: dict[int, ZeroPadWidth] = field(default_factory=dict)
+    zero_pad_edits: dict[int, int] = field(default_factory=dict)
 
     def mapped_columns(self) -> list[tuple[int, ColumnSpec]]:
         """(column index, spec) for every header name the spec defines (first occurrence)."""

@@ -322,19 +322,3 @@ KIND_CHECKS: dict[str, Callable[[ColumnCheck], None]] = {
     "integer": ColumnCheck.number, "float": ColumnCheck.number, "grades": ColumnCheck.grades,
     "userids": ColumnCheck.user_ids, "string": ColumnCheck.text,
 }
-
-
-def zero_pad_width(values: pa.Array) -> int | None:
-    """The width of this column's zero-padded numeric IDs, when most numeric IDs have it."""
-    digits = pc.ascii_is_decimal(values)
-    numeric = values.filter(digits.fill_null(False))
-    if len(numeric) < 2:
-        return None
-    lengths = pc.utf8_length(numeric)
-    counts = pc.value_counts(lengths)
-    best = max(counts.to_pylist(), key=lambda c: c["counts"])
-    width, count = best["values"], best["counts"]
-    padded = pc.sum(pc.and_(pc.equal(lengths, width), pc.starts_with(numeric, "0"))).as_py()
-    if not padded or count < 0.6 * len(numeric):
-        return None
-    return int(width)

@@ -186,6 +186,19 @@ def test_editing_a_term_title_keeps_the_date_findings():
     assert _key(result) == before == _fresh(bundle)
 
 
+def test_an_edit_that_changes_a_columns_usual_id_width_rechecks_the_whole_column():
+    # Found by the property test below: in a small file one edit can end the zero-padded
+    # majority that "Excel dropped the leading zeros" is judged against.
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    orgs = bundle.table("orgs.csv")
+    column = orgs.column_index("identifier")
+    orgs.set_cell(1, column, "9")
+    result = validator.revalidate("orgs.csv", [orgs.row_id(1)], columns=[column])
+    assert _key(result) == _fresh(bundle)
+
+
 VALUES = ["", "x", "u1", "k1", "s1", "student", "teacher", "true", "TRUE", "2024-09-01",
           "8/27/2018", "1999-01-01", "2999-01-01", "09", "9"]
 
