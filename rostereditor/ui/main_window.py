@@ -43,7 +43,6 @@ from rostereditor.ui.current_tab_commands import CurrentTabCommands
 from rostereditor.ui.file_tab_page import FileTabPage
 from rostereditor.ui.findings_panel import FindingsPanel
 from rostereditor.ui.notice_banner import NoticeBanner
-from rostereditor.ui.pandas_refusal import refuse_pandas
 from rostereditor.ui.problem_navigation import ProblemNavigation
 from rostereditor.ui.roster_table_model import RosterTableModel
 from rostereditor.ui.status_summary import StatusSummary
@@ -74,7 +73,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        refuse_pandas()  # before the first read: pyarrow would import it mid-open (see there)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.undo_stack = QUndoStack(self)
