@@ -26,6 +26,13 @@ GRID_ACTIONS = (
 )
 
 
+# The same groups, in the same order, in the Edit menu and the grid's right-click menu.
+CELL_GROUP = (EditActionId.CUT, EditActionId.COPY, EditActionId.PASTE, EditActionId.FILL_DOWN,
+              EditActionId.CLEAR)
+ROW_GROUP = (EditActionId.INSERT_ROW_ABOVE, EditActionId.INSERT_ROW_BELOW,
+             EditActionId.DUPLICATE_ROWS, EditActionId.DELETE_ROWS)
+
+
 def make_action(parent: Any, action_id: str, text: str, slot: Callable[[], Any],
                 shortcut: StandardKey | str | None = None) -> QAction:
     action = QAction(text, parent)
@@ -86,12 +93,9 @@ class EditingActions:
         """Append to the window's Edit menu (which already has Undo and Redo)."""
         a = self.actions
         menu.addSeparator()
-        menu.addActions([a[i] for i in (EditActionId.CUT, EditActionId.COPY, EditActionId.PASTE,
-                                        EditActionId.FILL_DOWN, EditActionId.CLEAR)])
+        menu.addActions([a[i] for i in CELL_GROUP])
         menu.addSeparator()
-        menu.addActions([a[i] for i in (EditActionId.INSERT_ROW_ABOVE,
-                                        EditActionId.INSERT_ROW_BELOW,
-                                        EditActionId.DUPLICATE_ROWS, EditActionId.DELETE_ROWS)])
+        menu.addActions([a[i] for i in ROW_GROUP])
         menu.addSeparator()
         menu.addActions([a[i] for i in (EditActionId.FIND, EditActionId.REPLACE,
                                         EditActionId.FIND_NEXT)])
@@ -108,12 +112,9 @@ class EditingActions:
         if index.isValid() and index != view.currentIndex():
             view.setCurrentIndex(index)
         self._add_fixes(menu, view, file_name)
-        menu.addActions([a[i] for i in (EditActionId.CUT, EditActionId.COPY, EditActionId.PASTE,
-                                        EditActionId.FILL_DOWN, EditActionId.CLEAR)])
+        menu.addActions([a[i] for i in CELL_GROUP])
         menu.addSeparator()
-        menu.addActions([a[i] for i in (EditActionId.INSERT_ROW_ABOVE,
-                                        EditActionId.INSERT_ROW_BELOW,
-                                        EditActionId.DUPLICATE_ROWS, EditActionId.DELETE_ROWS)])
+        menu.addActions([a[i] for i in ROW_GROUP])
         menu.addSeparator()
         go = a[EditActionId.GO_TO_REFERENCED]
         go.setEnabled(self.editing.references.referenced_target() is not None)
