@@ -124,8 +124,12 @@ class Table:
         self._version = 0
 
     @classmethod
-    def from_rows(cls, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
-        """A table from Python lists, for tests, generators and small files."""
+    def from_rows(cls, header: Sequence[str], rows: Iterable[Sequence[str]],
+                  lines: Sequence[int] | None = None) -> Table:
+        """A table from Python lists (tests, generators, small files).
+
+        lines: each record's physical start line in its file; default one record per line.
+        """
         rows = [list(r) for r in rows]
         width = len(header)
         widths: dict[int, int] = {}
@@ -139,8 +143,9 @@ class Table:
             for c in range(width):
                 columns[c].append(row[c] if c < len(row) else "")
         arrays = [pa.array(col, type=pa.string()) for col in columns]
-        lines = np.arange(2, len(rows) + 2, dtype=np.int64)
-        return cls(header, arrays, lines, widths=widths, extras=extras)
+        starts = (np.arange(2, len(rows) + 2, dtype=np.int64) if lines is None
+                  else np.asarray(lines, dtype=np.int64))
+        return cls(header, arrays, starts, widths=widths, extras=extras)
 
     # -- shape -------------------------------------------------------------------------
 
