@@ -250,9 +250,7 @@ def _parse_with_stdlib(raw: bytes, file_name: str) -> tuple[Table, list[ReadNoti
                     line,
                 )
             )
-    table = Table.from_rows(header, body)
-    table._lines = np.asarray(lines[1:], dtype=np.int64)
-    return table, notices
+    return Table.from_rows(header, body, lines[1:]), notices
 
 
 def _read_records(text: str, *, strict: bool) -> tuple[list[list[str]], list[int]]:
