@@ -1,0 +1,50 @@
+"""Comma-separated list cells: empty items are errors; a space after a comma is a warning.
+
+"09, 10" is a list of two grades written with a space; saying the space is the problem (and
+checking 09 and 10 as grades) is what helps, not calling " 10" an unknown grade.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from rostereditor.core.validation import value_patterns as p
+
+if TYPE_CHECKING:
+    from rostereditor.core.validation.value_checks import ColumnCheck
+
+
+def _flags(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return np.asarray(mask.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def list_items(check: ColumnCheck, *, spaces: str = "warning") -> pa.Array:
+    """Report empty items and spaces around items; returns the values with those spaces
+    removed, for checking the items themselves.
+
+    spaces: the severity of spaces around items ("error" where an item must match exactly,
+    e.g. a reference; "warning" where the items are still plainly readable).
+    """
+    name = check.spec.name
+    values = check.values
+    check.report("value.list", "error", _flags(pc.match_substring_regex(values, p.EMPTY_ITEM)),
+                 lambda v, _: (f"{name} \"{v}\" has an empty item (a doubled, leading or "
+                               "trailing comma). Remove the extra comma.", None), claim=False)
+    spaced = _flags(pc.match_substring_regex(values, p.SPACED_ITEM))
+    if not spaced.any():
+        return values
+    rule = "value.list-space" if spaces == "warning" else "value.whitespace"
+    check.report(rule, spaces, spaced, lambda v, _: (
+        f"{name} \"{v}\" has spaces around its items; list items are separated by a comma "
+        "alone. The items are checked without the spaces. Write "
+        f"\"{strip_items(v or '')}\".", strip_items(v or "")), claim=spaces == "error")
+    trimmed = pc.replace_substring_regex(pc.utf8_trim_whitespace(values), r"\s*,\s*", ",")
+    return trimmed.combine_chunks() if isinstance(trimmed, pa.ChunkedArray) else trimmed
+
+
+def strip_items(value: str) -> str:
+    return ",".join(item.strip() for item in value.split(","))
