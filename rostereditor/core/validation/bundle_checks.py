@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.oneroster_files import ALL_DATA_FILES, MANIFEST
 from rostereditor.core.spec.model import OneRosterSpec
@@ -77,7 +79,7 @@ def _required_files(spec: OneRosterSpec, profile: Profile) -> list[str]:
 
 
 def _header_only(name: str, spec: OneRosterSpec, profile: Profile, required: bool,
-                 add) -> None:  # type: ignore[no-untyped-def]
+                 add: Callable[[str, str, str | None], None]) -> None:
     if profile.header_only_files != "forbidden":
         return
     if required:  # never advise deleting a file that must be there

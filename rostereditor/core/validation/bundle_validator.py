@@ -194,8 +194,9 @@ class BundleValidator:
         columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
         if name == "enrollments.csv" and None not in columns:
             arrays = [table.column_array(i) for i in columns]  # type: ignore[arg-type]
-            jobs.append((PRIMARY, _POOL.submit(primary_teacher_batches, Place(
-                name, "primary", columns[2]), *arrays, table.row_ids())))
+            jobs.append((PRIMARY, _POOL.submit(partial(
+                primary_teacher_batches, severity=self._severity("class.primary-teachers")),
+                Place(name, "primary", columns[2]), *arrays, table.row_ids())))
 
         def finish() -> None:
             for family, future in jobs:
@@ -454,9 +455,9 @@ class BundleValidator:
             ctx.grade_padding_edits[index] = edits
             if not padding.could_change_after(edits):
                 continue
-            fresh = grade_padding(ctx.table.column_array(index))
-            ctx.grade_padding[index], ctx.grade_padding_edits[index] = fresh, 0
-            moved = moved or fresh.zero_padded != padding.zero_padded
+            regraded = grade_padding(ctx.table.column_array(index))
+            ctx.grade_padding[index], ctx.grade_padding_edits[index] = regraded, 0
+            moved = moved or regraded.zero_padded != padding.zero_padded
         for index, stats in list(ctx.zero_pad_stats.items()):
             if touched is not None and index not in touched:
                 continue
@@ -522,7 +523,8 @@ class BundleValidator:
                   for i in columns]  # type: ignore[misc]
         _drop(self._batches[ctx.file], PRIMARY, candidates)
         self._batches[ctx.file][PRIMARY].extend(primary_teacher_batches(
-            Place(ctx.file, "primary", columns[2]), *arrays, present))
+            Place(ctx.file, "primary", columns[2]), *arrays, present,
+            severity=self._severity("class.primary-teachers")))
 
     # -- dates inside sessions (enrollments inside their class's terms) ----------------------
 

@@ -47,7 +47,7 @@ class _PerRow(Sequence[str]):
     def __len__(self) -> int:
         return len(self._positions)
 
-    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
         return self._by_value[int(self._positions[i])].as_py()
 
 

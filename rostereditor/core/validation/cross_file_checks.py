@@ -82,7 +82,7 @@ def _duplicate_values(column: str, rule: str, what: str) -> Run:
         for value, key in zip(folded.take(pa.array(picked)).to_pylist(),
                               keys.take(pa.array(picked)).to_pylist(), strict=True):
             groups.setdefault(value, []).append(key)
-        extras = [None] * len(values)
+        extras: list[str | None] = [None] * len(values)
         for position, value, key in zip(picked.tolist(), folded.take(pa.array(picked))
                                         .to_pylist(), keys.take(pa.array(picked)).to_pylist(),
                                         strict=True):

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from rostereditor.core.validation import value_patterns as p
+from rostereditor.core.validation.finding import Severity
 
 if TYPE_CHECKING:
     from rostereditor.core.validation.value_checks import ColumnCheck
@@ -22,7 +23,7 @@ def _flags(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
     return np.asarray(mask.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def list_items(check: ColumnCheck, *, spaces: str = "warning") -> pa.Array:
+def list_items(check: ColumnCheck, *, spaces: Severity = "warning") -> pa.Array:
     """Report empty items and spaces around items; returns the values with those spaces
     removed, for checking the items themselves.
 

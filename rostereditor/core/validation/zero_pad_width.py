@@ -67,11 +67,13 @@ class GradePadding:
 
     @property
     def zero_padded(self) -> bool:
-        return self.padded > self.unpadded
+        """At least as many values write 09 as write 9 (so the rest of a lone 9's column does)."""
+        return self.padded > 0 and self.padded >= self.unpadded
 
     def could_change_after(self, edits: int) -> bool:
         """Whether `edits` changed cells could tip the column the other way."""
-        return edits > 0 and abs(self.padded - self.unpadded) <= 2 * edits
+        return edits > 0 and (abs(self.padded - self.unpadded) <= 2 * edits
+                              or self.padded <= edits)
 
 
 def grade_padding(values: pa.Array | pa.ChunkedArray) -> GradePadding:
