@@ -262,3 +262,13 @@ def test_free_text_heuristics_are_warnings(tmp_path):
     result = check(draft.write(tmp_path))
     assert ("excel.scientific-notation", "users.csv", 4) in errors(result)
     assert ("orgs.csv", 2, "warning") in where(result, "excel.scientific-notation")
+
+
+def test_the_school_mismatch_names_the_class_school_but_offers_no_quick_fix(tmp_path):
+    # A quick fix maps one value to one replacement in a column; the right school depends on
+    # each enrollment's class, so it is named in the message only.
+    draft = Draft("1.1")
+    draft.set("enrollments.csv", 1, "schoolSourcedId", "s2")
+    (finding,) = findings(check(draft.write(tmp_path)), "enrollment.school-mismatch")
+    assert finding.fix is None
+    assert "class k1" in finding.message and 'write "s1"' in finding.message

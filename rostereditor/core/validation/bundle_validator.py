@@ -111,14 +111,16 @@ class BundleValidator:
                 raise ValidationCancelled
         # Joining enrollments to their classes' terms runs beside the reference checks.
         dates = _POOL.submit(self._session_date_batches, None)
-        relations = [(check, _POOL.submit(check.run, self.bundle, self.profile))
-                     for check in self._cross_file_checks()]
+        relations = [((check.subject, check.family), _POOL.submit(
+            check.run, self.bundle, self.profile)) for check in self._cross_file_checks()]
+        classes = _POOL.submit(self._class_enrollment_batches)
         for finish in crosses:
             finish()
-        self._class_enrollment_checks()
         self._store_session_dates(None, dates.result())
-        for check, future in relations:
-            self._batches[check.subject][check.family] = future.result()
+        for (file, family), future in relations:
+            self._batches[file][family] = future.result()
+        for (file, family), batches in classes.result().items():
+            self._batches[file][family] = batches
         self._distinct = {}
         if progress is not None and progress(1.0) is False:
             raise ValidationCancelled
@@ -169,6 +171,8 @@ class BundleValidator:
                 if self._needs_snapshot(name, column):
                     self._snapshots[(name, index)] = ColumnSnapshot(checked.values, ids)
                     self._distinct[(name, index)] = checked.distinct
+                elif (name, column.name) == ("enrollments.csv", "role"):
+                    self._distinct[(name, index)] = checked.distinct  # for teacher checks
             families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
                 ctx.index_of(column), column_values), ids))
 
@@ -311,9 +315,6 @@ class BundleValidator:
             # must name an org of type school), so either change re-checks them.
             self._recheck_inbound(name, old_keys | new_keys)
         self._recheck_outbound(ctx, present, touched)
-        if name == "enrollments.csv" and involves(
-                *(ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))):
-            self._recheck_primary(ctx, present, positions)
         if involves(*self._session_date_columns(name)):
             self._recheck_session_dates(name, present)
         self._recheck_class_enrollments(ctx, present, positions, old_values, involves)
@@ -361,17 +362,19 @@ class BundleValidator:
         self._class_schools_cache = (table.version, target)
         return target
 
-    def _class_enrollment_checks(self) -> None:
-        """Full run: enrollment schools against their classes', and classes without a teacher."""
+    def _class_enrollment_batches(self) -> dict[tuple[str, str], list[FindingBatch]]:
+        """Full run: enrollment schools against their classes', and classes without a teacher
+        (run beside the reference checks: it only reads the snapshots)."""
+        found: dict[tuple[str, str], list[FindingBatch]] = {}
         parts = self._class_parts()
         if parts is None:
-            return
+            return found
         enrollments, _, (klass, school, role, key, _) = parts
         target = self._class_schools()
         if klass is not None and school is not None and target is not None:
             by_class = self._snapshots[("enrollments.csv", klass)]
             by_school = self._snapshots[("enrollments.csv", school)]
-            self._batches["enrollments.csv"][SCHOOL_MISMATCH] = school_mismatch_batches(
+            found[("enrollments.csv", SCHOOL_MISMATCH)] = school_mismatch_batches(
                 Place("enrollments.csv", "schoolSourcedId", school), by_class.values,
                 by_school.values, by_class.row_ids, target=target,
                 severity=self._severity(SCHOOL_MISMATCH),
@@ -379,15 +382,20 @@ class BundleValidator:
                 school_distinct=self._distinct.get(("enrollments.csv", school)))
         if klass is not None and role is not None and key is not None:
             table = enrollments.table
-            taught = teacher_classes(table.column_array(klass), table.column_array(role))
+            taught = teacher_classes(table.column_array(klass), table.column_array(role),
+                                     self._distinct.get(("enrollments.csv", klass)),
+                                     self._distinct.get(("enrollments.csv", role)))
             keys = self._snapshots[("classes.csv", key)]
-            self._batches["classes.csv"][NO_TEACHER] = no_teacher_batches(
+            found[("classes.csv", NO_TEACHER)] = no_teacher_batches(
                 Place("classes.csv", "sourcedId", key), keys.values, keys.row_ids, taught,
                 self._severity(NO_TEACHER))
+        return found
 
     def _recheck_class_enrollments(self, ctx: FileContext, rows: np.ndarray,
                                    positions: np.ndarray, old_values: dict[int, set[str]],
                                    involves: Callable[..., bool]) -> None:
+        if ctx.file == "enrollments.csv":
+            self._recheck_teachers(ctx, rows, positions, old_values, involves)
         parts = self._class_parts()
         if parts is None or ctx.file not in ("enrollments.csv", "classes.csv"):
             return
@@ -395,9 +403,6 @@ class BundleValidator:
         if ctx.file == "enrollments.csv":
             if involves(klass, school):
                 self._recheck_school_mismatch(rows)
-            if klass is not None and involves(klass, role):
-                now = {ctx.table.cell(p, klass) for p in positions.tolist()}
-                self._recheck_no_teacher(old_values.get(klass, set()) | now)
             return
         if key is None:
             return
@@ -408,6 +413,22 @@ class BundleValidator:
             self._recheck_school_mismatch(by_class.rows_with(changed))
         if involves(key):
             self._recheck_no_teacher(changed)
+
+    def _recheck_teachers(self, ctx: FileContext, rows: np.ndarray, positions: np.ndarray,
+                          old_values: dict[int, set[str]], involves: Callable[..., bool]) -> None:
+        """After enrollment edits: primary teachers and teacherless classes, for the classes
+        the edited rows belong to now or belonged to before (one lookup serves both)."""
+        klass, role, primary = (ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
+        if klass is None or (ctx.file, klass) not in self._snapshots or not involves(
+                klass, role, primary):
+            return
+        affected = old_values.get(klass, set()) | {ctx.table.cell(p, klass)
+                                                   for p in positions.tolist()}
+        members = self._snapshots[(ctx.file, klass)].rows_with(affected)
+        if role is not None and primary is not None:
+            self._recheck_primary(ctx, np.union1d(members, rows))
+        if involves(klass, role):
+            self._recheck_no_teacher(affected, members)
 
     def _recheck_school_mismatch(self, rows: np.ndarray) -> None:
         parts, target = self._class_parts(), self._class_schools()
@@ -424,14 +445,17 @@ class BundleValidator:
             Place("enrollments.csv", "schoolSourcedId", school), classes, schools, present,
             target=target, severity=self._severity(SCHOOL_MISMATCH)))
 
-    def _recheck_no_teacher(self, class_keys: set[str]) -> None:
+    def _recheck_no_teacher(self, class_keys: set[str],
+                            members: np.ndarray | None = None) -> None:
+        """Classes with these keys; members: the enrollment rows of those classes if known."""
         parts = self._class_parts()
         if parts is None:
             return
         enrollments, classes, (klass, _, role, key, _) = parts
         if klass is None or role is None or key is None or not class_keys:
             return
-        rows = self._snapshots[("enrollments.csv", klass)].rows_with(class_keys)
+        rows = self._snapshots[("enrollments.csv", klass)].rows_with(class_keys) \
+            if members is None else members
         positions, _ = _positions(enrollments.table, rows)
         taught = teacher_classes(_cells(enrollments.table, positions, klass),
                                  _cells(enrollments.table, positions, role))
@@ -508,16 +532,11 @@ class BundleValidator:
                 Place(ctx.file, ctx.spec.key, key_index), array.filter(pa.array(mask)),
                 present[mask]))
 
-    def _recheck_primary(self, ctx: FileContext, rows: np.ndarray,
-                         positions: np.ndarray) -> None:
+    def _recheck_primary(self, ctx: FileContext, candidates: np.ndarray) -> None:
+        """Primary teachers among these rows (every row of the classes they concern)."""
         columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
-        if None in columns or (ctx.file, columns[0]) not in self._snapshots:
+        if None in columns:
             return
-        class_index = columns[0]
-        snapshot = self._snapshots[(ctx.file, class_index)]
-        classes = {ctx.table.cell(p, class_index) for p in positions.tolist()}
-        classes |= {v for v in (snapshot.value_of(int(r)) for r in rows) if v}
-        candidates = np.union1d(snapshot.rows_with(classes), rows)
         places, present = _positions(ctx.table, candidates)
         arrays = [pa.array([ctx.table.cell(p, i) for p in places.tolist()], pa.string())
                   for i in columns]  # type: ignore[misc]

@@ -59,15 +59,21 @@ def school_mismatch_batches(place: Place, classes: pa.Array, schools: pa.Array,
     if len(classes) == 0:
         return []
     if class_distinct is not None and school_distinct is not None:
-        # Join the distinct classes to their schools, then compare positions per row.
+        # Join the distinct classes to their schools' positions among the distinct schools,
+        # then compare integers per row: one gather over a million rows, no strings.
         found = pc.index_in(class_distinct.values, value_set=target.keys)
         expected = target.schools.take(found)
-        expected_slot = pc.index_in(expected, value_set=school_distinct.values)
-        slot = np.asarray(expected_slot.fill_null(-1).to_numpy(zero_copy_only=False))
+        slot = np.asarray(pc.index_in(expected, value_set=school_distinct.values)
+                          .fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
         usable = _flags(pc.and_(pc.is_valid(found), pc.not_equal(expected, "")))
+        slot[~usable] = -2  # unknown class, or a class without a school: nothing to compare
         per_row = class_distinct.positions
-        blank_school = _flags(pc.equal(school_distinct.values, ""))[school_distinct.positions]
-        mask = usable[per_row] & ~blank_school & (slot[per_row] != school_distinct.positions)
+        wanted = slot[per_row]
+        actual = school_distinct.positions
+        blank = np.flatnonzero(_flags(pc.equal(school_distinct.values, "")))
+        mask = (wanted != -2) & (wanted != actual)
+        if len(blank):
+            mask &= actual != blank[0]
         extras: Sequence[str] = _PerRow(expected, per_row)
     else:
         found = pc.index_in(classes, value_set=target.keys)
@@ -88,20 +94,25 @@ def school_mismatch_batches(place: Place, classes: pa.Array, schools: pa.Array,
 
 
 def _describe_school(value: str | None, extra: tuple[str, str]) -> tuple[str, str | None]:
+    # No certain fix: quick fixes map a value to one replacement per column, and here the
+    # right school depends on the row's class.
     class_id, school = extra
     return (f"schoolSourcedId \"{value}\" is not the school of class {class_id}, which "
             f"classes.csv says is taught at {school}. An enrollment belongs to its class's "
-            f"school; write \"{school}\" (or fix the class).", school)
+            f"school; write \"{school}\" (or fix the class).", None)
 
 
 def teacher_classes(classes: pa.Array | pa.ChunkedArray, roles: pa.Array | pa.ChunkedArray,
-                    class_distinct: DistinctValues | None = None) -> pa.Array:
+                    class_distinct: DistinctValues | None = None,
+                    role_distinct: DistinctValues | None = None) -> pa.Array:
     """The distinct class sourcedIds that have at least one teacher enrollment."""
-    is_teacher = _flags(pc.equal(roles, "teacher"))
-    if class_distinct is not None:
-        slots = np.unique(class_distinct.positions[is_teacher])
-        return class_distinct.values.take(pa.array(slots, pa.int64()))
-    return _whole(pc.unique(_whole(classes).filter(pa.array(is_teacher))))
+    if class_distinct is not None and role_distinct is not None:
+        teacher = _flags(pc.equal(role_distinct.values, "teacher"))[role_distinct.positions]
+        taught = np.zeros(len(class_distinct.values), dtype=bool)
+        taught[class_distinct.positions[teacher]] = True
+        return class_distinct.values.filter(pa.array(taught))
+    is_teacher = pa.array(_flags(pc.equal(roles, "teacher")))
+    return _whole(pc.unique(classes.filter(is_teacher)))
 
 
 def no_teacher_batches(place: Place, keys: pa.Array, row_ids: np.ndarray, taught: pa.Array,

@@ -18,10 +18,12 @@ from rostereditor.core.bundle import Bundle
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation import value_patterns as p
+from rostereditor.core.validation.byte_scan import ByteClass, all_ascii, first_byte, last_byte
 from rostereditor.core.validation.finding import Severity
 from rostereditor.core.validation.finding_batch import FindingBatch, Place, batch_from_mask
 
 Run = Callable[[Bundle, Profile], list[FindingBatch]]
+_SPACE = ByteClass(" \t\r\n\x0b\x0c")  # what ascii_trim_whitespace removes
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,9 @@ def _duplicate_values(column: str, rule: str, what: str) -> Run:
         if table is None or arrays is None or len(table) < 2:
             return []
         keys, values = arrays
-        folded = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+        folded = _folded(values)
+        if len(pc.unique(folded)) == len(folded):
+            return []  # the usual case, found with the cheapest hash pass
         counts = pc.value_counts(folded)
         repeated = counts.field("values").filter(pc.and_(
             pc.greater(counts.field("counts"), 1), pc.not_equal(counts.field("values"), "")))
@@ -96,6 +100,15 @@ def _duplicate_values(column: str, rule: str, what: str) -> Run:
         return [batch] if batch is not None else []
 
     return run
+
+
+def _folded(values: pa.Array) -> pa.Array:
+    """Values as people compare them: capitals and surrounding spaces do not count."""
+    if not all_ascii(values):
+        return pc.utf8_lower(pc.utf8_trim_whitespace(values))
+    if (first_byte(values, _SPACE) | last_byte(values, _SPACE)).any():
+        values = pc.ascii_trim_whitespace(values)
+    return pc.ascii_lower(values)
 
 
 # -- OneRoster 1.2: only one primary role per user per org -----------------------------------

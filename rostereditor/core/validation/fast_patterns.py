@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from rostereditor.core.validation import value_patterns as p
 from rostereditor.core.validation.byte_scan import (
     ByteClass,
+    all_ascii,
     any_byte,
     first_byte,
     only_bytes,
@@ -58,3 +59,8 @@ def is_scientific(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
             narrowed[narrowed] = _match(digit_first.filter(pa.array(narrowed)), p.SCIENTIFIC)
         flags[flags] = narrowed
     return flags
+
+
+def may_hold_hidden_characters(values: pa.Array | pa.ChunkedArray) -> bool:
+    """False when no value can hold p.HIDDEN's characters: they are all non-ASCII."""
+    return not scannable(values) or not all_ascii(values)

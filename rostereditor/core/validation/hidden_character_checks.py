@@ -11,6 +11,7 @@ import numpy as np
 import pyarrow.compute as pc
 
 from rostereditor.core.validation import value_patterns as p
+from rostereditor.core.validation.fast_patterns import may_hold_hidden_characters
 
 if TYPE_CHECKING:
     from rostereditor.core.validation.value_checks import ColumnCheck
@@ -28,6 +29,8 @@ _STRAIGHT = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
 
 def hidden_characters(check: ColumnCheck, severity: str) -> None:
     """Report values holding invisible characters or curly quotes, with the cleaned value."""
+    if not may_hold_hidden_characters(check.values):
+        return
     flags = np.asarray(pc.match_substring_regex(check.values, p.HIDDEN).fill_null(False)
                        .to_numpy(zero_copy_only=False), dtype=bool)
     if not flags.any():

@@ -271,7 +271,7 @@ RULES: tuple[RuleDoc, ...] = (
        "classes.", "Enroll the class's teacher, or leave the class out."),
     _R("enrollment.school-mismatch", "Enrollment's school is not its class's school", "warning",
        "An enrollment's schoolSourcedId differs from the schoolSourcedId of its class; vendors "
-       "reject such enrollments.", "Use the class's school (the suggested value), or fix the "
+       "reject such enrollments.", "Use the class's school (the message names it), or fix the "
        "class."),
     _R("role.two-primary", "Two primary roles for one user in one org", "error",
        "OneRoster 1.2 allows only one primary role per user in an org (roles.csv).",

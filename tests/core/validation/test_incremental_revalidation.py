@@ -231,3 +231,18 @@ def _edits_match_a_fresh_run(data, profile, version):
         table.set_cell(row, col, data.draw(st.sampled_from(VALUES)))
         result = validator.revalidate(name, [table.row_id(row)], columns=[col])
         assert _key(result) == _key(BundleValidator(bundle, profile, version).run())
+
+
+def test_moving_a_primary_teacher_away_clears_the_class_they_left():
+    # The class's other primary teacher was flagged; once one of them moves to another class,
+    # neither is (the class left behind is re-checked too, not only the class moved to).
+    bundle = valid_bundle()
+    enrollments = bundle.table("enrollments.csv")
+    column = enrollments.column_index("classSourcedId")
+    enrollments.set_cell(3, column, "k1")
+    validator = BundleValidator(bundle)
+    assert len(_rules(validator.run(), "class.primary-teachers")) == 2
+    enrollments.set_cell(3, column, "k2")
+    result = validator.revalidate("enrollments.csv", [enrollments.row_id(3)], columns=[column])
+    assert _rules(result, "class.primary-teachers") == []
+    assert _key(result) == _fresh(bundle)
