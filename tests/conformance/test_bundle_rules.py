@@ -10,7 +10,6 @@ from conformance_bundles import Draft, check, errors, findings, where
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.validation import BundleValidator
 
-
 # -- spec.md §2 CSV syntax: RFC 4180 quoting ------------------------------------------------
 
 def test_a_stray_quote_in_an_unquoted_value_is_an_error_at_its_line(tmp_path):
@@ -119,7 +118,8 @@ def test_a_1_0_bundle_gets_no_bulk_or_delta_advice(tmp_path):
     })
     result = check(draft.write(tmp_path), version="1.0")
     text = " ".join(f.message for f in result.findings).lower()
-    assert "delta" not in text and "bulk" not in text
+    assert "delta" not in text
+    assert "bulk" not in text
     assert not [f for f in result.findings if f.rule.startswith("mode.")]
 
 
@@ -175,7 +175,8 @@ def test_a_required_empty_file_is_never_told_to_be_deleted(tmp_path):
                       "metadata.classification", "metadata.gender", "metadata.boarding",
                       "parentSourcedId"], [])})
     found = findings(check(draft.write(tmp_path), version="1.0"), "bundle.header-only-file")
-    assert found and all("Delete" not in f.message for f in found)
+    assert found
+    assert all("Delete" not in f.message for f in found)
 
 
 def test_read_bundle_of_the_base_draft_round_trips(tmp_path):

@@ -47,7 +47,8 @@ def test_great_minds_files_must_not_be_empty_and_are_bulk_only(tmp_path):
     draft.manifest = draft.manifest_rows()  # orgs.csv declared bulk
     draft.set("orgs.csv", 0, "status", "active")
     found = findings(check(draft.write(tmp_path), "greatminds"), "mode.bulk-filled")
-    assert found and "delta" not in found[0].message  # never advise what it cannot take
+    assert found
+    assert "delta" not in found[0].message
 
 
 # -- Renaissance: "Requirements for OneRoster Standard Imports" -------------------------------
@@ -80,7 +81,8 @@ def test_renaissance_says_delete_an_unknown_column_not_rename_it(tmp_path):
     for row in rows:
         row.append("")
     (finding,) = findings(check(draft.write(tmp_path), "renaissance"), "header.unknown-column")
-    assert "Delete the column" in finding.message and "metadata." not in finding.message
+    assert "Delete the column" in finding.message
+    assert "metadata." not in finding.message
 
 
 def test_renaissance_zip_is_named_roster_zip(tmp_path):
@@ -251,3 +253,23 @@ def test_infinite_campus_username_required_in_1_1_not_in_1_2(tmp_path):
     draft.set("users.csv", 0, "username", "")
     assert errors(check(draft.write(tmp_path), "infinitecampus")) == []
     assert where(check(draft.write(tmp_path)), "value.required") == [("users.csv", 2, "error")]
+
+
+def test_renaissance_checks_the_values_it_lists_for_its_own_columns(tmp_path):
+    # ext_renaissance_language: "en-GB" or "en-US" or "en-AU" ... "es-MX" or "es-US";
+    # ext_renaissance_gradeTag: "1-12" or "Pre-K" or "K".
+    draft = _renaissance(Draft("1.1"))
+    header, rows = draft.files["demographics.csv"]
+    header.append("ext_renaissance_language")
+    rows[0].append("English")
+    users_header, users = draft.files["users.csv"]
+    users_header.append("ext_renaissance_gradeTag")
+    for row, tag in zip(users, ["9", "Grade 9", ""], strict=True):
+        row.append(tag)
+    found = findings(check(draft.write(tmp_path), "renaissance"), "vendor.value")
+    assert [(f.file, f.line, f.column) for f in found] == [
+        ("demographics.csv", 2, "ext_renaissance_language"),
+        ("users.csv", 3, "ext_renaissance_gradeTag")]
+    rows[0][-1] = "en-US"
+    users[1][-1] = "Pre-K"
+    assert errors(check(draft.write(tmp_path), "renaissance")) == []

@@ -51,6 +51,8 @@ class Profile:
     # Whether the vendor fails imports whose columns differ from its templates (so an unknown
     # column must be deleted, not renamed metadata.*).
     columns_must_match: bool = False
+    # (file, column, allowed values) for the vendor's own columns whose values it lists.
+    extra_values: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     # Accepted grade codes; None = CEDS as the spec says (1.2 leaves grades to the profile).
     grades: tuple[str, ...] | None = None
     grades_case_insensitive: bool = False

@@ -21,6 +21,15 @@ _RENAISSANCE_COLUMNS = (
     ("orgs.csv", "metadata.stateId"), ("courses.csv", "metadata.duration"),
     ("academicSessions.csv", "metadata.orgSourcedId"),
 )
+# Values its tables list for its own columns (metadata.* ones are spec columns in 1.0).
+_RENAISSANCE_VALUES = (
+    ("demographics.csv", "ext_renaissance_language", ("en-GB", "en-US", "en-AU", "es-MX",
+                                                       "es-US")),
+    ("users.csv", "ext_renaissance_gradeTag", (*(str(n) for n in range(1, 13)), "Pre-K", "K")),
+    ("orgs.csv", "metadata.classification", ("charter", "private", "public")),
+    ("orgs.csv", "metadata.gender", ("female", "male", "mixed")),
+    ("orgs.csv", "metadata.boarding", ("true", "false")),
+)
 # Its demographics table marks these YES (birthdate is spelled birthDate from 1.1 on).
 _RENAISSANCE_DEMOGRAPHICS = tuple(("demographics.csv", column) for column in (
     "birthDate", "birthdate", "sex", "americanIndianOrAlaskaNative", "asian",
@@ -53,7 +62,8 @@ PROFILES: tuple[Profile, ...] = (
         vendor="Renaissance", versions=("1.0", "1.1"), rejects_other_versions=True,
         zip_name="Roster.zip", required_files=(*_CORE_1_1, "demographics.csv"),
         header_only_files="allowed", extra_columns=_RENAISSANCE_COLUMNS,
-        columns_must_match=True, required_values=_RENAISSANCE_DEMOGRAPHICS,
+        columns_must_match=True, extra_values=_RENAISSANCE_VALUES,
+        required_values=_RENAISSANCE_DEMOGRAPHICS,
         required_when=(("demographics.csv", "stateOfBirthAbbreviation", "countryOfBirthCode",
                         "US"),),
         date_only_datetimes=True, severities={"class.primary-teachers": "error"},

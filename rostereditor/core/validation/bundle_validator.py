@@ -117,8 +117,8 @@ class BundleValidator:
         for finish in crosses:
             finish()
         self._store_session_dates(None, dates.result())
-        for (file, family), future in relations:
-            self._batches[file][family] = future.result()
+        for (file, family), job in relations:
+            self._batches[file][family] = job.result()
         for (file, family), batches in classes.result().items():
             self._batches[file][family] = batches
         self._distinct = {}
@@ -142,7 +142,9 @@ class BundleValidator:
     def _start_file(self, name: str) -> tuple[list[Future[CheckedColumn]], Callable[[], None]]:
         """Queue the checks of one file's columns; returns them and what stores their results."""
         table = self.bundle.files[name].table
-        ctx = FileContext(name, table, self.spec.file(name), self.profile, self.version,
+        spec = self.spec.file(name)
+        assert spec is not None  # run() starts only the files this version defines
+        ctx = FileContext(name, table, spec, self.profile, self.version,
                           file_mode(self.bundle, self.spec, name))
         self._contexts[name] = ctx
         families: dict[str, list[FindingBatch]] = {CELLS: [], UNIQUE: [], PRIMARY: []}
@@ -179,7 +181,8 @@ class BundleValidator:
         return futures, finish
 
     def _needs_snapshot(self, name: str, column: ColumnSpec) -> bool:
-        return column.kind in ("ref", "ref_list") or column.name == self.spec.file(name).key
+        spec = self.spec.file(name)
+        return column.kind in ("ref", "ref_list") or (spec is not None and column.name == spec.key)
 
     def _start_cross(self, name: str) -> Callable[[], None]:
         """Queue the checks of one file against others; returns what stores their results."""
@@ -220,7 +223,8 @@ class BundleValidator:
         cached = self._targets.get(target)
         if cached is not None and cached[0] == table.version:
             return cached[1]
-        key_index = table.column_index(self.spec.file(target).key or "sourcedId")
+        target_spec = self.spec.file(target)
+        key_index = table.column_index((target_spec.key if target_spec else None) or "sourcedId")
         if key_index is None:
             return None
         constraint = column.target_type
@@ -399,7 +403,7 @@ class BundleValidator:
         parts = self._class_parts()
         if parts is None or ctx.file not in ("enrollments.csv", "classes.csv"):
             return
-        _, _, (klass, school, role, key, class_school) = parts
+        _, _, (klass, school, _, key, class_school) = parts
         if ctx.file == "enrollments.csv":
             if involves(klass, school):
                 self._recheck_school_mismatch(rows)
@@ -534,15 +538,14 @@ class BundleValidator:
 
     def _recheck_primary(self, ctx: FileContext, candidates: np.ndarray) -> None:
         """Primary teachers among these rows (every row of the classes they concern)."""
-        columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
-        if None in columns:
+        klass, role, primary = (ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
+        if klass is None or role is None or primary is None:
             return
         places, present = _positions(ctx.table, candidates)
-        arrays = [pa.array([ctx.table.cell(p, i) for p in places.tolist()], pa.string())
-                  for i in columns]  # type: ignore[misc]
+        classes, roles, primaries = (_cells(ctx.table, places, i) for i in (klass, role, primary))
         _drop(self._batches[ctx.file], PRIMARY, candidates)
         self._batches[ctx.file][PRIMARY].extend(primary_teacher_batches(
-            Place(ctx.file, "primary", columns[2]), *arrays, present,
+            Place(ctx.file, "primary", primary), classes, roles, primaries, present,
             severity=self._severity("class.primary-teachers")))
 
     # -- dates inside sessions (enrollments inside their class's terms) ----------------------

@@ -38,7 +38,27 @@ def record_batches(ctx: FileContext, values_of: ColumnValues,
     for rule in ctx.profile.required_when:
         if rule[0] == ctx.file:
             batches.extend(_required_when_batches(ctx, rule, values_of, row_ids))
+    for file, column, allowed in ctx.profile.extra_values:
+        if file == ctx.file and ctx.spec.column(column) is None:
+            batches.extend(_vendor_value_batches(ctx, column, allowed, values_of, row_ids))
     return batches
+
+
+def _vendor_value_batches(ctx: FileContext, column: str, allowed: tuple[str, ...],
+                          values_of: ColumnValues, row_ids: np.ndarray) -> list[FindingBatch]:
+    """A value of the vendor's own column that its documentation does not list."""
+    values = values_of(column)
+    if values is None:
+        return []
+    mask = _flags(pc.and_(pc.not_equal(values, ""),
+                          pc.invert(pc.is_in(values, value_set=pa.array(allowed, pa.string())))))
+    who, listed = ctx.profile.who, ", ".join(allowed)
+    batch = batch_from_mask(
+        Place(ctx.file, column, ctx.index_of(column)), "vendor.value", "error",
+        row_ids=row_ids, values=values, mask=mask, describe=lambda v, _: (
+            f"{column} \"{v}\" is not a value {who} lists for this column. Use one of: "
+            f"{listed}; or leave it empty.", None))
+    return [batch] if batch is not None else []
 
 
 def _bounds_batches(ctx: FileContext, low: str, high: str, values_of: ColumnValues,

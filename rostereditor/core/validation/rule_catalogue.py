@@ -306,6 +306,10 @@ RULES: tuple[RuleDoc, ...] = (
        "The vendor requires this column to be filled although the spec does not (a warning "
        "where it asks for it only in some cases, e.g. Renaissance's stateOfBirthAbbreviation "
        "for US births).", "Fill in the value."),
+    _R("vendor.value", "Value the vendor does not list for its own column", "error",
+       "A column the vendor adds to OneRoster (Renaissance's ext_renaissance_language, "
+       "ext_renaissance_gradeTag, metadata.classification, ...) holds a value its "
+       "documentation does not list.", "Use one of the listed values, or leave it empty."),
     _R("vendor.org-type", "Org type not accepted by the vendor", "error",
        "The vendor accepts only some org types (Great Minds: school or district).",
        "Change the type, or leave the org out."),
