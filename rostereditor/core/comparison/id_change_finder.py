@@ -112,7 +112,7 @@ def find_id_changes(file: str, key: str, old: Table, new: Table, *, removed: np.
     for item in evidence_fields(file):
         agree = pc.and_(pc.equal(old_side.normalized(item, at_old), new_side.normalized(item, at_new)),
                         pc.not_equal(new_side.normalized(item, at_new), ""))
-        evidence[item.column] = pc.if_else(agree, new_side.raw(item, at_new),
+        evidence[item.shown] = pc.if_else(agree, new_side.raw(item, at_new),
                                            pa.scalar(None, pa.string()))
     return IdChanges(
         old_side.column(old, key).take(at_old), new_side.column(new, key).take(at_new),

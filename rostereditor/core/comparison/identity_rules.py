@@ -23,6 +23,11 @@ class IdentityField:
     column: str
     target: str | None = None
     source_file: str | None = None
+    label: str | None = None  # how evidence names it, when the column name would mislead
+
+    @property
+    def shown(self) -> str:
+        return self.label or self.column
 
 
 @dataclass(frozen=True)
@@ -31,15 +36,15 @@ class IdentityRule:
 
     @property
     def label(self) -> str:
-        return " + ".join(f.column for f in self.fields)
+        return " + ".join(f.shown for f in self.fields)
 
 
 def _rule(*fields: str | IdentityField) -> IdentityRule:
     return IdentityRule(tuple(f if isinstance(f, IdentityField) else IdentityField(f) for f in fields))
 
 
-def _ref(column: str, target: str) -> IdentityField:
-    return IdentityField(column, target=target)
+def _ref(column: str, target: str, label: str | None = None) -> IdentityField:
+    return IdentityField(column, target=target, label=label)
 
 
 _ORG = _ref("orgSourcedId", "orgs.csv")
@@ -56,7 +61,8 @@ IDENTITY_RULES: dict[str, tuple[IdentityRule, ...]] = {
     "classes.csv": (_rule("classCode", _SCHOOL), _rule("title", _SCHOOL, "periods")),
     "users.csv": (_rule("username"), _rule("email"), _rule("identifier"),
                   _rule("userMasterIdentifier"), _rule("givenName", "familyName", _BIRTH)),
-    "demographics.csv": (_rule(_ref("sourcedId", "users.csv")),
+    # A demographics row's sourcedId is its user's: it follows the user's new ID.
+    "demographics.csv": (_rule(_ref("sourcedId", "users.csv", "user")),
                          _rule(_ref("userSourcedId", "users.csv"))),
     "roles.csv": (_rule(_USER, _ORG, "role", "roleType"),),
     "userProfiles.csv": (_rule(_USER, "profileType", "vendorId", "username"),),
@@ -81,5 +87,5 @@ def evidence_fields(file: str) -> tuple[IdentityField, ...]:
     seen: dict[str, IdentityField] = {}
     for rule in rules_for(file):
         for item in rule.fields:
-            seen.setdefault(item.column, item)
+            seen.setdefault(item.shown, item)
     return tuple(seen.values())

@@ -14,6 +14,7 @@ from rostereditor.core.vendor_report.vendor_findings import (
     UnmatchedLine,
     VendorReport,
     pin_report,
+    report_header,
     still_open,
 )
 
@@ -27,5 +28,5 @@ def load_vendor_report(path: Path | str, bundle: Bundle, *, numbering: LineNumbe
 __all__ = [
     "MESSAGE_PREFIX", "ROLES", "VENDOR_RULE", "ColumnMapping", "LineNumbering", "ReportTable",
     "Role", "UnmatchedLine", "VendorReport", "VendorReportError", "load_vendor_report",
-    "pin_report", "read_report", "recognise_columns", "still_open",
+    "pin_report", "read_report", "recognise_columns", "report_header", "still_open",
 ]

@@ -105,6 +105,14 @@ def still_open(finding: Finding, bundle: Bundle) -> bool:
     return table.cell(row, finding.column_index) == (finding.value or "")
 
 
+def report_header(report: ReportTable) -> tuple[str, ...]:
+    """The report's header row (for mapping its columns by hand); raises if it has no rows."""
+    start = _header_row(report.rows)
+    if start is None:
+        raise VendorReportError(f"{report.name} has no rows.")
+    return tuple(report.rows[start])
+
+
 def _header_row(rows: Sequence[Sequence[str]]) -> int | None:
     """The report's header row: the first of the first few rows naming two report columns
     (a title line may come before it), else simply the first row with text."""

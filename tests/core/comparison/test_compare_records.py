@@ -114,7 +114,8 @@ def test_manifest_differences_are_listed():
     row = manifest.column_values(0).index("source.systemName")
     manifest.set_cell(row, 1, "Another SIS")
     [change] = compare_bundles(old, new).manifest_changes
-    assert change.name == "source.systemName" and change.new == "Another SIS"
+    assert change.name == "source.systemName"
+    assert change.new == "Another SIS"
 
 
 def test_changed_row_ids_lists_each_changed_record_once_in_new_order():

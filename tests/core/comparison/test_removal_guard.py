@@ -25,7 +25,8 @@ def test_a_missing_file_removes_everything():
     reference = bundle(users=_users(10), orgs=(["sourcedId"], [["o1"], ["o2"]]))
     current = bundle(users=_users(10))
     orgs = next(r for r in removal_shares(reference, current) if r.file == "orgs.csv")
-    assert orgs.file_missing and orgs.removed == 2
+    assert orgs.file_missing
+    assert orgs.removed == 2
     assert orgs.message.endswith("(the file is missing)")
 
 

@@ -9,7 +9,7 @@ USERS_HEADER = ["sourcedId", "status", "dateLastModified", "enabledUser", "orgSo
                 "username", "givenName", "familyName", "email", "grades"]
 
 
-def user(sourced_id: str, username: str, given: str = "Ana", family: str = "Ruiz",
+def user(sourced_id: str, username: str, *, given: str = "Ana", family: str = "Ruiz",
          email: str = "", grade: str = "05", role: str = "student", org: str = "sch-1") -> list[str]:
     return [sourced_id, "", "", "true", org, role, username, given, family, email, grade]
 

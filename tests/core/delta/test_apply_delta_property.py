@@ -66,6 +66,6 @@ def test_apply_of_delta_gives_new(pair):
     old_files, new_files = pair
     old, new = _bundle(old_files), _bundle(new_files)
     applied = apply_delta(old, build_delta(old, new, timestamp="2025-01-01T00:00:00.000Z").bundle)
-    for name in HEADERS:
-        assert applied.table(name).header == HEADERS[name]
+    for name, header in HEADERS.items():
+        assert applied.table(name).header == header
         assert _records(applied, name) == _records(new, name)

@@ -33,7 +33,8 @@ def test_hmh_errors_are_pinned_by_sourced_id_to_their_cells():
     assert all(f.rule == "vendor.report" and f.severity == "error" for f in report.findings)
     [missing] = report.unmatched
     assert missing.report_line == 5
-    assert "u-999" in missing.reason and "users.csv" in missing.reason
+    assert "u-999" in missing.reason
+    assert "users.csv" in missing.reason
 
 
 def test_amplify_users_errors_take_the_file_from_the_report_name():
@@ -74,7 +75,8 @@ def test_nwea_report_names_no_file_so_the_user_chooses_one():
     unsure = load_vendor_report(REPORTS / "nwea-roster-errors.csv", district)
     assert not unsure.sure
     assert any("which file" in d for d in unsure.doubts)
-    assert not unsure.findings and len(unsure.unmatched) == 2
+    assert not unsure.findings
+    assert len(unsure.unmatched) == 2
     chosen = load_vendor_report(REPORTS / "nwea-roster-errors.csv", district,
                                 default_file="users.csv")
     assert _placed(chosen) == [("users.csv", 3, "middleName"), ("users.csv", 5, "username")]
@@ -122,7 +124,8 @@ def test_user_can_map_the_columns_when_unsure():
     report = pin_report(table, district, mapping=mapping, default_file="users.csv")
     # Still no line or sourcedId column: the line is listed, not dropped.
     assert any("line number or a sourcedId" in d for d in report.doubts)
-    assert report.findings[0].file == "users.csv" and report.findings[0].line is None
+    assert report.findings[0].file == "users.csv"
+    assert report.findings[0].line is None
 
 
 def test_finding_stays_on_its_record_and_is_done_once_the_cell_changes():
@@ -145,5 +148,5 @@ def test_unreadable_report_is_explained(tmp_path):
         read_report(tmp_path / "nope.csv")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
-    with pytest.raises(VendorReportError, match="not a readable .xlsx"):
+    with pytest.raises(VendorReportError, match=r"not a readable \.xlsx"):
         read_report(broken)
