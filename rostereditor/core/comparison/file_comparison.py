@@ -117,19 +117,27 @@ def _keys(table: Table, key: str | None) -> pa.Array:
     return whole(table.column_array(col))
 
 
+def _gather(values: pa.Array | pa.ChunkedArray, positions: np.ndarray) -> pa.Array | pa.ChunkedArray:
+    """values[positions]; a run of consecutive positions (rows only appended or dropped at
+    the end, the common case on one side) is a zero-copy slice instead of a gather."""
+    if len(positions) and positions[-1] - positions[0] + 1 == len(positions) \
+            and bool(np.all(np.diff(positions) == 1)):
+        return values.slice(int(positions[0]), len(positions))
+    return values.take(pa.array(positions))
+
+
 def _changed_cells(old: Table, new: Table, columns: list[str], new_keys: pa.Array, *,
                    matched_old: np.ndarray, matched_new: np.ndarray,
                    old_ids: np.ndarray, new_ids: np.ndarray) -> ChangedCells:
     aligned = (len(matched_new) == len(old) == len(new)
                and np.array_equal(matched_old, matched_new)
                and np.array_equal(matched_new, np.arange(len(new))))
-    take_old, take_new = pa.array(matched_old), pa.array(matched_new)
     pieces: list[tuple[int, np.ndarray, pa.Array, pa.Array]] = []
     for order, name in enumerate(columns):
         old_col = old.column_array(old.header.index(name))
         new_col = new.column_array(new.header.index(name))
         if not aligned:  # rows in the same places: compare in place, no gather needed
-            old_col, new_col = old_col.take(take_old), new_col.take(take_new)
+            old_col, new_col = _gather(old_col, matched_old), _gather(new_col, matched_new)
         differs = pc.not_equal(old_col, new_col)
         hits = np.flatnonzero(np.asarray(differs.to_numpy(zero_copy_only=False), dtype=bool))
         if len(hits):

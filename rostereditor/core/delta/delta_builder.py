@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.comparison import compare_bundles
@@ -82,7 +83,7 @@ def build_delta(old: Bundle, new: Bundle, *, timestamp: str | None = None,
         if result.key is None:
             raise DeltaError(f"{name} has no sourcedId column, so its records cannot be sent "
                              "as changes. Fix its header first.")
-        _check_keys(name, old.table(name), new.table(name), result.key)
+        _check_keys(name, old.table(name), new.table(name), result.key, result.duplicate_keys)
         changed = result.changed.changed_row_ids()
         table = _delta_table(old.table(name), new.table(name), added=result.added_row_ids,
                              changed=changed, removed=result.removed_row_ids, stamp=stamp)
@@ -94,16 +95,19 @@ def build_delta(old: Bundle, new: Bundle, *, timestamp: str | None = None,
     return DeltaBundle(delta, tuple(counts), version, stamp, tuple(skipped))
 
 
-def _check_keys(name: str, old: Table | None, new: Table | None, key: str) -> None:
+def _check_keys(name: str, old: Table | None, new: Table | None, key: str,
+                duplicates: int) -> None:
     for label, table in (("old", old), ("new", new)):
         if table is None:
             continue
         keys = column_or_blank(table, key)
-        blank = int(np.count_nonzero(np.asarray(keys.to_numpy(zero_copy_only=False)) == ""))
+        blank = int(pc.sum(pc.equal(keys, "")).as_py() or 0)
         if blank:
             raise DeltaError(f"{name} in the {label} bundle has {blank} record(s) without a "
                              f"{key}. A delta names every record by its {key}; fill them in.")
-        distinct = len(keys.unique())
+        if not duplicates:
+            continue  # the comparison found none on either side
+        distinct = int(pc.count_distinct(keys).as_py())
         if distinct != len(keys):
             raise DeltaError(f"{name} in the {label} bundle repeats {len(keys) - distinct} "
                              f"{key}(s). A delta names every record by its {key}; make them "
