@@ -131,3 +131,17 @@ def test_delta_explains_why_repeated_ids_cannot_be_sent(zips, tmp_path, capsys):
     write_bundle_zip(generate_district(200, seed=6, damaged=True).bundle, damaged)
     assert main(["delta", str(old), str(damaged), "-o", str(tmp_path / "d.zip")]) == 2
     assert "repeats 1 sourcedId" in capsys.readouterr().err
+
+
+def test_sample_next_export_is_the_same_district_a_little_later(tmp_path, capsys):
+    first, later = tmp_path / "first.zip", tmp_path / "later.zip"
+    assert main(["sample", "-o", str(first), "--students", "120", "--seed", "3"]) == 0
+    assert main(["sample", "-o", str(later), "--students", "120", "--seed", "3",
+                 "--next-export"]) == 0
+    assert "students left" in capsys.readouterr().out
+    assert main(["compare", str(first), str(later), "--format", "json"]) == 0
+    users = next(f for f in json.loads(capsys.readouterr().out)["files"]
+                 if f["file"] == "users.csv")
+    assert users["removed"]
+    assert users["id_changes"]
+    assert main(["validate", str(later)]) == 0
