@@ -6,16 +6,13 @@ import dataclasses
 from collections.abc import Collection
 from dataclasses import dataclass
 
-import numpy as np
-
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.comparison.file_comparison import FileComparison, compare_tables
 from rostereditor.core.comparison.id_change_finder import find_id_changes
 from rostereditor.core.comparison.id_changes import IdChanges
 from rostereditor.core.comparison.identity_rules import MATCHING_ORDER
-from rostereditor.core.comparison.record_keys import key_column
+from rostereditor.core.comparison.record_keys import key_column, positions_of
 from rostereditor.core.oneroster_files import MANIFEST, display_order
-from rostereditor.core.table import Table
 
 
 @dataclass(frozen=True)
@@ -78,23 +75,12 @@ def _add_id_changes(files: dict[str, FileComparison], old: Bundle, new: Bundle) 
             continue
         changes = find_id_changes(
             name, result.key, old_table, new_table,
-            removed=_positions(old_table, result.removed_row_ids),
-            added=_positions(new_table, result.added_row_ids),
+            removed=positions_of(old_table, result.removed_row_ids),
+            added=positions_of(new_table, result.added_row_ids),
             old_tables=old_tables, new_tables=new_tables, translations=translations)
         if len(changes):
             translations[name] = changes
             files[name] = dataclasses.replace(result, id_changes=changes)
-
-
-def _positions(table: Table, row_ids: np.ndarray) -> np.ndarray:
-    """Current row positions of stored row ids."""
-    order = table.row_ids()
-    if not len(row_ids):
-        return np.zeros(0, dtype=np.int64)
-    inverse = np.full(int(order.max()) + 1, -1, dtype=np.int64)
-    inverse[order] = np.arange(len(order), dtype=np.int64)
-    positions: np.ndarray = inverse[row_ids]
-    return positions
 
 
 def _manifest_changes(old: Bundle, new: Bundle) -> tuple[ManifestChange, ...]:

@@ -13,6 +13,7 @@ from rostereditor.core.bundle import Bundle
 from rostereditor.core.comparison.bundle_comparison import BundleComparison
 from rostereditor.core.comparison.file_comparison import FileComparison
 from rostereditor.core.comparison.id_changes import IdChange
+from rostereditor.core.comparison.record_keys import positions_of
 from rostereditor.core.editing.record_labels import label_array
 from rostereditor.core.table import Table
 
@@ -187,9 +188,7 @@ def _labels(table: Table | None, file: str, row_ids: np.ndarray) -> list[str]:
     """What a person recognises each record by: "0000301 — Thomas, Lucas (student, grade 06)"."""
     if table is None or not len(row_ids):
         return []
-    order = table.row_ids()
-    positions = np.searchsorted(order, row_ids) if np.all(np.diff(order) > 0) else \
-        np.array([int(np.flatnonzero(order == r)[0]) for r in row_ids.tolist()], dtype=np.int64)
+    positions = positions_of(table, row_ids)
     labels: list[str] = label_array(file, table).take(pa.array(positions)).to_pylist()
     return labels
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -34,3 +35,14 @@ def column_or_blank(table: Table, name: str) -> pa.Array:
     if col is None:
         return pa.array([""] * len(table), type=pa.string())
     return whole(pc.fill_null(table.column_array(col), ""))
+
+
+def positions_of(table: Table, row_ids: np.ndarray) -> np.ndarray:
+    """Current row positions of stored row ids (all of which must still be in the table)."""
+    if not len(row_ids):
+        return np.zeros(0, dtype=np.int64)
+    order = table.row_ids()
+    inverse = np.full(int(order.max()) + 1, -1, dtype=np.int64)
+    inverse[order] = np.arange(len(order), dtype=np.int64)
+    positions: np.ndarray = inverse[row_ids]
+    return positions

@@ -65,6 +65,18 @@ class ColumnMapping:
     def column_of(self, role: Role) -> int | None:
         return self.columns.get(role)
 
+    def choices(self) -> dict[str, str]:
+        """role -> header name, to remember a vendor's layout between reports (settings)."""
+        return {role: self.header[index] for role, index in self.columns.items()}
+
+    def with_choices(self, choices: Mapping[str, str]) -> ColumnMapping:
+        """The mapping with remembered choices applied where this report has those headers."""
+        mapping = self
+        for role, name in choices.items():
+            if role in ROLES and name in self.header:
+                mapping = mapping.with_choice(role, name)  # type: ignore[arg-type]
+        return mapping
+
     def with_choice(self, role: Role, header_name: str | None) -> ColumnMapping:
         """The mapping with `role` read from the column named `header_name` (None: no column)."""
         columns = dict(self.columns)

@@ -150,3 +150,15 @@ def test_unreadable_report_is_explained(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(VendorReportError, match=r"not a readable \.xlsx"):
         read_report(broken)
+
+
+def test_a_vendors_column_choices_can_be_remembered_and_reapplied():
+    from rostereditor.core.vendor_report import recognise_columns
+
+    header = read_report(REPORTS / "unlabelled-report.csv").rows[0]
+    chosen = recognise_columns(header).with_choice("message", "Problem Details")
+    remembered = chosen.choices()
+    assert remembered["message"] == "Problem Details"
+    again = recognise_columns(header).with_choices({**remembered, "value": "Not in this report"})
+    assert again.choices() == remembered
+    assert not any("error message" in d for d in again.doubts)
