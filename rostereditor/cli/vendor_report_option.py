@@ -52,7 +52,7 @@ def load(args: argparse.Namespace, bundle: Bundle) -> VendorReport | None:
                       f"ROLE one of {', '.join(ROLES)} and HEADER a column of the report.",
                       file=sys.stderr)
                 return None
-            mapping = mapping.with_choice(role, header)  # type: ignore[arg-type]
+            mapping = mapping.with_choice(role, header)
         report = pin_report(table, bundle, mapping=mapping if args.report_column else None,
                             numbering=LineNumbering(args.report_line_offset),
                             default_file=args.report_file)

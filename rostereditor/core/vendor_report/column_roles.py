@@ -74,7 +74,7 @@ class ColumnMapping:
         mapping = self
         for role, name in choices.items():
             if role in ROLES and name in self.header:
-                mapping = mapping.with_choice(role, name)  # type: ignore[arg-type]
+                mapping = mapping.with_choice(role, name)
         return mapping
 
     def with_choice(self, role: Role, header_name: str | None) -> ColumnMapping:
