@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rostereditor.cli.report_output import add_report_arguments
+
 
 def _percent(text: str) -> float:
     try:
@@ -24,14 +26,10 @@ def register(parser: argparse.ArgumentParser) -> None:
         "loses more than --fail-if-removed percent of its records; 2: a bundle cannot be read.")
     parser.add_argument("old", help="the bundle sent last time (the reference)")
     parser.add_argument("new", help="the bundle about to be sent")
-    parser.add_argument("--format", default="text", choices=["text", "json", "csv"],
-                        help="text for people (default); json or csv list every change")
-    parser.add_argument("-o", "--output", help="write the report here instead of the screen")
+    add_report_arguments(parser, "the report")
     parser.add_argument("--fail-if-removed", type=_percent, metavar="PCT",
                         help="exit 1 when any file loses more than PCT%% of its records "
                              "(a bulk upload deletes them at the vendor)")
-    parser.add_argument("--limit", type=int, default=10, metavar="N",
-                        help="text: list at most N records of each kind per file (0: all)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,9 +37,7 @@ def run(args: argparse.Namespace) -> int:
         EXIT_FINDINGS,
         EXIT_OK,
         EXIT_UNREADABLE,
-        csv_text,
-        emit,
-        json_text,
+        emit_report,
         read_or_explain,
     )
     from rostereditor.core.comparison import compare_bundles
@@ -59,13 +55,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     compared = ComparedBundles(compare_bundles(old, new), old, new, args.old, args.new)
     threshold = args.fail_if_removed
-    if args.format == "json":
-        status = emit(json_text(json_report(compared, threshold=threshold)), args.output)
-    elif args.format == "csv":
-        status = emit(csv_text(CSV_HEADER, csv_rows(compared)), args.output, bom=True)
-    else:
-        status = emit(text_report(compared, limit=max(args.limit, 0), threshold=threshold),
-                      args.output)
+    status = emit_report(
+        args, text=lambda limit: text_report(compared, limit=limit, threshold=threshold),
+        data=lambda: json_report(compared, threshold=threshold),
+        rows=(CSV_HEADER, lambda: csv_rows(compared)))
     if status != EXIT_OK:
         return status
     over = compared.comparison.over_threshold(threshold) if threshold is not None else []

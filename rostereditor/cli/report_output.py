@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rostereditor.core.bundle import Bundle
-from rostereditor.core.bundle_reader import read_bundle
-from rostereditor.core.read_notice import BundleReadError
+if TYPE_CHECKING:
+    from rostereditor.core.bundle import Bundle
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
 FORMATS = ("text", "json", "csv")
@@ -18,6 +18,9 @@ FORMATS = ("text", "json", "csv")
 
 def read_or_explain(path: str) -> Bundle | None:
     """The bundle at `path`, or None after saying on stderr why it cannot be read."""
+    from rostereditor.core.bundle_reader import read_bundle
+    from rostereditor.core.read_notice import BundleReadError
+
     try:
         return read_bundle(path)
     except BundleReadError as exc:
@@ -46,3 +49,24 @@ def emit(text: str, output: str | None, *, bom: bool = False) -> int:
         print(f"rostereditor: cannot write {output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     return EXIT_OK
+
+
+def add_report_arguments(parser: argparse.ArgumentParser, what: str) -> None:
+    """--format, -o and --limit, worded for `what` (e.g. "the summary")."""
+    parser.add_argument("--format", default="text", choices=list(FORMATS),
+                        help="text for people (default); json or csv list everything")
+    parser.add_argument("-o", "--output", help=f"write {what} here instead of the screen")
+    parser.add_argument("--limit", type=int, default=10, metavar="N",
+                        help="text: list at most N records of each kind (0: all)")
+
+
+def emit_report(args: argparse.Namespace, *, text: Callable[[int], str],
+                data: Callable[[], dict[str, Any]],
+                rows: tuple[Sequence[str], Callable[[], Iterable[Sequence[str]]]]) -> int:
+    """Write the report in the format asked for; text gets the --limit."""
+    if args.format == "json":
+        return emit(json_text(data()), args.output)
+    if args.format == "csv":
+        header, produce = rows
+        return emit(csv_text(header, produce()), args.output, bom=True)
+    return emit(text(max(args.limit, 0)), args.output)
