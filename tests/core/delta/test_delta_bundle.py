@@ -108,3 +108,27 @@ def test_timestamp_is_utc_with_milliseconds():
     moment = datetime(2025, 1, 31, 12, 5, 9, 120500, tzinfo=timezone(timedelta(hours=-5)))
     assert delta_timestamp(moment) == "2025-01-31T17:05:09.120Z"
     assert delta_timestamp(datetime(2025, 1, 1, tzinfo=UTC)).endswith("00:00:00.000Z")
+
+
+def test_a_oneroster_1_2_delta_has_the_1_2_manifest():
+    from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
+
+    header = ["sourcedId", "status", "dateLastModified", "name", "type", "identifier",
+              "parentSourcedId"]
+
+    def orgs(*names):
+        bundle = Bundle(modes={"orgs.csv": "bulk"})
+        rows = [[f"o{i}", "", "", name, "school", "", ""] for i, name in enumerate(names)]
+        bundle.files["orgs.csv"] = BundleFile("orgs.csv", "orgs.csv", Table.from_rows(header, rows))
+        manifest = generate_manifest("1.2", {"orgs.csv": "bulk"})
+        bundle.files["manifest.csv"] = BundleFile("manifest.csv", "manifest.csv",
+                                                  Table.from_rows(MANIFEST_HEADER, manifest))
+        return bundle
+
+    delta = build_delta(orgs("A", "B"), orgs("A", "B2"), timestamp=STAMP)
+    manifest = delta.bundle.manifest
+    assert delta.version == "1.2"
+    assert manifest["oneroster.version"] == "1.2"
+    assert manifest["file.orgs"] == "delta"
+    assert manifest["file.roles"] == "absent"
+    assert BundleValidator(delta.bundle).run().counts["error"] == 0
