@@ -273,3 +273,29 @@ def test_the_school_mismatch_names_the_class_school_but_offers_no_quick_fix(tmp_
     assert finding.fix is None
     assert "class k1" in finding.message
     assert 'write "s1"' in finding.message
+
+
+def _all_delta(draft: Draft) -> None:
+    for _, rows in draft.files.values():
+        for row in rows:
+            row[1], row[2] = "active", "2024-08-15T10:00:00Z"
+
+
+def test_a_deleted_record_may_hand_its_username_to_its_replacement(tmp_path):
+    # spec.md §5 delta: status tobedeleted removes the record, so its username is free.
+    draft = Draft("1.1")
+    _all_delta(draft)
+    draft.set("users.csv", 1, "username", "ana")
+    assert len(where(check(draft.write(tmp_path)), "unique.username")) == 2
+    draft.set("users.csv", 0, "status", "tobedeleted")
+    assert where(check(draft.write(tmp_path)), "unique.username") == []
+
+
+def test_classes_without_a_teacher_only_in_complete_bulk_files(tmp_path):
+    # In a delta upload the teacher's enrollment may have been sent earlier (spec.md §5).
+    draft = Draft("1.1")
+    draft.set("enrollments.csv", 3, "role", "student")
+    assert where(check(draft.write(tmp_path)), "class.no-teacher") == [
+        ("classes.csv", 3, "warning")]
+    _all_delta(draft)
+    assert where(check(draft.write(tmp_path)), "class.no-teacher") == []

@@ -350,6 +350,11 @@ class BundleValidator:
         columns += [classes.index_of(c) for c in ("sourcedId", "schoolSourcedId")]
         return enrollments, classes, columns
 
+    def _both_bulk(self) -> bool:
+        """Whether classes and enrollments are complete (bulk): in delta files a class's
+        teacher may have been enrolled in an earlier upload."""
+        return all(self._contexts[n].mode == "bulk" for n in ("classes.csv", "enrollments.csv"))
+
     def _severity(self, rule: str) -> Severity:
         return self.profile.severity(rule, "warning")  # type: ignore[return-value]
 
@@ -384,7 +389,7 @@ class BundleValidator:
                 severity=self._severity(SCHOOL_MISMATCH),
                 class_distinct=self._distinct.get(("enrollments.csv", klass)),
                 school_distinct=self._distinct.get(("enrollments.csv", school)))
-        if klass is not None and role is not None and key is not None:
+        if klass is not None and role is not None and key is not None and self._both_bulk():
             table = enrollments.table
             taught = teacher_classes(table.column_array(klass), table.column_array(role),
                                      self._distinct.get(("enrollments.csv", klass)),
@@ -456,7 +461,8 @@ class BundleValidator:
         if parts is None:
             return
         enrollments, classes, (klass, _, role, key, _) = parts
-        if klass is None or role is None or key is None or not class_keys:
+        if klass is None or role is None or key is None or not class_keys or \
+                not self._both_bulk():
             return
         rows = self._snapshots[("enrollments.csv", klass)].rows_with(class_keys) \
             if members is None else members
