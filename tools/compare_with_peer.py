@@ -88,6 +88,8 @@ class Decision:
     peer_codes: frozenset[str] = frozenset()
     # (rule, file) of our errors the peer does not report.
     our_rules: frozenset[tuple[str, str]] = frozenset()
+    # Rules we must have reported as warnings for the decision to apply.
+    our_warnings: frozenset[str] = frozenset()
 
 
 DECISIONS = (
@@ -110,6 +112,12 @@ DECISIONS = (
     Decision("primary-org-without-a-role",
              "users.primaryOrgSourcedId with no role in that org is a warning (implied, not "
              "stated)", peer_codes=frozenset({"semantic.primary_org_missing_role"})),
+    Decision("delta-references-are-warnings",
+             "with --reference-mode allRows the peer rejects delta rows whose references are "
+             "not in the zip; OR 1.2 §2.4 lets them point at records sent before (warnings)",
+             peer_codes=frozenset({"reference.missing_target_file",
+                                   "reference.missing_target_record"}),
+             our_warnings=frozenset({"ref.missing-file", "ref.unresolved"})),
     Decision("formats-apply-to-delta-rows-too",
              "value formats (scoreScaleValue, CASE ids) are checked in delta files as well; the "
              "peer's default checks them in bulk rows only",
@@ -124,6 +132,7 @@ class Verdicts:
     bundle: Path
     ours: str  # "ok" or "err"
     our_errors: list[tuple[str, str, int | None, str | None]] = field(default_factory=list)
+    our_warnings: set[str] = field(default_factory=set)
     peer: str = "?"
     peer_errors: list[dict[str, object]] = field(default_factory=list)
 
@@ -135,7 +144,8 @@ class Verdicts:
         """The decisions that account for every reason on the erring side, or None."""
         if self.peer == "err":
             codes = {str(d["code"]) for d in self.peer_errors}
-            used = [d for d in DECISIONS if codes & d.peer_codes]
+            used = [d for d in DECISIONS if codes & d.peer_codes
+                    and (not d.our_warnings or d.our_warnings & self.our_warnings)]
             covered = set().union(*(d.peer_codes for d in used)) if used else set()
             return used if codes and codes <= covered else None
         reasons = {(rule, file) for rule, file, _, _ in self.our_errors}
@@ -151,7 +161,8 @@ def our_verdict(bundle: Path, vendor: str) -> Verdicts:
         return Verdicts(bundle, "err", [("read", str(exc), None, None)])
     errors = [(f.rule, f.file or "", f.line, f.column) for f in result.findings
               if f.severity == "error"]
-    return Verdicts(bundle, "err" if errors else "ok", errors)
+    warnings = {f.rule for f in result.findings if f.severity == "warning"}
+    return Verdicts(bundle, "err" if errors else "ok", errors, warnings)
 
 
 def peer_verdicts(peer: Path, bundles: list[Path], reference_mode: str) -> dict[str, dict]:
