@@ -299,3 +299,11 @@ def test_classes_without_a_teacher_only_in_complete_bulk_files(tmp_path):
         ("classes.csv", 3, "warning")]
     _all_delta(draft)
     assert where(check(draft.write(tmp_path)), "class.no-teacher") == []
+
+
+def test_an_empty_list_item_is_one_finding_not_two(tmp_path):
+    draft = Draft("1.1")
+    draft.set("classes.csv", 1, "grades", "09,,10")
+    draft.set("users.csv", 0, "userIds", "{LDAP:ana},")
+    result = check(draft.write(tmp_path))
+    assert errors(result) == [("value.list", "classes.csv", 3), ("value.list", "users.csv", 2)]

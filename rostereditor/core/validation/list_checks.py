@@ -32,9 +32,10 @@ def list_items(check: ColumnCheck, *, spaces: Severity = "warning") -> pa.Array:
     """
     name = check.spec.name
     values = check.values
+    # Claimed: the same cell then gets no second finding for its (empty) item.
     check.report("value.list", "error", _flags(pc.match_substring_regex(values, p.EMPTY_ITEM)),
                  lambda v, _: (f"{name} \"{v}\" has an empty item (a doubled, leading or "
-                               "trailing comma). Remove the extra comma.", None), claim=False)
+                               "trailing comma). Remove the extra comma.", None))
     spaced = _flags(pc.match_substring_regex(values, p.SPACED_ITEM))
     if not spaced.any():
         return values
