@@ -14,10 +14,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from rostereditor.core.editing.cell_changes import CellChange
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.table import Table
 
 
-class SearchPatternError(ValueError):
+class SearchPatternError(RosterEditorError, ValueError):
     """The search text is not a valid regular expression; str() is shown to the user."""
 
 

@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
+from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.read_notice import NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
@@ -45,7 +46,7 @@ PROGRESS_EVERY_ROWS = 5000
 Progress = Callable[[float], bool]
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The caller's progress callback asked to stop; the target file was left untouched."""
 
 
