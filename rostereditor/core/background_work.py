@@ -7,8 +7,9 @@ InlineRunner runs it at once in the caller's thread (tests, the command line, sm
 the window's runner uses a thread pool and delivers results on the GUI thread. Either way the
 callbacks run on the thread that started the job, and never after the job was cancelled.
 
-A JobSlot holds at most one job: starting a new one cancels the one it supersedes, so an edit
-that starts a fresh check (or findings listing) never leaves the old one running.
+A JobSlot holds at most one wanted job: starting a new one cancels the one it supersedes, and
+the new one starts once the old one's work has stopped, so an edit that starts a fresh check
+(or findings listing) never leaves the old one running beside it.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Job(Generic[T]):
         self._on_progress = on_progress
         self._cancelled = threading.Event()
         self._finished = False
+        self._end_hooks: list[Callable[[], object]] = []
         # Where progress goes while the work runs; a runner may route it to another thread.
         self.report_progress: Callable[[float], None] = self.deliver_progress
 
@@ -72,6 +74,10 @@ class Job(Generic[T]):
 
     def cancel(self) -> None:
         self._cancelled.set()
+
+    def add_end_hook(self, hook: Callable[[], object]) -> None:
+        """Call hook() on the starting thread once the work has stopped, even if cancelled."""
+        self._end_hooks.append(hook)
 
     def progress(self, fraction: float) -> bool:
         """The callback handed to the work: reports the fraction, says whether to go on."""
@@ -94,17 +100,24 @@ class Job(Generic[T]):
         return Outcome(result=result, cancelled=self.cancelled)
 
     def deliver(self, outcome: Outcome[T]) -> None:
-        """Call the callbacks for an outcome, on the thread that started the job."""
-        if self.finished:
-            return
+        """After the work stopped: the callbacks (unless cancelled), on the starting thread.
+
+        Runners call this exactly once per started job, cancelled or not.
+        """
+        wanted = not self.finished
         self._finished = True
-        if outcome.cancelled:
-            return
-        if outcome.error is not None:
-            if self._on_failed is not None:
-                self._on_failed(outcome.error)
-            return
-        self._on_done(outcome.result)  # type: ignore[arg-type]  # T, absent only on error
+        try:
+            if not wanted or outcome.cancelled:
+                return
+            if outcome.error is not None:
+                if self._on_failed is not None:
+                    self._on_failed(outcome.error)
+                return
+            self._on_done(outcome.result)  # type: ignore[arg-type]  # T, absent only on error
+        finally:
+            hooks, self._end_hooks = self._end_hooks, []
+            for hook in hooks:
+                hook()
 
     def deliver_progress(self, fraction: float) -> None:
         if not self.finished and self._on_progress is not None:
@@ -125,33 +138,47 @@ class InlineRunner:
 
 
 class JobSlot:
-    """At most one job at a time: a new one cancels the one it supersedes."""
+    """At most one wanted job: a new one cancels the one it supersedes, and starts as soon as
+    the superseded work has stopped (two runs never overlap, e.g. on one validator)."""
 
     def __init__(self, runner: JobRunner) -> None:
         self.runner = runner
-        self._job: Job[Any] | None = None
+        self._wanted: Job[Any] | None = None  # running, or waiting for the superseded one
+        self._busy: Job[Any] | None = None  # whose work is executing (perhaps cancelled)
 
     @property
     def job(self) -> Job[Any] | None:
-        """The job still running in this slot, if any."""
-        if self._job is not None and self._job.finished:
-            self._job = None
-        return self._job
+        """The job this slot is for (running or about to), if any."""
+        return self._wanted
 
     def is_running(self) -> bool:
-        return self.job is not None
+        return self._wanted is not None
 
     def start(self, job: Job[T]) -> Job[T]:
         self.cancel()
-        self._job = job
-        self.runner.start(job)
+        self._wanted = job
+        job.add_end_hook(lambda: self._ended(job))
+        if self._busy is None:
+            self._launch(job)
         return job
 
     def cancel(self) -> bool:
-        """Cancel the running job; True if there was one."""
-        job = self.job
-        self._job = None
+        """Cancel the wanted job; True if there was one."""
+        job, self._wanted = self._wanted, None
         if job is None:
             return False
         job.cancel()
         return True
+
+    def _launch(self, job: Job[Any]) -> None:
+        self._busy = job
+        self.runner.start(job)
+
+    def _ended(self, job: Job[Any]) -> None:
+        if job is self._busy:
+            self._busy = None
+        if job is self._wanted:
+            self._wanted = None
+        waiting = self._wanted
+        if self._busy is None and waiting is not None:
+            self._launch(waiting)

@@ -61,7 +61,7 @@ def run_app(args: argparse.Namespace) -> int:
         return int(run_self_test(args))
     app = create_app()
     _install_crash_reporting()
-    from rostereditor.ui.main_window import MainWindow  # noqa: PLC0415 - after QApplication
+    from rostereditor.ui.window.main_window import MainWindow  # noqa: PLC0415 - after QApplication
 
     window = MainWindow()
     window.show()

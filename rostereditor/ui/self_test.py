@@ -114,7 +114,7 @@ class SelfTest:
 
     def open_sample(self) -> None:
         with self.check("open damaged sample") as check:
-            from rostereditor.ui.sample_bundles import sample_bundle_path  # noqa: PLC0415
+            from rostereditor.ui.files.sample_bundles import sample_bundle_path  # noqa: PLC0415
 
             sample = sample_bundle_path(damaged=True)
             if sample is None:

@@ -81,6 +81,7 @@ def test_a_new_job_in_a_slot_cancels_the_one_it_supersedes():
 
     first = slot.start(Job(slow, results.append))
     second = slot.start(Job(lambda _p: "second", results.append))
+    assert len(runner.started) == 1  # the second waits until the first has really stopped
     assert first.cancelled
     assert not second.cancelled
     runner.finish_all()

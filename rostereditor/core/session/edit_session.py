@@ -107,7 +107,7 @@ class EditSession:
 
     def open(self, bundle: Bundle) -> None:
         """Make `bundle` the open one (already read) and check it."""
-        self.checking.cancel()
+        self.checking.start(None, self._profile, self.version)  # the old result goes first
         self._bundle = bundle
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(bundle))
@@ -230,13 +230,13 @@ class EditSession:
             return None
         return column_help.column_spec(self.version, file, table.header[col])
 
-    def column_tooltip(self, file: str, col: int) -> str:
-        table = self.require_table(file)
-        return column_help.column_tooltip(self.version, file, table.header[col])
+    def column_tooltip(self, file: str, column: str) -> str:
+        """Help for a column header in the version in force: type, required, allowed values."""
+        return column_help.column_tooltip(self.version, file, column)
 
-    def column_summary(self, file: str, col: int) -> str:
-        table = self.require_table(file)
-        return column_help.column_summary(self.version, file, table.header[col])
+    def column_summary(self, file: str, column: str) -> str:
+        """One phrase for the status bar, e.g. 'role: one of a fixed list of values, required'."""
+        return column_help.column_summary(self.version, file, column)
 
     def reference_columns(self) -> list[ReferenceColumn]:
         """Every column of the bundle that holds sourcedIds of another file, per the version."""
