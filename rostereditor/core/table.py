@@ -353,11 +353,6 @@ class Table:
         self._version += 1
         return removed
 
-    def move_ids_to(self, row_ids: Sequence[int]) -> None:
-        """Set the complete row order (used by undo of structural edits)."""
-        self._order = np.asarray(row_ids, dtype=np.int64)
-        self._version += 1
-
     def row_ids(self) -> np.ndarray:
         return self._current_order().copy()
 

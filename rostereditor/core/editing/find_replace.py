@@ -120,12 +120,6 @@ def plan_replace_all(
     return changes
 
 
-def check_pattern(options: SearchOptions) -> None:
-    """Raise SearchPatternError if the options do not form a valid pattern."""
-    if options.text:
-        _match_mask(pa.array([""], type=pa.string()), options)
-
-
 def _match_mask(array: pa.Array, options: SearchOptions) -> pa.Array:
     try:
         if not options.regex and options.match_case:

@@ -311,13 +311,6 @@ class EditSession:
         edit.redo()
         return edit
 
-    def write_cells(self, file: str, cells: Iterable[PlannedCell], description: str, *,
-                    order: RowOrder = FILE_ORDER) -> CellsEdit | None:
-        """Write (row, col, text) cells, rows as the grid's `order` shows them."""
-        table = self.require_table(file)
-        changes = changes_for(table, ((order.table_row(r), c, v) for r, c, v in cells))
-        return self.change_cells({file: changes}, description)
-
     def edit_cell(self, file: str, row: int, col: int, text: str, *,
                   update_references: bool = False) -> CellsEdit | None:
         """Type `text` into one cell (table row). With update_references, a changed sourcedId

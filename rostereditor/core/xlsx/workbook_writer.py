@@ -263,10 +263,10 @@ def _write_sheet(book: Workbook, name: str, table: Table, *, version: str,
     columns = [table.column_values(c) for c in range(table.column_count)]
     ragged = set(table.ragged_rows())
     for row in range(len(table)):
-        values = table.row_values(row) if row in ragged else [column[row] for column in columns]
-        for cell, value in zip(cells, values, strict=False):
+        record = table.row_values(row) if row in ragged else [column[row] for column in columns]
+        for cell, value in zip(cells, record, strict=False):
             _fill(cell, value)
-        sheet.append(cells[: len(values)])
+        sheet.append(cells[: len(record)])
         if (row + 1) % PROGRESS_EVERY_ROWS == 0:
             tracker.advance(PROGRESS_EVERY_ROWS)
     tracker.advance(len(table) % PROGRESS_EVERY_ROWS)

@@ -63,9 +63,6 @@ class QtJobRunner:
         self._jobs.append(job)
         self._pool.start(_JobRunnable(job, relay))
 
-    def running_jobs(self) -> list[Job[Any]]:
-        return [j for j in self._jobs if not j.finished]
-
     def cancel_all(self) -> None:
         """Cancel every job this runner started (its owner is closing)."""
         for job in self._jobs:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ SEVERITY_CHOICES = (("All severities", ALL), ("Errors", "error"), ("Warnings", "
                     ("Notes", "info"))
 
 
-def count_phrase(counts: dict[str, int]) -> str:
+def count_phrase(counts: Mapping[str, int]) -> str:
     def word(n: int, one: str, many: str) -> str:
         return f"{n:,} {one if n == 1 else many}"
 
@@ -124,7 +124,7 @@ class FindingsPanel(QDockWidget):
         self.apply_filters()
 
     def sort_key(self, f: Finding) -> tuple[int, int, int]:
-        rank = self._file_rank.get(f.file, -1 if f.file is None else len(self._file_rank))
+        rank = -1 if f.file is None else self._file_rank.get(f.file, len(self._file_rank))
         line = f.line if f.line is not None else (_BIG if f.row_id is not None else 0)
         col = f.column_index if f.column_index is not None else -1
         return (rank, line, col)
@@ -167,7 +167,7 @@ class FindingsPanel(QDockWidget):
         ]
         self.model.set_findings(shown)
         self._keys = [self.sort_key(f) for f in shown]
-        counts = Counter(f.severity for f in self._all)
+        counts: Counter[str] = Counter(f.severity for f in self._all)
         text = count_phrase(counts)
         if len(shown) != len(self._all):
             text += f"   (showing {len(shown):,} of {len(self._all):,})"

@@ -45,7 +45,7 @@ class ProblemNavigation(QObject):
 
     def go_to_finding(self, finding: Finding) -> bool:
         page = self._window.page(finding.file) if finding.file else None
-        if self._window.bundle is None or page is None:
+        if self._window.bundle is None or page is None or finding.file is None:
             return False
         table = page.model.table
         row = table.row_of_id(finding.row_id) if finding.row_id is not None else None

@@ -296,7 +296,8 @@ class MainWindow(QMainWindow):
         while self.tabs.count():
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            widget.deleteLater()
+            if widget is not None:
+                widget.deleteLater()
         self.navigation.close_find_id()
 
     # -- checking (the session checks; see check_presenter) -------------------------------
@@ -309,10 +310,6 @@ class MainWindow(QMainWindow):
     @property
     def validation_result(self) -> ValidationResult | None:
         return self.session.result
-
-    def selected_version(self) -> str:
-        """The OneRoster version in force (the session's: the toolbar's choice, else the bundle's)."""
-        return self.session.version
 
     def all_findings(self) -> list[Finding]:
         """What the problems list shows (after flush_pending_updates, the latest result)."""

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QToolButton
 
 from rostereditor.ui.window.about_box import show_about
 from rostereditor.ui.window.action_ids import ActionId, MenuId
@@ -203,7 +203,7 @@ def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> QToolBar:
                       ActionId.NEXT_PROBLEM, ActionId.FIND_ID):
         # Icon-only for the self-explanatory ones keeps the toolbar short.
         button = toolbar.widgetForAction(actions[action_id])
-        if button is not None:
+        if isinstance(button, QToolButton):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     toolbar.addSeparator()
     profile_label = QLabel(" Vendor: ", toolbar)
