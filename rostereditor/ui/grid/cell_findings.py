@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from rostereditor.core.validation import Finding
 
 CellKey = tuple[int, int]  # (row id, column)
 # Above this many flagged cells, skip the key set (memory) and ask the mapping directly.
 MAX_KEY_SET = 500_000
+
+
+@dataclass(frozen=True)
+class FindingsChange:
+    """What looks different after a new result: cells to repaint, row headers to repaint."""
+
+    cells: frozenset[CellKey]
+    rows: set[int]
 
 
 class CellFindings:
@@ -24,13 +33,13 @@ class CellFindings:
         return self._cells
 
     def replace(self, cells: Mapping[CellKey, list[Finding]],
-                rows: dict[int, list[Finding]]) -> set[int] | None:
+                rows: dict[int, list[Finding]]) -> FindingsChange | None:
         """Take a new result's findings (the mapping is kept as is: it may be lazy and large).
 
-        Returns the row ids whose highlights may look different now, or None when that is not
-        known cheaply (then everything should be repainted). A cell that keeps findings but of
-        another severity is not reported; in practice that cell was just edited, and its own
-        change repaints it.
+        Returns the cells that gained or lost findings and the rows whose record-level findings
+        came or went, or None when that is not known cheaply (then repaint everything). A cell
+        that keeps findings of another severity is not reported; in practice that cell was just
+        edited, and its own change repaints it.
         """
         old_keys, old_rows = self._keys, self._rows
         self._cells, self._rows = cells, rows
@@ -38,9 +47,7 @@ class CellFindings:
         self._keys = frozenset(cells.keys()) if len(cells) <= MAX_KEY_SET else None
         if old_keys is None or self._keys is None:
             return None
-        changed = {row_id for row_id, _ in old_keys ^ self._keys}
-        changed.update(old_rows.keys() ^ rows.keys())
-        return changed
+        return FindingsChange(old_keys ^ self._keys, set(old_rows.keys() ^ rows.keys()))
 
     def at(self, row_id: int, col: int) -> list[Finding] | None:
         key = (row_id, col)

@@ -8,7 +8,7 @@ filter live in ViewRowOrder, tooltips in CellTooltips, indexed findings in CellF
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
@@ -39,7 +39,6 @@ _ANSWERED_ROLES = frozenset({
 })
 # More changed rows than this in one event-loop turn: repaint the grid rather than row by row.
 ROW_BY_ROW_LIMIT = 64
-WHOLE_ROW = None  # a pending repaint that covers every column of the row
 
 
 class CellEditSink(Protocol):
@@ -70,14 +69,14 @@ class RosterTableModel(QAbstractTableModel):
         self._session: EditSession | None = None
         self._row_count = len(table)
         self._extra_columns = self._count_extra_columns()
-        # Repaints wait for the end of the event-loop turn, so an edit and the re-check it
-        # causes repaint the row once: row id -> (first, last) column, or WHOLE_ROW.
-        self._pending: dict[int, tuple[int, int] | None] | None = {}
-        self._pending_headers: set[int] = set()
-        self._repaint = QTimer(self)
-        self._repaint.setSingleShot(True)
-        self._repaint.setInterval(0)
-        self._repaint.timeout.connect(self.flush_repaints)
+        # What this event-loop turn already asked the views to repaint: row id -> (first, last)
+        # column, or None for the whole grid. An edit and the re-check it causes then repaint
+        # the row once; the views paint after the turn, so they see both changes.
+        self._painted: dict[int, tuple[int, int]] | None = {}
+        self._turn = QTimer(self)
+        self._turn.setSingleShot(True)
+        self._turn.setInterval(0)
+        self._turn.timeout.connect(self._new_turn)
 
     @property
     def read_only(self) -> bool:
@@ -101,7 +100,7 @@ class RosterTableModel(QAbstractTableModel):
     def detach(self) -> None:
         """Stop following the session (the tab is closing)."""
         session, self._session = self._session, None
-        self._repaint.stop()
+        self._turn.stop()
         if session is None:
             return
         events = session.events
@@ -112,9 +111,10 @@ class RosterTableModel(QAbstractTableModel):
         events.version_changed.disconnect(self._on_version_changed)
 
     def _on_cells_changed(self, event: CellsChanged) -> None:
-        if event.file == self.file_name:
-            span = (min(event.columns), max(event.columns)) if event.columns else WHOLE_ROW
-            self.refresh_rows(event.row_ids, span)
+        if event.file == self.file_name and self.table.column_count:
+            span = ((min(event.columns), max(event.columns)) if event.columns
+                    else (0, self.table.column_count - 1))
+            self.repaint_cells(dict.fromkeys(event.row_ids, span))
 
     def _on_rows_changed(self, event: RowsChanged) -> None:
         if event.file == self.file_name:
@@ -263,12 +263,17 @@ class RosterTableModel(QAbstractTableModel):
                      row_findings: dict[int, list[Finding]] | None = None) -> None:
         """Take a (row_id, col) -> findings mapping (kept as is: it may be lazy and large)
         and the findings that concern a whole row, by row id; repaint what looks different."""
-        changed = self.findings.replace(cell_index, row_findings or {})
-        if changed is None:
-            self._pending = None
-            self._schedule()
-        elif changed:
-            self.refresh_rows(changed, WHOLE_ROW, headers=True)
+        change = self.findings.replace(cell_index, row_findings or {})
+        if change is None:
+            self.repaint_all()
+            return
+        spans: dict[int, tuple[int, int]] = {}
+        for row_id, col in change.cells:
+            first, last = spans.get(row_id, (col, col))
+            spans[row_id] = (min(first, col), max(last, col))
+        self.repaint_cells(spans)
+        for view_row in self._view_rows(change.rows):
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, view_row, view_row)
 
     def findings_at(self, row: int, col: int) -> list[Finding]:
         """Findings on a table cell (table row, not view row)."""
@@ -279,58 +284,48 @@ class RosterTableModel(QAbstractTableModel):
 
     # -- repainting --------------------------------------------------------------------
 
-    def refresh_rows(self, row_ids: Collection[int], columns: tuple[int, int] | None = WHOLE_ROW,
-                     *, headers: bool = False) -> None:
-        """Repaint these rows (by stable row id) at the end of this event-loop turn."""
-        pending = self._pending
-        if pending is not None:
-            for row_id in row_ids:
-                if row_id in pending:
-                    old = pending[row_id]
-                    if old is WHOLE_ROW or columns is WHOLE_ROW:
-                        pending[row_id] = WHOLE_ROW
-                    else:
-                        pending[row_id] = (min(old[0], columns[0]), max(old[1], columns[1]))
-                else:
-                    pending[row_id] = columns
-            if len(pending) > ROW_BY_ROW_LIMIT:
-                self._pending = None
-        if headers:
-            self._pending_headers.update(row_ids)
-        self._schedule()
-
-    def _schedule(self) -> None:
-        if not self._repaint.isActive():
-            self._repaint.start()
-
-    def flush_repaints(self) -> None:
-        """Emit the repaints collected this turn: one dataChanged per changed row."""
-        self._repaint.stop()
-        pending, self._pending = self._pending, {}
-        headers, self._pending_headers = self._pending_headers, set()
+    def repaint_cells(self, spans: Mapping[int, tuple[int, int]]) -> None:
+        """Repaint these cells (row id -> first and last column), each row once per turn."""
+        painted = self._painted
+        if painted is None or not self._row_count or not self.table.column_count:
+            return
+        wanted = {row_id: span for row_id, span in spans.items()
+                  if not _covers(painted.get(row_id), span)}
+        if len(wanted) > ROW_BY_ROW_LIMIT:
+            self.repaint_all()
+            return
         last_col = self.table.column_count - 1
-        if not self._row_count or last_col < 0:
-            return
-        if pending is None:
-            # One range signal repaints only what is on screen: cheap at any size.
-            self.dataChanged.emit(self.index(0, 0), self.index(self._row_count - 1, last_col))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._row_count - 1)
-            return
-        for view_row, span in self._view_rows(pending.items()):
-            first, last = (0, last_col) if span is WHOLE_ROW else (span[0], min(span[1], last_col))
-            self.dataChanged.emit(self.index(view_row, first), self.index(view_row, last))
-        for view_row, _ in self._view_rows((row_id, None) for row_id in headers):
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, view_row, view_row)
+        for row_id, span in wanted.items():
+            # Other cells of a row already repainted: one span covering both.
+            first, last = _union(painted.get(row_id), span)
+            painted[row_id] = (first, last)
+            for view_row in self._view_rows([row_id]):
+                self.dataChanged.emit(self.index(view_row, min(first, last_col)),
+                                      self.index(view_row, min(last, last_col)))
+        if wanted:
+            self._turn.start()
 
-    def _view_rows(self, items: Iterable[tuple[int, tuple[int, int] | None]]
-                   ) -> list[tuple[int, tuple[int, int] | None]]:
+    def repaint_all(self) -> None:
+        """One range signal: the views repaint what is on screen, cheap at any size."""
+        if self._painted is None or not self._row_count or not self.table.column_count:
+            return
+        self._painted = None
+        self.dataChanged.emit(self.index(0, 0),
+                              self.index(self._row_count - 1, self.table.column_count - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, self._row_count - 1)
+        self._turn.start()
+
+    def _new_turn(self) -> None:
+        self._painted = {}
+
+    def _view_rows(self, row_ids: Iterable[int]) -> list[int]:
         found = []
-        for row_id, span in items:
+        for row_id in row_ids:
             row = self.table.row_of_id(row_id)
             view_row = None if row is None else self.order.view_row(row)
             if view_row is not None and view_row < self._row_count:
-                found.append((view_row, span))
-        return sorted(found, key=lambda item: item[0])
+                found.append(view_row)
+        return sorted(found)
 
     # -- structure ---------------------------------------------------------------------
 
@@ -346,8 +341,8 @@ class RosterTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.table.column_count - 1))
 
     def _reorder(self) -> None:
-        self._pending, self._pending_headers = {}, set()  # a reset repaints everything
-        self._repaint.stop()
+        self._painted = {}  # a reset repaints everything anyway
+        self._turn.stop()
         self.order.rebuild(self.table, self.problem_row_ids())
         self._row_count = self.order.count(self.table)
         self._extra_columns = self._count_extra_columns()
@@ -366,3 +361,11 @@ class RosterTableModel(QAbstractTableModel):
                                else self.index(view_row, index.column()))
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
+
+
+def _covers(painted: tuple[int, int] | None, span: tuple[int, int]) -> bool:
+    return painted is not None and painted[0] <= span[0] and span[1] <= painted[1]
+
+
+def _union(painted: tuple[int, int] | None, span: tuple[int, int]) -> tuple[int, int]:
+    return span if painted is None else (min(painted[0], span[0]), max(painted[1], span[1]))

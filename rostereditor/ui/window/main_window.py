@@ -318,8 +318,6 @@ class MainWindow(QMainWindow):
     def flush_pending_updates(self) -> None:
         """Apply the debounced list/tab updates now (tests and the self-test call this)."""
         self.checks.flush_pending_updates()
-        for page in self._pages.values():
-            page.model.flush_repaints()
 
     def is_checking(self) -> bool:
         return self.session.is_checking()

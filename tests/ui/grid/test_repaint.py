@@ -13,7 +13,6 @@ def users(window, qtbot):
     window.set_bundle(generate_district(students=40, seed=3).bundle)
     window.go_to_cell("users.csv", 0, 0)
     model = window.model("users.csv")
-    model.flush_repaints()
     qtbot.wait(10)
     repaints: list[tuple[int, int, int, int]] = []
     model.dataChanged.connect(lambda top, bottom, *_: repaints.append(
@@ -23,7 +22,7 @@ def users(window, qtbot):
 
 def _edit_and_settle(model, qtbot, row, col, text):
     assert model.setData(model.index(row, col), text, Qt.ItemDataRole.EditRole)
-    qtbot.wait(20)  # the end of this event-loop turn, when repaints go out
+    qtbot.wait(20)  # the views paint after this event-loop turn
 
 
 @pytest.mark.parametrize(("column", "text"), [
@@ -48,3 +47,13 @@ def test_a_highlight_that_goes_away_repaints_its_row(users, qtbot):
     _edit_and_settle(model, qtbot, 5, col, "true")
     assert model.index(5, col).data(Qt.ItemDataRole.BackgroundRole) is None
     assert [r[:2] for r in repaints] == [(5, 5)]
+
+
+def test_a_problem_the_edit_causes_in_another_row_repaints_that_row(users, qtbot, window):
+    model, repaints = users
+    window.editing.cells.ask_rename = lambda *_: False  # change only this cell
+    duplicate = model.table.cell(6, 0)
+    _edit_and_settle(model, qtbot, 5, 0, duplicate)  # two records now share a sourcedId
+    assert model.index(6, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert sorted({r[0] for r in repaints}) == [5, 6]
+    assert len([r for r in repaints if r[0] == 5]) == 1
