@@ -21,13 +21,15 @@ class ProgressDialogJob(QObject):
     progressed = Signal(int)  # percent, as the progress bar shows it
 
     def __init__(self, parent: QWidget, title: str, label: str, work: Work[object],
-                 runner: JobRunner, *, show_after_ms: int = 0) -> None:
+                 runner: JobRunner, *, show_after_ms: int = 0, busy: bool = True) -> None:
+        """busy: an animated bar until the work first reports progress (for work that reports
+        late); otherwise a bar from 0 %, which costs nothing while the work runs."""
         super().__init__(parent)
         self._runner = runner
         self._job: Job[object] = Job(work, self._on_succeeded, self._on_failed, self._on_progress,
                                      name=title)
         self._running = False
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)  # busy until a first report
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0 if busy else 100, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setAccessibleName(title)
         # While it is up the window takes no edits, so the data cannot change mid-job.

@@ -132,7 +132,8 @@ class BundleOpening(QObject):
         name = target.name if isinstance(target, Path) else f"{len(target)} files"
         job = ProgressDialogJob(self._window, "Opening", f"Opening {name}\u2026",
                                 lambda progress: read_bundle(target, progress=progress),
-                                self._window.runner, show_after_ms=SHOW_PROGRESS_AFTER_MS)
+                                self._window.runner, show_after_ms=SHOW_PROGRESS_AFTER_MS,
+                                busy=False)
         job.dialog.setAccessibleName(f"Opening {name}")
         job.progressed.connect(self.read_progress)
         job.succeeded.connect(lambda bundle: self._on_done(job, bundle))
