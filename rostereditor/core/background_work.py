@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from rostereditor.core.errors import Cancelled
 
@@ -113,7 +113,7 @@ class Job(Generic[T]):
                 if self._on_failed is not None:
                     self._on_failed(outcome.error)
                 return
-            self._on_done(outcome.result)  # type: ignore[arg-type]  # T, absent only on error
+            self._on_done(cast(T, outcome.result))  # absent only when there was an error
         finally:
             hooks, self._end_hooks = self._end_hooks, []
             for hook in hooks:

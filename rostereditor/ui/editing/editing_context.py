@@ -12,7 +12,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTableView, QWidget
 
 from rostereditor.core.session import Edit, EditSession
-from rostereditor.core.table import Table
 from rostereditor.ui.editing.undo_commands import EditCommand
 
 if TYPE_CHECKING:
@@ -56,9 +55,6 @@ class EditingContext:
     def current_model(self) -> RosterTableModel | None:
         name = self.current_file()
         return self.host.model(name) if name else None
-
-    def table(self, file_name: str) -> Table | None:
-        return self.session.table(file_name)
 
     def editable(self, file_name: str | None) -> bool:
         return self.session.is_editable(file_name)

@@ -67,8 +67,9 @@ class ProblemNavigation(QObject):
         window.flush_pending_updates()
         name = window.current_file_name()
         view = window.current_view()
-        if name is not None and view is not None and view.currentIndex().isValid():
-            model = window.page(name).model  # type: ignore[union-attr]
+        model = window.model(name) if name is not None else None
+        if name is not None and view is not None and model is not None \
+                and view.currentIndex().isValid():
             row = model.source_row(view.currentIndex().row())
             key = panel.position_key(name, model.table.source_line(row), view.currentIndex().column())
         elif name is not None:
