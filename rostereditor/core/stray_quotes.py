@@ -19,7 +19,8 @@ CODE = "read.stray-quote"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
-def stray_quote_notices(raw: bytes, table: Table, file_name: str) -> list[ReadNotice]:
+def stray_quote_notices(raw: bytes | bytearray, table: Table,
+                        file_name: str) -> list[ReadNotice]:
     """One error per quote found inside an unquoted value, at its line and column."""
     if b'"' not in raw:
         return []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.oneroster_files import canonical_name
 from rostereditor.core.validation.finding import Finding, Severity
@@ -28,7 +30,7 @@ def notice_findings(bundle: Bundle) -> list[Finding]:
         file = canonical_name(notice.file) if notice.file else None
         file = file if file in bundle.files else notice.file
         row_id, column_index = _cell_of(bundle, file, notice.line, notice.column)
-        severity: Severity = str(notice.level)  # type: ignore[assignment]
+        severity = cast(Severity, str(notice.level))
         message = notice.message
         if notice.code in _SENT_AS_IS:
             severity, message = "error", f"{message} {_SENT_AS_IS[notice.code]}"
