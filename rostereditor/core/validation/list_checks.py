@@ -8,19 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from rostereditor.core.validation import value_patterns as p
+from rostereditor.core.validation.fast_patterns import list_shape
 from rostereditor.core.validation.finding import Severity
 
 if TYPE_CHECKING:
     from rostereditor.core.validation.value_checks import ColumnCheck
-
-
-def _flags(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
-    return np.asarray(mask.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def list_items(check: ColumnCheck, *, spaces: Severity = "warning") -> pa.Array:
@@ -32,11 +27,11 @@ def list_items(check: ColumnCheck, *, spaces: Severity = "warning") -> pa.Array:
     """
     name = check.spec.name
     values = check.values
+    empty, spaced = list_shape(values)
     # Claimed: the same cell then gets no second finding for its (empty) item.
-    check.report("value.list", "error", _flags(pc.match_substring_regex(values, p.EMPTY_ITEM)),
-                 lambda v, _: (f"{name} \"{v}\" has an empty item (a doubled, leading or "
-                               "trailing comma). Remove the extra comma.", None))
-    spaced = _flags(pc.match_substring_regex(values, p.SPACED_ITEM))
+    check.report("value.list", "error", empty, lambda v, _: (
+        f"{name} \"{v}\" has an empty item (a doubled, leading or trailing comma). Remove the "
+        "extra comma.", None))
     if not spaced.any():
         return values
     rule = "value.list-space" if spaces == "warning" else "value.whitespace"
