@@ -17,6 +17,8 @@ COMMANDS: dict[str, str] = {
     "rules": "rules_command",
     "export": "export_command",
     "import": "import_command",
+    "convert": "convert_command",
+    "apply": "apply_command",
 }
 
 EXIT_OK = 0
@@ -49,9 +51,15 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    from rostereditor.cli.pandas_refusal import pandas_refused
     from rostereditor.core.arrow_memory import use_returning_allocator
 
     use_returning_allocator()
+    with pandas_refused():
+        return _dispatch(args)
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
         parsed = parser.parse_args(args[1:])
