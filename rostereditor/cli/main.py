@@ -19,6 +19,9 @@ COMMANDS: dict[str, str] = {
     "import": "import_command",
     "convert": "convert_command",
     "apply": "apply_command",
+    "compare": "compare_command",
+    "delta": "delta_command",
+    "summary": "summary_command",
 }
 
 EXIT_OK = 0
