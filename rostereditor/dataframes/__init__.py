@@ -4,6 +4,7 @@
     frames = rdf.read("district.zip")        # {"users.csv": DataFrame, ...}
     findings = rdf.validate(frames)          # one row per finding
     rdf.write(frames, "fixed.zip")           # canonical zip, fresh manifest.csv
+    users = rdf.new_frame("users.csv", {"sourcedId": ids, "role": "student"})  # spec's columns
 
 Needs pandas (pip install "rostereditor[pandas]"). Every column is pandas' string dtype backed
 by Arrow: "09" stays "09", a blank cell is "" (never NaN), nothing is parsed as a number or a
@@ -31,11 +32,12 @@ from rostereditor.core.table import Table
 from rostereditor.core.validation import BundleValidator
 from rostereditor.dataframes.findings_frame import FINDING_COLUMNS, findings_frame
 from rostereditor.dataframes.frame_text import FrameError, frame_table
+from rostereditor.dataframes.new_frame import new_frame
 from rostereditor.dataframes.table_frame import RaggedRecordsWarning, table_frame
 
 __all__ = [
     "FINDING_COLUMNS", "FrameError", "RaggedRecordsWarning", "ReadNoticeWarning", "from_frames",
-    "read", "to_frames", "validate", "write",
+    "new_frame", "read", "to_frames", "validate", "write",
 ]
 
 Frames = Mapping[str, pd.DataFrame]

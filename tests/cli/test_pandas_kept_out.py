@@ -32,6 +32,8 @@ def test_every_command_runs_without_importing_pandas(tmp_path):
         ["pack", sample, "-o", "p.zip"], ["sample", "--students", "20", "-o", "s.zip"],
         ["convert", sample, "--to", "1.2", "-o", "c.zip"], ["apply", "r.toml", sample, "-o", "a.zip"],
         ["export", sample, "-o", "e.xlsx"], ["import", "e.xlsx", "-o", "i.zip"], ["rules"],
+        ["compare", sample, "p.zip", "-o", "c.txt"], ["delta", sample, "a.zip", "-o", "d.zip"],
+        ["summary", sample, "-o", "s.txt"],
     ]
     code = ("import sys\nfrom rostereditor.cli.main import main\n"
             f"for args in {commands!r}:\n"

@@ -164,3 +164,21 @@ def test_a_table_with_edits_and_several_chunks_becomes_a_frame():
 
     assert table_frame("orgs.csv", table).to_dict("list") == {"sourcedId": ["o1", "o2", "o3"],
                                                               "name": ["A", "Bee", "C"]}
+
+
+def test_new_frame_lays_out_the_specs_columns_and_refuses_unknown_ones():
+    sis = pd.DataFrame({"id": ["7", "8", "9"]}, dtype="string").iloc[1:]  # index 1, 2
+    frame = rdf.new_frame("orgs.csv", {"sourcedId": sis["id"], "type": "school",
+                                       "metadata.nces": ["a", "b"]})
+    assert list(frame.columns) == ["sourcedId", "status", "dateLastModified", "name", "type",
+                                   "identifier", "parentSourcedId", "metadata.nces"]
+    assert frame.to_dict("list")["sourcedId"] == ["8", "9"]
+    assert frame.to_dict("list")["type"] == ["school", "school"]
+    assert frame.to_dict("list")["name"] == ["", ""]
+    with pytest.raises(rdf.FrameError, match="has no column nces"):
+        rdf.new_frame("orgs.csv", {"nces": ["a"]})
+    with pytest.raises(rdf.FrameError, match="different lengths"):
+        rdf.new_frame("orgs.csv", {"sourcedId": ["a"], "name": ["x", "y"]})
+    with pytest.raises(rdf.FrameError, match=r"OneRoster 1\.1 has no roles\.csv"):
+        rdf.new_frame("roles.csv", {})
+    assert list(rdf.new_frame("roles.csv", {}, version="1.2").columns)[3] == "userSourcedId"
