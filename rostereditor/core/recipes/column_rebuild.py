@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+import pyarrow as pa
+
 from rostereditor.core.table import Table
 
 Record = list[str]
@@ -23,7 +26,9 @@ def with_column_inserted(table: Table, at: int, name: str) -> Table:
             record.insert(at, "")
         return record
 
-    return _rebuilt(table, [*table.header[:at], name, *table.header[at:]], insert)
+    old = list(range(table.column_count))
+    return _rebuilt(table, [*table.header[:at], name, *table.header[at:]], insert,
+                    [*old[:at], None, *old[at:]])
 
 
 def with_column_deleted(table: Table, col: int) -> Table:
@@ -32,7 +37,8 @@ def with_column_deleted(table: Table, col: int) -> Table:
             del record[col]
         return record
 
-    return _rebuilt(table, [n for i, n in enumerate(table.header) if i != col], delete)
+    kept = [i for i in range(table.column_count) if i != col]
+    return _rebuilt(table, [table.header[i] for i in kept], delete, list(kept))
 
 
 def with_column_moved(table: Table, col: int, to: int) -> Table:
@@ -46,13 +52,25 @@ def with_column_moved(table: Table, col: int, to: int) -> Table:
         record.insert(to, record.pop(col))
         return record
 
-    header = list(table.header)
-    header.insert(to, header.pop(col))
-    return _rebuilt(table, header, move)
+    order: list[int | None] = list(range(table.column_count))
+    order.insert(to, order.pop(col))
+    return _rebuilt(table, [table.header[i] for i in order if i is not None], move, order)
 
 
-def _rebuilt(table: Table, header: list[str], change: Callable[[Record], Record]) -> Table:
-    records = [change(table.row_values(row)) for row in range(len(table))]
+def _rebuilt(table: Table, header: list[str], change: Callable[[Record], Record],
+             columns: list[int | None]) -> Table:
+    """The table with the new header; columns[i] is the old column of new column i (None: new).
+
+    Whole Arrow columns move when every record has the header's width; ragged tables go
+    record by record so each short record's values stay under their names.
+    """
     lines = [table.source_line(row) for row in range(len(table))]
     known = [line for line in lines if line is not None]
-    return Table.from_rows(header, records, known if len(known) == len(lines) else None)
+    starts = known if len(known) == len(lines) else None
+    if not table.has_ragged_rows():
+        blank = pa.repeat(pa.scalar("", pa.string()), len(table))
+        arrays = [blank if old is None else table.column_array(old) for old in columns]
+        line_array = np.asarray(starts if starts is not None else range(2, len(table) + 2), dtype=np.int64)
+        return Table(header, arrays, line_array)
+    records = [change(table.row_values(row)) for row in range(len(table))]
+    return Table.from_rows(header, records, starts)
