@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from rostereditor.core.atomic_save import atomic_write
-from rostereditor.core.editing.find_replace import SearchOptions, SearchPatternError, check_pattern
+from rostereditor.core.editing.find_replace import SearchOptions, SearchPatternError, count_matches
 from rostereditor.core.recipes.steps import STEP_TYPES, Recipe, Replace, Step, describe
 from rostereditor.core.recipes.toml_text import Value, key_value_lines, table_lines
+from rostereditor.core.table import Table
 
 RECIPE_FORMAT = 1
 _ACTIONS = {step_type.ACTION: step_type for step_type in STEP_TYPES}
@@ -101,8 +102,9 @@ def _check(step: Step, where: str) -> None:
     if isinstance(step, Replace):
         if not step.find:
             raise RecipeError(f"{where}: find is empty.")
+        probe = Table.from_rows(["probe"], [[""]])  # matching one cell compiles the pattern
         try:
-            check_pattern(SearchOptions(step.find, step.match_case, step.whole_cell, step.regex))
+            count_matches(probe, SearchOptions(step.find, step.match_case, step.whole_cell, step.regex))
         except SearchPatternError as exc:
             raise RecipeError(f"{where}: find is not a valid regular expression: {exc}") from exc
     # Column names may be empty: Excel leaves unnamed columns a recipe may need to delete.
