@@ -43,7 +43,7 @@ def test_every_command_runs_without_importing_pandas(tmp_path):
 
 
 def test_the_window_opens_checks_edits_and_saves_without_importing_pandas(tmp_path):
-    code = ("import sys\nimport rostereditor.ui.main_window\n"
+    code = ("import sys\nfrom rostereditor.ui import MainWindow\n"
             "assert 'pandas' not in sys.modules, 'importing the window'\n"
             "from rostereditor.cli.main import main\n"
             "code = main(['--self-test', '--report', 'self-test.json'])\n"
