@@ -11,12 +11,13 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.table import Table
 
 _TEXT_ARROW_TYPES = (pa.types.is_string, pa.types.is_large_string, pa.types.is_string_view)
 
 
-class FrameError(ValueError):
+class FrameError(RosterEditorError, ValueError):
     """A DataFrame cannot become a bundle file exactly; the message says where and what to do."""
 
 

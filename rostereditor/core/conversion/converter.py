@@ -16,6 +16,7 @@ from rostereditor.core.conversion.report import ConversionReport
 from rostereditor.core.conversion.step_1_0_to_1_1 import convert_1_0_to_1_1
 from rostereditor.core.conversion.step_1_1_to_1_2 import convert_1_1_to_1_2
 from rostereditor.core.conversion.step_1_2_to_1_1 import convert_1_2_to_1_1
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
 from rostereditor.core.oneroster_files import ALL_DATA_FILES, MANIFEST, SUPPORTED_VERSIONS
 from rostereditor.core.table import Table
@@ -36,7 +37,7 @@ _ROUTES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-class ConversionError(Exception):
+class ConversionError(RosterEditorError):
     """The conversion cannot be made; the message says why and what to do."""
 
 

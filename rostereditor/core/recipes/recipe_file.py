@@ -24,6 +24,7 @@ from typing import Any
 
 from rostereditor.core.atomic_save import atomic_write
 from rostereditor.core.editing.find_replace import SearchOptions, SearchPatternError, count_matches
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.recipes.steps import STEP_TYPES, Recipe, Replace, Step, describe
 from rostereditor.core.recipes.toml_text import Value, key_value_lines, table_lines
 from rostereditor.core.table import Table
@@ -33,7 +34,7 @@ _ACTIONS = {step_type.ACTION: step_type for step_type in STEP_TYPES}
 _POSITIONED = ("before", "after")
 
 
-class RecipeError(ValueError):
+class RecipeError(RosterEditorError, ValueError):
     """The recipe file cannot be used; the message says which step and what is wrong."""
 
 
