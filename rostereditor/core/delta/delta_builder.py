@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.comparison import compare_bundles
 from rostereditor.core.comparison.record_keys import column_or_blank
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
 from rostereditor.core.oneroster_files import DATA_FILES, MANIFEST
 from rostereditor.core.table import Table
@@ -27,7 +28,7 @@ STATUS, MODIFIED = "status", "dateLastModified"
 ACTIVE, DELETED = "active", "tobedeleted"
 
 
-class DeltaError(Exception):
+class DeltaError(RosterEditorError):
     """The two bundles cannot be expressed as a delta; the message says why and what to do."""
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from rostereditor.core.csv_parse import parse_csv
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.read_notice import BundleReadError
 from rostereditor.core.text_decoding import decode_csv_bytes
 
@@ -18,7 +19,7 @@ from rostereditor.core.text_decoding import decode_csv_bytes
 _MAX_BYTES = 200 << 20
 
 
-class VendorReportError(Exception):
+class VendorReportError(RosterEditorError):
     """The report cannot be read; the message says why in the user's words."""
 
 
