@@ -10,12 +10,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from rostereditor.core.bundle import Bundle
+from rostereditor.core.editing import column_edits
 from rostereditor.core.editing.cell_changes import BundleChanges, apply_changes
-from rostereditor.core.recipes.column_rebuild import (
-    with_column_deleted,
-    with_column_inserted,
-    with_column_moved,
-)
+from rostereditor.core.table import Table
 
 
 class RecipeTarget(Protocol):
@@ -34,7 +31,11 @@ class RecipeTarget(Protocol):
 
 
 class BundleEditor:
-    """A RecipeTarget that edits a bundle directly, with no undo (the command line's case)."""
+    """A RecipeTarget that edits a bundle directly, with no undo (the command line's case).
+
+    Column operations are the editor's own (core.editing.column_edits), so a replay outside
+    the window moves values exactly as one inside it does, ragged records included.
+    """
 
     def __init__(self, bundle: Bundle) -> None:
         self._bundle = bundle
@@ -45,20 +46,19 @@ class BundleEditor:
 
     def change_cells(self, changes: BundleChanges, description: str) -> None:
         for file, file_changes in changes.items():
-            apply_changes(self._bundle.files[file].table, file_changes)
+            apply_changes(self._table(file), file_changes)
 
     def insert_column(self, file: str, at: int, name: str) -> None:
-        entry = self._bundle.files[file]
-        entry.table = with_column_inserted(entry.table, at, name)
+        column_edits.insert_column(self._table(file), at, name)
 
     def delete_columns(self, file: str, cols: Sequence[int]) -> None:
-        entry = self._bundle.files[file]
-        for col in sorted(set(cols), reverse=True):
-            entry.table = with_column_deleted(entry.table, col)
+        column_edits.delete_columns(self._table(file), list(cols))
 
     def rename_column(self, file: str, col: int, name: str) -> None:
-        self._bundle.files[file].table.rename_column(col, name)
+        column_edits.rename_column(self._table(file), col, name)
 
     def move_column(self, file: str, col: int, to: int) -> None:
-        entry = self._bundle.files[file]
-        entry.table = with_column_moved(entry.table, col, to)
+        column_edits.move_column(self._table(file), col, to)
+
+    def _table(self, file: str) -> Table:
+        return self._bundle.files[file].table
