@@ -62,3 +62,17 @@ def test_workflow_builds_every_platform_and_releases_on_tags():
     steps = " ".join(str(step.get("run", "")) for step in workflow["jobs"]["build"]["steps"])
     for needed in ("pytest", "build.spec", "smoke_test.py", "rostereditor.iss", "build_dmg.sh"):
         assert needed in steps
+
+
+def test_open_with_writes_the_progid_value_and_uninstall_removes_it():
+    # Explorer lists a ProgID under "Open with" only if a value of that name exists;
+    # "ValueType: none" created the key alone, so nothing was ever offered.
+    progid = re.search(r'#define ProgId "([^"]+)"', ISS).group(1)
+    for extension in (".zip", ".csv"):
+        (line,) = [line for line in _section("Registry") if f"\\{extension}\\OpenWithProgids" in line]
+        fields = dict(part.strip().split(": ", 1) for part in line.split(";") if ": " in part)
+        assert fields["ValueType"] == "string"
+        assert fields["ValueName"] == '"{#ProgId}"'
+        assert fields["ValueData"] == '""'
+        assert {"uninsdeletevalue", "uninsdeletekeyifempty"} <= set(fields["Flags"].split())
+    assert progid == "RosterEditor.Bundle"
