@@ -17,6 +17,9 @@ COMMANDS: dict[str, str] = {
     "rules": "rules_command",
     "export": "export_command",
     "import": "import_command",
+    "compare": "compare_command",
+    "delta": "delta_command",
+    "summary": "summary_command",
 }
 
 EXIT_OK = 0
