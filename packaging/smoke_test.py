@@ -56,12 +56,15 @@ def find_cli(executable: Path) -> Path | None:
 def run_cli_session(command: list[str], workdir: Path, timeout: float) -> list[dict[str, Any]]:
     """Run CLI_SESSION with command as the program; stdout with the work folder replaced."""
     workdir.mkdir(parents=True, exist_ok=True)
+    # Windows Python writes to a pipe in the ANSI code page (cp1252 on the CI runners and
+    # Wine), not UTF-8: decode it that way so "é" compares equal to the source's output.
+    encoding = "cp1252" if command[-1].lower().endswith(".exe") else "utf-8"
     results = []
     for args, expected in CLI_SESSION:
         filled = [arg.replace("{w}", str(workdir)) for arg in args]
         try:
             done = subprocess.run([*command, *filled], capture_output=True, text=True,
-                                  encoding="utf-8", errors="replace", timeout=timeout, check=False)
+                                  encoding=encoding, errors="replace", timeout=timeout, check=False)
         except subprocess.TimeoutExpired as exc:
             raise SystemExit(f"FAIL: {' '.join(args)} did not finish in {timeout:.0f} s") from exc
         stdout = done.stdout.replace("\r\n", "\n")

@@ -42,12 +42,12 @@ export WINEDLLOVERRIDES="mscoree=;mshtml="  # no Mono/Gecko download prompts
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 # -- 1. Debian packages -------------------------------------------------------------------
-installed() {  # with an architecture: a bare name is "ambiguous" once i386 is enabled
+installed() {  # name:arch, since a bare name is "ambiguous" once i386 is enabled; bare for "all"
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
 }
 native=$(dpkg --print-architecture)
 missing=""
-for pkg in "wine:$native" "wine64:$native" wine32:i386 "xvfb:$native" "xauth:$native" \
+for pkg in wine "wine64:$native" wine32:i386 "xvfb:$native" "xauth:$native" \
            "binutils-mingw-w64-x86-64:$native" "unzip:$native"; do
   installed "$pkg" || missing="$missing $pkg"
 done
