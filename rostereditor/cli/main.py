@@ -55,9 +55,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     from rostereditor.cli.pandas_refusal import pandas_refused
-    from rostereditor.core.arrow_memory import use_returning_allocator
 
-    use_returning_allocator()
     with pandas_refused():
         return _dispatch(args)
 
@@ -66,6 +64,7 @@ def _dispatch(args: list[str]) -> int:
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
         parsed = parser.parse_args(args[1:])
+        _use_returning_allocator()
         try:
             return int(module.run(parsed))  # type: ignore[attr-defined]
         except BrokenPipeError:
@@ -79,7 +78,16 @@ def _dispatch(args: list[str]) -> int:
 
         print(f"RosterEditor {__version__}")
         return EXIT_OK
+    _use_returning_allocator()
     return _start_editor(parsed)
+
+
+def _use_returning_allocator() -> None:
+    # Imports pyarrow (~0.3 s): only once a command or the window will really run, so --help
+    # and --version answer at once.
+    from rostereditor.core.arrow_memory import use_returning_allocator
+
+    use_returning_allocator()
 
 
 def _start_editor(parsed: argparse.Namespace) -> int:
