@@ -139,6 +139,10 @@ class Table:
         self._stored = len(lines)
         self._lines: list[int] | np.ndarray = lines
         self._order: np.ndarray | None = None
+        # Derived from the order, built when first asked for and kept until the order changes:
+        # the identity order's row ids, and each stored row id's position (-1: deleted).
+        self._identity: np.ndarray | None = None
+        self._inverse: tuple[np.ndarray, np.ndarray] | None = None
         self._widths: dict[int, int] = dict(widths or {})
         self._extras: dict[int, list[str]] = {k: list(v) for k, v in (extras or {}).items()}
         self._header_extras = list(header_extras)
@@ -199,8 +203,36 @@ class Table:
         """The current position of a stored record, or None if it has been deleted."""
         if self._order is None:
             return row_id if 0 <= row_id < self._stored else None
-        hits = np.flatnonzero(self._order == row_id)
-        return int(hits[0]) if len(hits) else None
+        if not 0 <= row_id < self._stored:
+            return None
+        position = int(self._positions_by_id()[row_id])
+        return position if position >= 0 else None
+
+    def positions_of(self, row_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The current rows of those row ids still in the table, and those row ids (in the
+        order given); costs what the row ids number, not what the table holds."""
+        ids = np.asarray(row_ids, dtype=np.int64)
+        ids = ids[(ids >= 0) & (ids < self._stored)]
+        if self._order is None:
+            return ids.copy(), ids
+        positions = self._positions_by_id()[ids]
+        kept = positions >= 0
+        return positions[kept].astype(np.int64), ids[kept]
+
+    def _positions_by_id(self) -> np.ndarray:
+        order = self._current_order()
+        cached = self._inverse
+        if cached is not None and cached[0] is order:
+            return cached[1]
+        inverse = np.full(self._stored, -1, dtype=np.int32 if self._stored < 2**31 else np.int64)
+        inverse[order] = np.arange(len(order), dtype=inverse.dtype)
+        self._inverse = (order, inverse)
+        return inverse
+
+    @property
+    def rows_in_read_order(self) -> bool:
+        """No row was inserted before another or deleted: row == row id for every row."""
+        return self._order is None
 
     def line_of_id(self, row_id: int) -> int | None:
         """Original line of a stored record, even one now deleted; None for added rows."""
@@ -354,11 +386,20 @@ class Table:
         return removed
 
     def row_ids(self) -> np.ndarray:
-        return self._current_order().copy()
+        """Every row's row id, in row order. Read-only and shared (no copy per call): the
+        validator asks for it several times per edit, and a copy would cost milliseconds."""
+        order = self._current_order()
+        order.flags.writeable = False  # changes replace the order array, never write into it
+        return order
 
     def _current_order(self) -> np.ndarray:
         if self._order is None:
-            return np.arange(self._stored, dtype=np.int64)
+            identity = self._identity
+            if identity is None or len(identity) != self._stored:
+                identity = np.arange(self._stored, dtype=np.int64)
+                identity.flags.writeable = False
+                self._identity = identity
+            return identity
         return self._order
 
     def _place(self, row: int, row_ids: Sequence[int]) -> None:

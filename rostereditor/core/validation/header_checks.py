@@ -6,6 +6,7 @@ import difflib
 
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.spec.model import FileSpec
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
@@ -52,7 +53,7 @@ def _trailing_empty_columns(table: Table) -> set[int]:
         if table.header[index].strip() != "":
             break
         values = table.column_array(index)
-        if len(values) and pc.any(pc.not_equal(values, "")).as_py():
+        if len(values) and pc.any(pc.not_equal(values, text(""))).as_py():
             break
         trailing.add(index)
     return trailing
