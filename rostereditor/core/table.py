@@ -238,6 +238,14 @@ class Table:
         """Original line of a stored record, even one now deleted; None for added rows."""
         return int(self._lines[row_id]) if 0 <= row_id < len(self._lines) else None
 
+    def lines_of_ids(self, row_ids: np.ndarray) -> np.ndarray:
+        """Each row id's line in the file as read (header = 1); -1 for rows added since."""
+        lines = np.asarray(self._lines, dtype=np.int64)
+        found = np.full(len(row_ids), -1, dtype=np.int64)
+        read = (row_ids >= 0) & (row_ids < len(lines))
+        found[read] = lines[row_ids[read]]
+        return found
+
     def source_line(self, row: int) -> int | None:
         """Physical line in the original file where this record starts (header = 1).
 

@@ -29,7 +29,7 @@ from rostereditor.core.editing.cell_range import CellRange
 from rostereditor.core.editing.closest_ids import broken_reference_suggestions
 from rostereditor.core.editing.find_replace import SearchOptions, plan_replace_all
 from rostereditor.core.editing.paste_plan import PastePlan, plan_paste
-from rostereditor.core.editing.quick_fixes import plan_fix_all, plan_fix_one, value_fixes
+from rostereditor.core.editing.quick_fixes import plan_fix_all, plan_fix_one
 from rostereditor.core.editing.range_edits import PlannedCell, plan_clear, plan_fill_down
 from rostereditor.core.editing.record_labels import RecordLookup
 from rostereditor.core.editing.reference_columns import (
@@ -217,7 +217,8 @@ class EditSession:
         table, result = self.table(file), self.result
         if table is None or result is None:
             return []
-        return list(result.cell_index(file).get((table.row_id(row), col), ()))
+        part = result.file_findings(file)
+        return part.at(table.row_id(row), col) if part is not None else []
 
     def _restart_checks(self) -> None:
         self.checking.start(self._bundle, self._profile, self.version)
@@ -429,9 +430,8 @@ class EditSession:
         col = finding.column_index
         if table is None or col is None:
             return []
-        in_column = [f for (_, c), found in (result.cell_index(file).items() if result else ())
-                     if c == col for f in found]
-        fixes = value_fixes(in_column, finding.rule, col)
+        # Asked of each distinct value once, not of every finding in the column.
+        fixes = result.value_fixes(file, finding.rule, col) if result is not None else {}
         if finding.value is not None and finding.fix is not None:
             fixes.setdefault(finding.value, finding.fix)
         return plan_fix_all(table, col, fixes)

@@ -31,6 +31,7 @@ from rostereditor.core.validation.cross_file_checks import CHECKS as CROSS_FILE_
 from rostereditor.core.validation.cross_file_checks import CrossFileCheck
 from rostereditor.core.validation.distinct_values import DistinctValues, by_distinct_value
 from rostereditor.core.validation.file_context import FileContext
+from rostereditor.core.validation.file_findings import FileFindings, sources_of
 from rostereditor.core.validation.finding import Finding, Severity
 from rostereditor.core.validation.finding_batch import FindingBatch, Place
 from rostereditor.core.validation.header_checks import header_findings
@@ -54,7 +55,6 @@ from rostereditor.core.validation.uniqueness_checks import duplicate_batches
 from rostereditor.core.validation.validation_result import (
     ValidationCancelled,
     ValidationResult,
-    _FileFindings,
 )
 from rostereditor.core.validation.value_checks import ColumnCheck
 
@@ -83,7 +83,7 @@ class BundleValidator:
         self._targets: dict[str, tuple[int, TargetKeys]] = {}
         self._spans: tuple[tuple[int, ...], SessionSpans | None] | None = None
         self._sessions_cache: tuple[tuple[int, int], dict[str, Span | None]] | None = None
-        self._parts_cache: dict[str | None, tuple[tuple[object, ...], _FileFindings]] = {}
+        self._parts_cache: dict[str | None, tuple[tuple[object, ...], FileFindings]] = {}
         # During a full run only: distinct values of the reference columns, for their checks.
         self._distinct: dict[tuple[str, int], DistinctValues | None] = {}
         self._class_schools_cache: tuple[int, ClassSchools] | None = None
@@ -246,7 +246,7 @@ class BundleValidator:
 
     def _result(self) -> ValidationResult:
         files = list(self._fixed) + [f for f in self._batches if f not in self._fixed]
-        parts: dict[str | None, _FileFindings] = {}
+        parts: dict[str | None, FileFindings] = {}
         for file in files:
             batches = [b for family in self._batches.get(file, {}).values() for b in family] \
                 if file is not None else []
@@ -255,19 +255,20 @@ class BundleValidator:
         return ValidationResult(self.bundle, parts, self.version, self.profile.name)
 
     def _part(self, file: str | None, table: Table | None, fixed: list[Finding],
-              batches: list[FindingBatch]) -> _FileFindings:
-        """One file's findings, reused from the last result when nothing in it changed.
+              batches: list[FindingBatch]) -> FileFindings:
+        """One file's findings, reused from the last result when nothing in it changed, else
+        updated from it (only what the re-check dropped or added is touched).
 
-        A reused part keeps its sorted findings and cell index, so after an edit only the
-        edited file's findings are rebuilt. Batches and findings are immutable and the cache
-        keeps them alive, so their ids identify them.
+        Batches and findings are immutable and the cache keeps them alive, so their ids
+        identify them.
         """
         key = (table.version if table is not None else None,
                tuple(map(id, fixed)), tuple(map(id, batches)))
         cached = self._parts_cache.get(file)
         if cached is not None and cached[0] == key:
             return cached[1]
-        part = _FileFindings(table, fixed, batches)
+        part = FileFindings(file, table, sources_of(fixed, batches),
+                            previous=cached[1] if cached is not None else None)
         self._parts_cache[file] = (key, part)
         return part
 
@@ -434,7 +435,7 @@ class BundleValidator:
             by_class = self._snapshots[("enrollments.csv", klass)]
             self._recheck_school_mismatch(by_class.rows_with(changed))
         if involves(key):
-            self._recheck_no_teacher(changed)
+            self._recheck_no_teacher(changed, edited=rows)
 
     def _recheck_teachers(self, ctx: FileContext, rows: np.ndarray, positions: np.ndarray,
                           old_values: dict[int, set[str]], involves: Callable[..., bool]) -> None:
@@ -467,9 +468,10 @@ class BundleValidator:
             Place("enrollments.csv", "schoolSourcedId", school), classes, schools, present,
             target=target, severity=self._severity(SCHOOL_MISMATCH)))
 
-    def _recheck_no_teacher(self, class_keys: set[str],
-                            members: np.ndarray | None = None) -> None:
-        """Classes with these keys; members: the enrollment rows of those classes if known."""
+    def _recheck_no_teacher(self, class_keys: set[str], members: np.ndarray | None = None,
+                            edited: np.ndarray | None = None) -> None:
+        """Classes with these keys; members: the enrollment rows of those classes if known;
+        edited: class rows just edited (a class whose key went blank has none of the keys)."""
         parts = self._class_parts()
         if parts is None:
             return
@@ -483,6 +485,8 @@ class BundleValidator:
         taught = teacher_classes(_cells(enrollments.table, positions, klass),
                                  _cells(enrollments.table, positions, role))
         class_rows = self._snapshots[("classes.csv", key)].rows_with(class_keys)
+        if edited is not None:
+            class_rows = np.union1d(class_rows, edited)
         class_positions, present = _positions(classes.table, class_rows)
         families = self._batches["classes.csv"]
         _drop(families, NO_TEACHER, class_rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
+import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QIcon
 
@@ -24,8 +25,8 @@ from rostereditor.core.session import (
 )
 from rostereditor.core.table import Table
 from rostereditor.core.validation import Finding
-from rostereditor.ui.findings.severity_style import SEVERITY_BRUSH, SEVERITY_COLOR, worst_severity
-from rostereditor.ui.grid.cell_findings import CellFindings, CellKey
+from rostereditor.ui.findings.severity_style import SEVERITY_BRUSH, SEVERITY_COLOR
+from rostereditor.ui.grid.cell_findings import CellFindings, CellKey, FindingsChange
 from rostereditor.ui.grid.cell_text import SPACE_MARK, display_text
 from rostereditor.ui.grid.cell_tooltips import EXTRA_FIELD_TIP, CellTooltips, finding_tooltip
 from rostereditor.ui.grid.view_row_order import ViewRowOrder
@@ -129,10 +130,8 @@ class RosterTableModel(QAbstractTableModel):
 
     def _on_result_changed(self, event: ResultChanged) -> None:
         result = event.result
-        cells: Mapping[CellKey, list[Finding]] = result.cell_index(self.file_name) if result else {}
-        if cells is self.findings.cells and cells:
-            return  # this file's findings did not change: nothing to repaint
-        self.set_findings(cells, result.row_findings(self.file_name) if result else {})
+        index = result.file_findings(self.file_name) if result is not None else None
+        self._show_findings_change(self.findings.replace_index(index))
 
     def _on_version_changed(self, _event: VersionChanged) -> None:
         if self.table.column_count:
@@ -173,9 +172,11 @@ class RosterTableModel(QAbstractTableModel):
             return display_text(self.table.cell(row, col))
         if role == Qt.ItemDataRole.EditRole:
             return self.table.cell(row, col)
-        findings = self.findings.at(self.table.row_id(row), col)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return SEVERITY_BRUSH.get(worst_severity(findings) or "") if findings else None
+            # Painting asks every visible cell: a severity lookup, no Finding objects.
+            worst = self.findings.worst_at(self.table.row_id(row), col)
+            return SEVERITY_BRUSH.get(worst) if worst else None
+        findings = self.findings.at(self.table.row_id(row), col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltips.cell(row, col, self.table.cell(row, col), findings)
         return finding_tooltip(findings) if findings else None  # AccessibleDescriptionRole
@@ -203,10 +204,11 @@ class RosterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             line = self.table.source_line(row)
             return str(line) if line is not None else "new"
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+        if role == Qt.ItemDataRole.ForegroundRole:
+            worst = self.findings.worst_at(self.table.row_id(row), -1)
+            return QBrush(SEVERITY_COLOR[worst]) if worst else None
+        if role == Qt.ItemDataRole.ToolTipRole:
             findings = self.findings.of_row(self.table.row_id(row))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(SEVERITY_COLOR[worst_severity(findings) or "info"]) if findings else None
             return CellTooltips.row_header(self.table.source_line(row), self.file_name, findings)
         return None
 
@@ -261,9 +263,13 @@ class RosterTableModel(QAbstractTableModel):
 
     def set_findings(self, cell_index: Mapping[CellKey, list[Finding]],
                      row_findings: dict[int, list[Finding]] | None = None) -> None:
-        """Take a (row_id, col) -> findings mapping (kept as is: it may be lazy and large)
-        and the findings that concern a whole row, by row id; repaint what looks different."""
-        change = self.findings.replace(cell_index, row_findings or {})
+        """Take findings as a (row_id, col) -> findings mapping and the findings that concern a
+        whole row, by row id (tests and tools; results come through the session)."""
+        self._show_findings_change(self.findings.replace(cell_index, row_findings or {},
+                                                         self.table))
+
+    def _show_findings_change(self, change: FindingsChange | None) -> None:
+        """Repaint what looks different after the findings changed."""
         if change is None:
             self.repaint_all()
             return
@@ -279,7 +285,7 @@ class RosterTableModel(QAbstractTableModel):
         """Findings on a table cell (table row, not view row)."""
         return list(self.findings.at(self.table.row_id(row), col) or ())
 
-    def problem_row_ids(self) -> set[int]:
+    def problem_row_ids(self) -> np.ndarray:
         return self.findings.problem_row_ids()
 
     # -- repainting --------------------------------------------------------------------

@@ -64,7 +64,7 @@ class ViewRowOrder:
         found = int(self._inverse[table_row])
         return found if found >= 0 else None
 
-    def rebuild(self, table: Table, problem_row_ids: Collection[int] = ()) -> None:
+    def rebuild(self, table: Table, problem_row_ids: Collection[int] | np.ndarray = ()) -> None:
         """Recompute the mapping from the current settings and the table's current rows."""
         self._inverse = None
         if not self.active:
@@ -77,7 +77,8 @@ class ViewRowOrder:
                 hits = pc.match_substring(table.column_array(col), text, ignore_case=True)
                 mask &= hits.to_numpy(zero_copy_only=False).astype(bool)
         if self.problem_rows_only:
-            wanted = np.fromiter(problem_row_ids, dtype=np.int64, count=len(problem_row_ids))
+            wanted = problem_row_ids if isinstance(problem_row_ids, np.ndarray) else np.fromiter(
+                problem_row_ids, dtype=np.int64, count=len(problem_row_ids))
             mask &= np.isin(table.row_ids(), wanted)
         rows = np.flatnonzero(mask).astype(np.int64)
         if self.sort_column is not None and self.sort_column < table.column_count and len(rows):

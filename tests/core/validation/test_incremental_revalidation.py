@@ -294,3 +294,14 @@ def test_a_repeated_class_key_takes_the_span_of_its_first_class_with_usable_term
     result = validator.revalidate("classes.csv", [classes.row_id(1)])
     assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 3, "endDate")]
     assert _key(result) == _fresh(bundle)
+
+
+def test_blanking_a_renamed_class_key_drops_its_no_teacher_warning():
+    # Found by the property test: k1 renamed to x has no teacher; blanking x left that warning.
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    for value in ("x", ""):
+        result = _edit(validator, "classes.csv", 0, "sourcedId", value)
+        assert _key(result) == _fresh(bundle), value
+    assert _rules(result, "class.no-teacher") == []
