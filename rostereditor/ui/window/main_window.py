@@ -54,6 +54,7 @@ from rostereditor.ui.findings.problem_navigation import ProblemNavigation
 from rostereditor.ui.grid.current_tab_commands import CurrentTabCommands
 from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
+from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActions
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
 from rostereditor.ui.window.status_summary import StatusSummary
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.checks = CheckPresenter(self)
         self.editing = SpreadsheetEditing(self)
         self.xlsx = XlsxActions(self)
+        self.vendor_reports = VendorReportActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
