@@ -86,7 +86,9 @@ class ColumnMappingDialog(QDialog):
         self.vendor.addItems(list(dict.fromkeys([vendor, *vendors])))
         self.vendor.setCurrentText(vendor)
         self.vendor.setAccessibleName("Vendor")
-        self.vendor.lineEdit().setPlaceholderText("Whose report is it? e.g. FastBridge")
+        editor = self.vendor.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText("Whose report is it? e.g. FastBridge")
         self.vendor.setToolTip("Whose report this is: the choices are remembered for this vendor")
 
         columns = QGroupBox("Which column holds what", self)
