@@ -45,6 +45,7 @@ from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
+from rostereditor.ui.comparison.comparison_actions import ComparisonActions
 from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
 from rostereditor.ui.files.bundle_opening import BundleOpening, Source
 from rostereditor.ui.files.bundle_saving import BundleSaving
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.editing = SpreadsheetEditing(self)
         self.xlsx = XlsxActions(self)
         self.vendor_reports = VendorReportActions(self)
+        self.comparisons = ComparisonActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
