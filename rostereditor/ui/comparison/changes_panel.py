@@ -41,7 +41,7 @@ def summary_text(changes: ChangeList, label: str) -> str:
     """e.g. "Compared with sent.zip: 100 records added · 113 removed · 39 changed"."""
     if not changes.total:
         return f"Compared with {label}: the same records with the same values."
-    parts = []
+    parts: list[str] = []
     for kind in KINDS:
         count = changes.count(kind)
         if count or kind != "new_id":

@@ -98,7 +98,7 @@ def test_changed_and_added_records_are_tinted_with_what_they_were(compared, two_
     _, _, changes = two_exports
     window = compared
     corrected = changes.corrected_users[0]
-    model, middle = _users_cell(window, corrected, "middleName")
+    _model, middle = _users_cell(window, corrected, "middleName")
     assert middle.data(Role.BackgroundRole) == CHANGED_BRUSH
     assert "Changed since last-week.zip: it was" in middle.data(Role.ToolTipRole)
     _, family = _users_cell(window, corrected, "familyName")
@@ -151,7 +151,7 @@ def test_clicking_a_changed_record_goes_to_its_cell(compared, two_exports, qtbot
 
 
 def test_a_removed_record_is_shown_read_only_beside_the_list(compared, two_exports):
-    old, _, changes = two_exports
+    _old, _, changes = two_exports
     window = compared
     panel = window.comparisons.panel
     gone = sorted(set(changes.left) - set(changes.renumbered))[0]

@@ -106,7 +106,7 @@ def test_fixing_the_cell_marks_the_problem_done_and_undo_brings_it_back(district
     assert model.setData(email, "fixed@example.org", Role.EditRole)
     assert [f.line for f in vendor_findings(window)] == [6]
     assert email.data(Role.BackgroundRole) is None
-    assert [r.state for r in window.vendor_reports.panel.model.rows()][0] == "fixed"
+    assert next(r.state for r in window.vendor_reports.panel.model.rows()) == "fixed"
     window.action(ActionId.UNDO).trigger()
     assert [f.line for f in vendor_findings(window)] == [3, 6]
     assert email.data(Role.BackgroundRole) == SEVERITY_BRUSH["error"]
