@@ -27,6 +27,8 @@ from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
 from rostereditor.ui.comparison.change_tint import ChangeTint
 from rostereditor.ui.comparison.changes_panel import ChangesPanel, summary_text
 from rostereditor.ui.comparison.comparison_tracker import ComparisonTracker
+from rostereditor.ui.comparison.delta_saving import DeltaSaving
+from rostereditor.ui.comparison.removal_check import RemovalCheck
 from rostereditor.ui.files.bundle_opening import BACKGROUND_OPEN_BYTES, input_size
 from rostereditor.ui.window.action_ids import ActionId, MenuId
 
@@ -56,6 +58,7 @@ class ComparisonActions(QObject):
         self._job: ProgressDialogJob | None = None
         self.tracker = ComparisonTracker(self._session, window.runner, self)
         self.tint = ChangeTint(self._session, self.tracker)
+        self.removals = RemovalCheck(window, self.tracker)
 
         self.panel = ChangesPanel(self._session, window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel)
@@ -86,6 +89,7 @@ class ComparisonActions(QObject):
             window.actions_by_id[action_id] = action
             file_menu.insertAction(before, action)
         file_menu.insertSeparator(before)
+        self.delta = DeltaSaving(window, self.tracker, window.action(ComparisonActionId.COMPARE))
         toggle = self.panel.toggleViewAction()
         toggle.setObjectName(ComparisonActionId.SHOW_PANEL)
         toggle.setText("C&hanges Panel")
