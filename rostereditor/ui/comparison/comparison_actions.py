@@ -91,6 +91,8 @@ class ComparisonActions(QObject):
         file_menu.insertSeparator(before)
         self.delta = DeltaSaving(window, self.tracker, window.action(ComparisonActionId.COMPARE))
         toggle = self.panel.toggleViewAction()
+        # Tabbed with the problems list: showing it means showing its tab.
+        toggle.triggered.connect(lambda checked: checked and self.panel.raise_())
         toggle.setObjectName(ComparisonActionId.SHOW_PANEL)
         toggle.setText("C&hanges Panel")
         window.actions_by_id[ComparisonActionId.SHOW_PANEL] = toggle

@@ -69,6 +69,8 @@ class VendorReportActions(QObject):
         file_menu = window.menu(MenuId.FILE)
         file_menu.insertAction(window.action(ActionId.CLOSE_BUNDLE), open_action)
         toggle = self.panel.toggleViewAction()
+        # Tabbed with the problems list: showing it means showing its tab.
+        toggle.triggered.connect(lambda checked: checked and self.panel.raise_())
         toggle.setObjectName(VendorReportActionId.SHOW_PANEL)
         toggle.setText("&Vendor Report Panel")
         window.actions_by_id[VendorReportActionId.SHOW_PANEL] = toggle

@@ -55,6 +55,7 @@ from rostereditor.ui.findings.problem_navigation import ProblemNavigation
 from rostereditor.ui.grid.current_tab_commands import CurrentTabCommands
 from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
+from rostereditor.ui.summary.summary_actions import SummaryActions
 from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActions
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.xlsx = XlsxActions(self)
         self.vendor_reports = VendorReportActions(self)
         self.comparisons = ComparisonActions(self)
+        self.summary_view = SummaryActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
