@@ -92,7 +92,7 @@ class ComparisonActions(QObject):
         self.delta = DeltaSaving(window, self.tracker, window.action(ComparisonActionId.COMPARE))
         toggle = self.panel.toggleViewAction()
         # Tabbed with the problems list: showing it means showing its tab.
-        toggle.triggered.connect(lambda checked: checked and self.panel.raise_())
+        toggle.triggered.connect(self._raise_when_shown)
         toggle.setObjectName(ComparisonActionId.SHOW_PANEL)
         toggle.setText("C&hanges Panel")
         window.actions_by_id[ComparisonActionId.SHOW_PANEL] = toggle
@@ -101,6 +101,10 @@ class ComparisonActions(QObject):
         self._update_enabled()
 
     # -- comparing -----------------------------------------------------------------------------
+
+    def _raise_when_shown(self, checked: bool) -> None:
+        if checked:
+            self.panel.raise_()
 
     def choose_and_compare(self) -> None:
         settings = self._window.settings

@@ -38,13 +38,17 @@ class SummaryActions(QObject):
         self.panel.export_requested.connect(self.export)
         toggle = self.panel.toggleViewAction()
         # Tabbed with the problems list: showing it means showing its tab.
-        toggle.triggered.connect(lambda checked: checked and self.panel.raise_())
+        toggle.triggered.connect(self._raise_when_shown)
         toggle.setObjectName(SummaryActionId.SHOW)
         toggle.setText("&Summary")
         toggle.setStatusTip("What the vendor will see once it imports the bundle: people per "
                             "school, role and grade, classes, class sizes, who has no class")
         window.actions_by_id[SummaryActionId.SHOW] = toggle
         window.menu(MenuId.VIEW).addAction(toggle)
+
+    def _raise_when_shown(self, checked: bool) -> None:
+        if checked:
+            self.panel.raise_()
 
     def _is_shown(self) -> bool:
         return self.panel.isVisible()

@@ -70,7 +70,7 @@ class VendorReportActions(QObject):
         file_menu.insertAction(window.action(ActionId.CLOSE_BUNDLE), open_action)
         toggle = self.panel.toggleViewAction()
         # Tabbed with the problems list: showing it means showing its tab.
-        toggle.triggered.connect(lambda checked: checked and self.panel.raise_())
+        toggle.triggered.connect(self._raise_when_shown)
         toggle.setObjectName(VendorReportActionId.SHOW_PANEL)
         toggle.setText("&Vendor Report Panel")
         window.actions_by_id[VendorReportActionId.SHOW_PANEL] = toggle
@@ -91,6 +91,10 @@ class VendorReportActions(QObject):
         window.bundle_opened.connect(self._update_enabled)
         self._session.events.bundle_changed.connect(lambda _e: self._update_enabled())
         self._update_enabled()
+
+    def _raise_when_shown(self, checked: bool) -> None:
+        if checked:
+            self.panel.raise_()
 
     def _add(self, action_id: str, text: str, slot: object, tip: str) -> QAction:
         action = QAction(text, self._window)
