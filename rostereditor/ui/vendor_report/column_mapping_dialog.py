@@ -39,7 +39,7 @@ ROLE_LABELS: dict[Role, str] = {
     "value": "Reported value",
 }
 NO_COLUMN = "(no such column)"
-NAMED_IN_REPORT = "(each line names its file)"
+NAMED_IN_REPORT = "(the file column says)"
 PREVIEW_ROWS = 6
 
 

@@ -228,3 +228,18 @@ def test_an_unreadable_report_is_explained(district_window, tmp_path, monkeypatc
     open_report(window, monkeypatch, broken)
     assert message_boxes[-1][0] == "warning"
     assert "not a readable .xlsx" in message_boxes[-1][1]
+
+
+def test_an_xlsx_report_reads_like_a_csv_one(district_window, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    window = district_window
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Entity", "SourcedId", "Field", "Error Message"])
+    sheet.append(["Student", users_value(window, 1, "sourcedId"), "email", "Email not allowed"])
+    path = tmp_path / "errors.xlsx"
+    book.save(path)
+    open_report(window, monkeypatch, path)
+    assert [(f.line, f.column, f.message) for f in vendor_findings(window)] == [
+        (3, "email", "Vendor: Email not allowed")]
