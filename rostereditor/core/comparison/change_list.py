@@ -8,7 +8,6 @@ once, as a likely new ID, not also as one removed and one added record.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -66,55 +65,66 @@ class _FileEntries:
     changed_stops: np.ndarray
 
 
+@dataclass(frozen=True)
+class _FilePart:
+    """One file's entries as arrays, in list order: added, removed, changed, new IDs."""
+
+    entries: _FileEntries
+    kinds: np.ndarray
+    items: np.ndarray
+    keys: pa.Array
+    labels: pa.Array
+
+
+def _file_part(result: FileComparison, reference: Bundle, current: Bundle) -> _FilePart:
+    entries = _file_entries(result)
+    name = result.file
+    new_side = _Labels(name, current.table(name))
+    old_side = _Labels(name, reference.table(name))
+    ids = result.id_changes
+    parts: tuple[tuple[ChangeKind, pa.Array, pa.Array], ...] = (
+        ("added", result.added_keys.take(pa.array(entries.added)),
+         new_side.of(result.added_row_ids[entries.added])),
+        ("removed", result.removed_keys.take(pa.array(entries.removed)),
+         old_side.of(result.removed_row_ids[entries.removed])),
+        ("changed", result.changed.keys.take(pa.array(entries.changed_starts)),
+         new_side.of(result.changed.new_row_ids[entries.changed_starts])),
+        ("new_id", ids.new_ids, new_side.of(ids.new_row_ids)),
+    )
+    return _FilePart(
+        entries,
+        np.concatenate([np.full(len(k), KINDS.index(kind), dtype=np.int8) for kind, k, _ in parts]),
+        np.concatenate([np.arange(len(k), dtype=np.int64) for _, k, _ in parts]),
+        _concat([k for _, k, _ in parts]), _concat([lab for _, _, lab in parts]))
+
+
 class ChangeList:
     """Every added, removed, changed and re-identified record of a comparison, filterable."""
 
-    def __init__(self, comparison: BundleComparison, reference: Bundle, current: Bundle) -> None:
+    def __init__(self, comparison: BundleComparison, reference: Bundle, current: Bundle, *,
+                 reuse: ChangeList | None = None) -> None:
+        """reuse: an earlier list whose files' parts still hold where the file's comparison is
+        the same object (compared again after edits to other files)."""
         self.comparison = comparison
-        self.files: list[str] = []
-        self._entries: list[_FileEntries] = []
-        kinds, files, items, keys, labels = [], [], [], [], []
+        self.files = list(comparison.files)
+        earlier = {p.entries.result.file: p for p in reuse._parts} if reuse is not None else {}
+        self._parts: list[_FilePart] = []
         for name, result in comparison.files.items():
-            entries = _file_entries(result)
-            number = len(self.files)
-            self.files.append(name)
-            self._entries.append(entries)
-            new_side = _Labels(name, current.table(name))
-            old_side = _Labels(name, reference.table(name))
-            ids = result.id_changes
-            parts: tuple[tuple[ChangeKind, pa.Array, pa.Array], ...] = (
-                ("added", result.added_keys.take(pa.array(entries.added)),
-                 new_side.of(result.added_row_ids[entries.added])),
-                ("removed", result.removed_keys.take(pa.array(entries.removed)),
-                 old_side.of(result.removed_row_ids[entries.removed])),
-                ("changed", result.changed.keys.take(pa.array(entries.changed_starts)),
-                 new_side.of(result.changed.new_row_ids[entries.changed_starts])),
-                ("new_id", ids.new_ids, new_side.of(ids.new_row_ids)),
-            )
-            for kind, key_part, label_part in parts:
-                count = len(key_part)
-                kinds.append(np.full(count, KINDS.index(kind), dtype=np.int8))
-                files.append(np.full(count, number, dtype=np.int32))
-                items.append(np.arange(count, dtype=np.int64))
-                keys.append(key_part)
-                labels.append(label_part)
-        self._kinds = np.concatenate(kinds) if kinds else np.zeros(0, dtype=np.int8)
-        self._files = np.concatenate(files) if files else np.zeros(0, dtype=np.int32)
-        self._items = np.concatenate(items) if items else np.zeros(0, dtype=np.int64)
-        self._keys = _concat(keys)
-        self._labels = _concat(labels)
+            kept = earlier.get(name)
+            self._parts.append(kept if kept is not None and kept.entries.result is result
+                               else _file_part(result, reference, current))
+        parts = self._parts
+        self._entries = [p.entries for p in parts]
+        self._kinds = np.concatenate([p.kinds for p in parts]) if parts \
+            else np.zeros(0, dtype=np.int8)
+        self._files = np.concatenate([np.full(len(p.kinds), n, dtype=np.int32)
+                                      for n, p in enumerate(parts)]) if parts \
+            else np.zeros(0, dtype=np.int32)
+        self._items = np.concatenate([p.items for p in parts]) if parts \
+            else np.zeros(0, dtype=np.int64)
+        self._keys = _concat([p.keys for p in parts])
+        self._labels = _concat([p.labels for p in parts])
         self._shown = np.arange(len(self._kinds), dtype=np.int64)
-
-    def with_comparison(self, comparison: BundleComparison) -> ChangeList:
-        """The same list over `comparison`, the same comparison with other row ids (made on a
-        snapshot, then put back on the live tables' row ids: see bundle_snapshot)."""
-        copy = object.__new__(ChangeList)
-        copy.__dict__.update(self.__dict__)
-        copy.comparison = comparison
-        copy._entries = [dataclasses.replace(e, result=comparison.files[name])
-                         for name, e in zip(self.files, self._entries, strict=True)]
-        copy._shown = self._shown.copy()
-        return copy
 
     # -- what there is ---------------------------------------------------------------------
 
@@ -218,26 +228,35 @@ def _file_entries(result: FileComparison) -> _FileEntries:
     return _FileEntries(result, added, removed, starts.astype(np.int64), stops.astype(np.int64))
 
 
+_LABEL_COLUMNS = frozenset({"sourcedId", "familyName", "givenName", "role", "grades", "title",
+                            "classCode", "courseCode", "name", "type"})
+
+
 class _Labels:
-    """One side's record labels (`id — name`), made once, read by row id ("" for a row id the
-    table no longer has)."""
+    """One side's record labels (`id — name`) for given row ids, made only for those rows
+    ("" for a row id the table no longer has)."""
 
     def __init__(self, name: str, table: Table | None) -> None:
-        self.labels: pa.Array | None = None
+        self.name = name
+        self.table = table
         self.positions = np.zeros(0, dtype=np.int64)
-        if table is None or not len(table):
-            return
-        self.labels = whole(label_array(name, table))
-        ids = table.row_ids()
-        self.positions = np.full(int(ids.max()) + 1, -1, dtype=np.int64)
-        self.positions[ids] = np.arange(len(ids), dtype=np.int64)
+        if table is not None and len(table):
+            ids = table.row_ids()
+            self.positions = np.full(int(ids.max()) + 1, -1, dtype=np.int64)
+            self.positions[ids] = np.arange(len(ids), dtype=np.int64)
 
     def of(self, row_ids: np.ndarray) -> pa.Array:
-        if self.labels is None or not len(row_ids):
+        table = self.table
+        if table is None or not len(row_ids) or not len(self.positions):
             return pa.array([""] * len(row_ids), pa.string())
         inside = (row_ids >= 0) & (row_ids < len(self.positions))
         at = np.where(inside, self.positions[np.where(inside, row_ids, 0)], -1)
-        found = self.labels.take(pa.array(np.maximum(at, 0)))
+        where = pa.array(np.maximum(at, 0))
+        # Only these rows and the columns labels are made of (record_labels): a small table.
+        names = [n for n in dict.fromkeys(table.header) if n in _LABEL_COLUMNS]
+        rows = Table(names, [table.column_array(table.header.index(n)).take(where)
+                             for n in names], np.arange(2, len(at) + 2, dtype=np.int64))
+        found = whole(label_array(self.name, rows))
         return pc.if_else(pa.array(at >= 0), found, pa.scalar("", pa.string()))
 
 

@@ -3,13 +3,13 @@
 A LiveComparison holds the compared (reference) bundle and the latest comparison of the open
 bundle against it: the change list, and per file the changed cells and added records indexed
 by the open bundle's row ids, so a grid can tint a cell with a lookup. Whoever owns it
-compares again after edits (compare_live in place for small bundles, compare_snapshot in a
-worker for big ones) and hands the result to update().
+compares again after edits, only the files edited (compare_files), in place for small bundles
+or on a snapshot (bundle_snapshot) in a worker for big ones, and hands the result to update().
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,8 +17,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from rostereditor.core.bundle import Bundle
-from rostereditor.core.comparison.bundle_comparison import BundleComparison, compare_bundles
-from rostereditor.core.comparison.bundle_snapshot import BundleSnapshot, with_live_row_ids
+from rostereditor.core.comparison.bundle_comparison import (
+    BundleComparison,
+    compare_again,
+    compare_bundles,
+)
 from rostereditor.core.comparison.change_list import ChangeList
 from rostereditor.core.comparison.file_comparison import FileComparison
 from rostereditor.core.comparison.record_keys import whole
@@ -35,24 +38,29 @@ class ComparisonOutcome:
     changes: ChangeList
 
 
-def compare_live(reference: Bundle, current: Bundle) -> ComparisonOutcome:
-    """Compare the open bundle itself (in place: nothing may edit it meanwhile)."""
+def compare_whole(reference: Bundle, current: Bundle,
+                  progress: Progress | None = None) -> ComparisonOutcome:
+    """Compare every file. `current` is the open bundle (in place: nothing may edit it
+    meanwhile) or a snapshot of it (in a worker). Raises Cancelled when progress says stop."""
+    _step(progress, 0.0)
     comparison = compare_bundles(reference, current)
+    _step(progress, 0.8)
     return ComparisonOutcome(comparison, ChangeList(comparison, reference, current))
 
 
-def compare_snapshot(reference: Bundle, snapshot: BundleSnapshot,
-                     progress: Progress | None = None) -> ComparisonOutcome:
-    """Compare a snapshot of the open bundle (safe in a worker), row ids put back on the live
-    tables'. Raises Cancelled when progress says stop."""
-    if progress is not None and not progress(0.0):
+def compare_files(reference: Bundle, current: Bundle, previous: ComparisonOutcome,
+                  files: Collection[str], progress: Progress | None = None) -> ComparisonOutcome:
+    """`previous` with the edited `files` compared again; the list reuses the rest."""
+    _step(progress, 0.0)
+    comparison = compare_again(previous.comparison, reference, current, files)
+    _step(progress, 0.8)
+    return ComparisonOutcome(comparison, ChangeList(comparison, reference, current,
+                                                    reuse=previous.changes))
+
+
+def _step(progress: Progress | None, fraction: float) -> None:
+    if progress is not None and not progress(fraction):
         raise Cancelled
-    comparison = compare_bundles(reference, snapshot.bundle)
-    if progress is not None and not progress(0.8):
-        raise Cancelled
-    changes = ChangeList(comparison, reference, snapshot.bundle)
-    live = with_live_row_ids(comparison, snapshot)
-    return ComparisonOutcome(live, changes.with_comparison(live))
 
 
 class CellChanges:

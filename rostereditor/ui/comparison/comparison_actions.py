@@ -15,12 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableView
 from rostereditor.core.background_work import Progress
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.bundle_reader import read_bundle
-from rostereditor.core.comparison.bundle_snapshot import BundleSnapshot, snapshot_bundle
+from rostereditor.core.comparison.bundle_snapshot import snapshot_bundle
 from rostereditor.core.comparison.change_list import ChangeEntry
 from rostereditor.core.comparison.live_comparison import (
     ComparisonOutcome,
-    compare_live,
-    compare_snapshot,
+    compare_whole,
 )
 from rostereditor.core.read_notice import BundleReadError
 from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
@@ -142,7 +141,7 @@ class ComparisonActions(QObject):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             reference = read_bundle(target)
-            outcome = compare_live(reference, current)
+            outcome = compare_whole(reference, current)
         except BundleReadError as exc:
             self._cannot_read(label, str(exc))
             return False
@@ -159,13 +158,13 @@ class ComparisonActions(QObject):
         return self._job is not None
 
     def _compare_in_background(self, target: Path | list[Path], label: str,
-                               snapshot: BundleSnapshot) -> None:
+                               snapshot: Bundle) -> None:
         if self._job is not None:
             self._job.cancel()
 
         def work(progress: Progress) -> tuple[Bundle, ComparisonOutcome]:
             reference = read_bundle(target, progress=lambda f: progress(0.6 * f))
-            outcome = compare_snapshot(reference, snapshot, lambda f: progress(0.6 + 0.4 * f))
+            outcome = compare_whole(reference, snapshot, lambda f: progress(0.6 + 0.4 * f))
             return reference, outcome
 
         job = ProgressDialogJob(self._window, "Comparing", f"Reading and comparing {label}\u2026",

@@ -1,8 +1,8 @@
 """Keeps the open bundle's comparison with another bundle current while the user edits.
 
-Small bundles are compared again in place at the end of the event-loop turn of the edit, so
-the tints follow an edit (and its undo) at once; big ones a moment after the last edit, on a
-snapshot in a worker, so typing never waits for it.
+Only the files edited are compared again. Small bundles are compared in place at the end of
+the event-loop turn of the edit, so the tints follow an edit (and its undo) at once; big ones a
+moment after the last edit, on a snapshot in a worker, so typing never waits for it.
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from rostereditor.core.comparison.bundle_snapshot import snapshot_bundle
 from rostereditor.core.comparison.live_comparison import (
     ComparisonOutcome,
     LiveComparison,
-    compare_live,
-    compare_snapshot,
+    compare_files,
 )
-from rostereditor.core.session import EditSession
+from rostereditor.core.session import CellsChanged, ColumnsChanged, EditSession, RowsChanged
 
 # Up to this many records in the open bundle, comparing again takes a few milliseconds.
 INLINE_COMPARE_ROWS = 30_000
@@ -39,6 +38,8 @@ class ComparisonTracker(QObject):
         super().__init__(parent)
         self._session = session
         self._live: LiveComparison | None = None
+        self._edited: set[str] = set()  # files edited since the last comparison was started
+        self._comparing: set[str] = set()  # files the comparison under way is of
         self._slot = JobSlot(runner)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -70,7 +71,7 @@ class ComparisonTracker(QObject):
     def flush(self) -> None:
         """Compare again now, in place, if an edit is waiting for it (tests call this)."""
         if self._timer.isActive() or self._slot.is_running():
-            self._stop_work()
+            self._timer.stop()
             self._recompare(in_place=True)
 
     def shut_down(self) -> None:
@@ -78,10 +79,11 @@ class ComparisonTracker(QObject):
 
     # -- after edits ---------------------------------------------------------------------------
 
-    def _on_change(self, _event: object) -> None:
+    def _on_change(self, event: CellsChanged | RowsChanged | ColumnsChanged) -> None:
         bundle = self._session.bundle
         if self._live is None or bundle is None:
             return
+        self._edited.add(event.file)
         small = record_count(bundle) <= INLINE_COMPARE_ROWS
         self._timer.start(0 if small else RECOMPARE_DELAY_MS)
 
@@ -92,16 +94,22 @@ class ComparisonTracker(QObject):
         live, bundle = self._live, self._session.bundle
         if live is None or bundle is None:
             return
+        # A comparison still under way is superseded: its files are compared in this one.
+        files = frozenset(self._edited | self._comparing)
+        self._edited, self._comparing = set(), set(files)
+        previous, reference = live.outcome, live.reference
         if in_place or record_count(bundle) <= INLINE_COMPARE_ROWS:
-            self._apply(live, compare_live(live.reference, bundle))
+            self._slot.cancel()
+            self._apply(live, compare_files(reference, bundle, previous, files))
             return
         snapshot = snapshot_bundle(bundle)  # here, on the thread that edits
-        reference = live.reference
-        self._slot.start(Job(lambda progress: compare_snapshot(reference, snapshot, progress),
-                             lambda outcome: self._apply(live, outcome), self._on_failed,
-                             name="comparing again"))
+        self._slot.start(Job(
+            lambda progress: compare_files(reference, snapshot, previous, files, progress),
+            lambda outcome: self._apply(live, outcome), self._on_failed,
+            name="comparing again"))
 
     def _apply(self, live: LiveComparison, outcome: ComparisonOutcome) -> None:
+        self._comparing = set()
         if live is not self._live:
             return  # stopped or replaced meanwhile
         live.update(outcome)
@@ -113,3 +121,4 @@ class ComparisonTracker(QObject):
     def _stop_work(self) -> None:
         self._timer.stop()
         self._slot.cancel()
+        self._edited, self._comparing = set(), set()

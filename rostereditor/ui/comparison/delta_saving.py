@@ -123,7 +123,7 @@ class DeltaSaving(QObject):
         def work(progress: Progress) -> Built:
             if not progress(0.0):
                 raise Cancelled
-            delta = build_delta(reference, snapshot.bundle, version=version)
+            delta = build_delta(reference, snapshot, version=version)
             return delta, check_delta(delta, profile)
 
         if record_count(current) <= INLINE_COMPARE_ROWS:

@@ -75,7 +75,7 @@ class SummaryRefresh(QObject):
         snapshot = snapshot_bundle(bundle)  # on the thread that edits; the worker reads the copy
         self.started.emit()
         self._slot.start(Job(
-            lambda progress: _summarize_snapshot(lambda: summarize_bundle(snapshot.bundle),
+            lambda progress: _summarize_snapshot(lambda: summarize_bundle(snapshot),
                                                  progress),
             self.summarized.emit, lambda error: self.failed.emit(str(error)),
             name="summarising"))
