@@ -29,7 +29,7 @@ def run(bundle_path: Path | str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def _measure(bundle_path: Path) -> dict:  # noqa: PLR0915 - one straight measuring script
+def _measure(bundle_path: Path) -> dict:
     sys.path.insert(0, str(REPO))
     sys.path.insert(0, str(REPO / "benchmarks"))
     from PySide6.QtCore import QSettings, Qt  # noqa: PLC0415
