@@ -243,3 +243,9 @@ def test_an_xlsx_report_reads_like_a_csv_one(district_window, tmp_path, monkeypa
     open_report(window, monkeypatch, path)
     assert [(f.line, f.column, f.message) for f in vendor_findings(window)] == [
         (3, "email", "Vendor: Email not allowed")]
+
+
+def test_the_report_lines_model_is_well_behaved(district_window, tmp_path, monkeypatch,
+                                                qtmodeltester):
+    open_report(district_window, monkeypatch, hmh_report(district_window, tmp_path))
+    qtmodeltester.check(district_window.vendor_reports.panel.model)
