@@ -180,11 +180,17 @@ class ChangeList:
 
     def find(self, kind: ChangeKind, file: str, key: str) -> int | None:
         """The shown position of an entry, to keep it selected when the list is rebuilt."""
-        for shown in range(len(self._shown)):
-            if self.kind_of(shown) == kind and self.file_of(shown) == file \
-                    and self.key_of(shown) == key:
-                return shown
-        return None
+        if file not in self.files or not len(self._shown):
+            return None
+        mask = (self._kinds[self._shown] == KINDS.index(kind)) \
+            & (self._files[self._shown] == self.files.index(file))
+        candidates = np.flatnonzero(mask)
+        if not len(candidates):
+            return None
+        keys = self._keys.take(pa.array(self._shown[candidates]))
+        hits = np.flatnonzero(np.asarray(pc.equal(keys, key).fill_null(False)
+                                         .to_numpy(zero_copy_only=False), dtype=bool))
+        return int(candidates[hits[0]]) if len(hits) else None
 
     def entry(self, shown: int) -> ChangeEntry:
         """The shown entry at `shown`, with its changed cells or ID evidence."""
