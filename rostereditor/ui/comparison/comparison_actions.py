@@ -76,7 +76,7 @@ class ComparisonActions(QObject):
             (ComparisonActionId.COMPARE, "Co&mpare With\u2026", self.choose_and_compare,
              "Compare this bundle with another (a zip or CSV files), such as the one sent last "
              "time: records added, removed and changed"),
-            (ComparisonActionId.COMPARE_FOLDER, "Compare With F&older\u2026",
+            (ComparisonActionId.COMPARE_FOLDER, "Compare With Fo&lder\u2026",
              self.choose_folder_and_compare, "Compare this bundle with a folder of CSV files"),
             (ComparisonActionId.STOP, "S&top Comparing", self.tracker.stop,
              "Forget the compared bundle: no more tints or Changes list"),

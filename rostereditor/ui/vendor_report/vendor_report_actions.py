@@ -66,8 +66,12 @@ class VendorReportActions(QObject):
                                 self.choose_and_open,
                                 "Show the problems in a vendor's error report on the records "
                                 "they name")
+        # With the other between-uploads entries: the group that ends just above Close.
         file_menu = window.menu(MenuId.FILE)
-        file_menu.insertAction(window.action(ActionId.CLOSE_BUNDLE), open_action)
+        entries = file_menu.actions()
+        close = entries.index(window.action(ActionId.CLOSE_BUNDLE))
+        above = entries[close - 1] if close and entries[close - 1].isSeparator() else entries[close]
+        file_menu.insertAction(above, open_action)
         toggle = self.panel.toggleViewAction()
         # Tabbed with the problems list: showing it means showing its tab.
         toggle.triggered.connect(self._raise_when_shown)
