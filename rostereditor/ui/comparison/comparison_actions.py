@@ -147,7 +147,7 @@ class ComparisonActions(QObject):
             return False
         except Exception as exc:  # never a traceback for a bad input file
             log.exception("comparing with %s failed", target)
-            self._cannot_read(label, f"It could not be compared: {exc}")
+            self._cannot_read(label, f"something unexpected went wrong ({exc})")
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -185,7 +185,7 @@ class ComparisonActions(QObject):
         if job is self._job:
             self._job = None
             self._cannot_read(label, str(error) if isinstance(error, BundleReadError)
-                              else f"It could not be compared: {error}")
+                              else f"something unexpected went wrong ({error})")
 
     def _background_cancelled(self, job: ProgressDialogJob) -> None:
         if job is self._job:

@@ -58,7 +58,10 @@ class SummaryActions(QObject):
             self.refresh.shown()
 
     def export(self) -> bool:
-        return self.panel.choose_and_export(self._window.settings.last_folder())
+        path = self.panel.choose_and_export(self._window.settings.last_folder())
+        if path is not None:
+            self._window.show_status(f"Exported the summary to {path}.")
+        return path is not None
 
     def go_to_record(self, file: str, sourced_id: str) -> bool:
         table = self._window.session.table(file)

@@ -187,18 +187,19 @@ class SummaryPanel(QDockWidget):
             return
         Path(path).write_text("\ufeff" + summary_csv(self.summary), encoding="utf-8", newline="")
 
-    def choose_and_export(self, folder: str) -> bool:
+    def choose_and_export(self, folder: str) -> Path | None:
+        """Ask where, then export; where it went, or None."""
         if self.summary is None:
-            return False
+            return None
         path, _ = QFileDialog.getSaveFileName(self, "Export the summary",
                                               str(Path(folder or Path.home()) / "summary.csv"),
                                               "CSV files (*.csv)")
         if not path:
-            return False
+            return None
         try:
             self.export_csv(path)
         except OSError as exc:
             QMessageBox.critical(self, "Summary not exported",
                                  f"Could not write {path}: {exc.strerror or exc}")
-            return False
-        return True
+            return None
+        return Path(path)
