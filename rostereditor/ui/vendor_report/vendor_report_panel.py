@@ -113,8 +113,9 @@ class VendorReportPanel(QDockWidget):
         shown = [r for r in rows if not wanted or r.state == wanted
                  or (wanted == "done" and r.state in ("fixed", "dismissed"))]
         self.model.set_rows(shown)
+        numbered = report is not None and report.mapping.column_of("line") is not None
         self.summary.setText(_summary(report.name if report else None, rows,
-                                      report.numbering.describe() if report else ""))
+                                      report.numbering.describe() if numbered and report else ""))
         for widget in (self.reread_button, self.close_button, self.state_filter):
             widget.setEnabled(report is not None)
         if current is not None:
@@ -177,4 +178,4 @@ def _summary(name: str | None, rows: list[ReportRow], numbering: str) -> str:
     text = ", ".join(parts[:1]) + " \u2014 " + ", ".join(parts[1:])
     if states["unmatched"]:
         text += f"; {plural(states['unmatched'], 'line')} matching nothing in this bundle"
-    return text + f". Line numbers: {numbering}."
+    return text + (f". Line numbers: {numbering}." if numbering else ".")
