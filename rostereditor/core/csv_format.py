@@ -13,6 +13,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_strings import offsets_and_data, rows_holding
 from rostereditor.core.table import Table
 
 _CRLF = "\r\n"
@@ -89,7 +90,7 @@ def _rows_needing_quotes(text: pa.Array, *, empty_too: bool) -> np.ndarray | Non
     One scan of the column's bytes decides for the whole column, which almost always needs no
     quotes at all; only a column that does is looked at value by value.
     """
-    offsets, data = _offsets_and_data(text)
+    offsets, data = offsets_and_data(text)
     flat = bytes(data)
     empty = (offsets[1:] == offsets[:-1]) if empty_too else None
     hit = any(flat.find(special) >= 0 for special in _SPECIAL_BYTES)
@@ -99,7 +100,7 @@ def _rows_needing_quotes(text: pa.Array, *, empty_too: bool) -> np.ndarray | Non
     if hit:
         codes = np.frombuffer(flat, dtype=np.uint8)
         positions = np.flatnonzero((codes == 0x2C) | (codes == 0x22) | (codes == 0x0D) | (codes == 0x0A))
-        rows[np.searchsorted(offsets, positions, side="right") - 1] = True
+        rows[rows_holding(offsets, positions)] = True
     if empty is not None:
         rows |= empty
     return np.flatnonzero(rows)
@@ -117,20 +118,8 @@ def _quote_rows(text: pa.Array, rows: np.ndarray) -> pa.Array:
     return pc.replace_with_mask(text, pa.array(mask, type=pa.bool_()), quoted)
 
 
-def _offsets_and_data(array: pa.Array) -> tuple[np.ndarray, memoryview]:
-    """A string array's value offsets (counted from its first value) and its values' bytes."""
-    width = np.int64 if pa.types.is_large_string(array.type) else np.int32
-    offsets_buffer, data_buffer = array.buffers()[1], array.buffers()[2]
-    if offsets_buffer is None or len(array) == 0:
-        return np.zeros(len(array) + 1, dtype=np.int64), memoryview(b"")
-    offsets = np.frombuffer(offsets_buffer, dtype=width)[array.offset : array.offset + len(array) + 1]
-    first, last = int(offsets[0]), int(offsets[-1])
-    data = memoryview(data_buffer)[first:last] if data_buffer is not None else memoryview(b"")
-    return offsets.astype(np.int64) - first, data
-
-
 def _string_array_view(array: pa.Array) -> memoryview:
     """The concatenated values of a string array, straight from its data buffer (no copy)."""
     if len(array) == 0:
         return memoryview(b"")
-    return _offsets_and_data(array)[1]
+    return offsets_and_data(array)[1]
