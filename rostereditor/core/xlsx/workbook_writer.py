@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
 import xlsxwriter
 from xlsxwriter.exceptions import (
@@ -137,7 +138,7 @@ def _cells(table: Table) -> Iterator[tuple[int, str, str]]:
     for col, column in enumerate(table.header):
         array = table.column_array(col)
         suspicious = pc.or_(
-            pc.greater(pc.utf8_length(array), MAX_CELL_CHARS // 2),
+            pc.greater(pc.utf8_length(array), pa.scalar(MAX_CELL_CHARS // 2, pa.int64())),
             pc.match_substring_regex(array, CONTROL_CHARACTERS.pattern),
         )
         for row in pc.indices_nonzero(suspicious).to_pylist():
