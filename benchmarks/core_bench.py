@@ -50,6 +50,14 @@ def _timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def _timed_cpu(fn: Callable[[], object], cpu: list[float]) -> float:
+    """Wall seconds; the process's CPU seconds (every thread's) are appended to cpu."""
+    started = time.process_time()
+    wall = _timed(fn)
+    cpu.append(time.process_time() - started)
+    return wall
+
+
 def baseline_parse(bundle_path: Path) -> None:
     """Inflate every member with zipfile and parse it with pyarrow, all columns as strings."""
     with zipfile.ZipFile(bundle_path) as archive:
@@ -205,16 +213,19 @@ def run(bundle_path: Path | str) -> dict[str, float | str]:
     write_ours: list[float] = []
     write_polars: list[float] = []
     write_stdlib: list[float] = []
+    cpu_ours: list[float] = []
+    cpu_polars: list[float] = []
     polars = polars_floor(bundle)
     rows = _rows_for_baseline(bundle) if size / 1e6 <= STDLIB_FLOOR_MAX_MB else None
     with tempfile.TemporaryDirectory() as folder:
         ours_zip, polars_zip = Path(folder) / "ours.zip", Path(folder) / "polars.zip"
         for _ in range(repeats):
             if polars is not None:
-                write_polars.append(_timed(lambda: polars.write(polars_zip)))
+                write_polars.append(_timed_cpu(lambda: polars.write(polars_zip), cpu_polars))
             if rows is not None:
                 write_stdlib.append(_timed(lambda: baseline_write(rows, Path(folder) / "csv.zip")))
-            write_ours.append(_timed(lambda: write_bundle_zip(bundle, ours_zip, keep_backup=False)))
+            write_ours.append(_timed_cpu(
+                lambda: write_bundle_zip(bundle, ours_zip, keep_backup=False), cpu_ours))
         if polars is not None:
             figures["pack_same_bytes_as_polars"] = "yes" if same_members(ours_zip, polars_zip) else "NO"
     figures.update({
@@ -232,6 +243,8 @@ def run(bundle_path: Path | str) -> dict[str, float | str]:
     if write_polars:
         figures["write_polars_floor_s"] = statistics.median(write_polars)
         figures["pack_vs_polars_ratio"] = figures["write_s"] / figures["write_polars_floor_s"]
+        # Both sides use every core, so on a busy machine this is what the wall ratio tends to.
+        figures["pack_vs_polars_cpu_ratio"] = statistics.median(cpu_ours) / statistics.median(cpu_polars)
     if write_stdlib:
         figures["write_baseline_s"] = statistics.median(write_stdlib)
         figures["write_ratio"] = figures["write_s"] / figures["write_baseline_s"]
@@ -249,8 +262,8 @@ def report(figures: dict) -> None:
           f"ratio {f['read_ratio']:.2f}  (target <= 1.5)")
     if "pack_vs_polars_ratio" in f:
         print(f"pack    ours {f['write_s']:6.2f} s   polars {f['write_polars_floor_s']:6.2f} s  "
-              f"ratio {f['pack_vs_polars_ratio']:.2f}  (target <= 1.0; same bytes: "
-              f"{f['pack_same_bytes_as_polars']})")
+              f"ratio {f['pack_vs_polars_ratio']:.2f}  (target <= 1.0; CPU time "
+              f"{f['pack_vs_polars_cpu_ratio']:.2f}; same bytes: {f['pack_same_bytes_as_polars']})")
     if "write_ratio" in f:
         print(f"write   ours {f['write_s']:6.2f} s   stdlib csv {f['write_baseline_s']:6.2f} s  "
               f"ratio {f['write_ratio']:.2f}")

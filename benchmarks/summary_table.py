@@ -47,8 +47,9 @@ def _list_findings(core: dict, valid: dict, ui: dict, xlsx: dict) -> str:
 
 
 def _pack(core: dict, valid: dict, ui: dict, xlsx: dict) -> str:
+    cpu = f"; CPU time {core['pack_vs_polars_cpu_ratio']:.2f}×" if "pack_vs_polars_cpu_ratio" in core else ""
     return (f"{core['write_s']:.2f} s = **{core['pack_vs_polars_ratio']:.2f}×** "
-            f"({core['write_polars_floor_s']:.2f} s; same bytes: {core['pack_same_bytes_as_polars']})")
+            f"({core['write_polars_floor_s']:.2f} s{cpu}; same bytes: {core['pack_same_bytes_as_polars']})")
 
 
 def _recheck_cell(core: dict, valid: dict, ui: dict, xlsx: dict) -> str:
