@@ -5,6 +5,7 @@
     python benchmarks/run.py --students 800000    # New York City scale (~7.5M enrollments, ~1 GB CSV)
     python benchmarks/run.py --many-findings      # every enrollment and user wrong (~1.18M findings)
     python benchmarks/run.py --only core,validation
+    python benchmarks/run.py --only compare        # OLD vs its next export: compare, delta, summary
 
 Each area runs in its own process, one after the other, so one area's memory does not count in
 the next one's peak and two areas never compete for the cores. Figures are printed with ratios
@@ -27,7 +28,7 @@ sys.path.insert(0, str(HERE))
 from districts import district, every_row_wrong  # noqa: E402
 from summary_table import table  # noqa: E402
 
-AREAS = ("core", "validation", "ui", "xlsx")
+AREAS = ("core", "validation", "ui", "xlsx", "compare")
 
 
 def main() -> int:

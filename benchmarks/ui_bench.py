@@ -57,6 +57,9 @@ def _measure(bundle_path: Path) -> dict:
     from rostereditor.core.arrow_memory import use_returning_allocator  # noqa: PLC0415
 
     use_returning_allocator()  # as rostereditor.cli.main does before the window starts
+    from rostereditor.cli.pandas_refusal import RefusePandas  # noqa: PLC0415
+
+    sys.meta_path.insert(0, RefusePandas())  # as main() does: pyarrow must not import pandas
 
     figures: dict = {"bundle_mb": round(bundle_path.stat().st_size / 1e6, 1)}
     figures["first_file_read_s"] = _first_file_read_s(bundle_path)

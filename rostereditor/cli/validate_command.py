@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from rostereditor.cli import vendor_report_option
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.read_notice import BundleReadError
 from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
@@ -27,6 +28,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="xlsx and csv write a findings report for a vendor or colleague (need -o)")
     parser.add_argument("-o", "--output", help="write the report here instead of the screen")
     parser.add_argument("--list-vendors", action="store_true", help="list the vendor profiles")
+    vendor_report_option.register(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,12 +46,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"rostereditor: cannot read {args.path}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     result = BundleValidator(bundle, args.vendor, args.oneroster).run()
+    vendor_report = vendor_report_option.load(args, bundle) if args.vendor_report else None
+    if args.vendor_report and vendor_report is None:
+        return EXIT_UNREADABLE
     if args.format in ("xlsx", "csv"):
-        status = _write_report_file(result, args)
+        status = _write_report_file(vendor_report_option.with_vendor_findings(result, vendor_report),
+                                    args)
         if status != EXIT_OK:
             return status
     else:
         text = json_report(result) if args.format == "json" else text_report(result)
+        if vendor_report is not None:
+            text = vendor_report_option.add_to_report(text, vendor_report, args.format)
         if args.output:
             try:
                 Path(args.output).write_text(text, encoding="utf-8")

@@ -11,8 +11,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from rostereditor.core.errors import RosterEditorError
 
-class SaveError(Exception):
+
+class SaveError(RosterEditorError):
     """Saving failed; the file that was there before is untouched. The message says why."""
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.csv_parse import parse_csv
+from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import canonical_name
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.safe_archive import open_roster_zip
@@ -16,7 +17,7 @@ from rostereditor.core.text_decoding import decode_csv_bytes
 Progress = Callable[[float], bool]
 
 
-class ReadCancelled(Exception):
+class ReadCancelled(Cancelled):
     """The caller's progress callback asked to stop; nothing was opened."""
 
 
@@ -131,7 +132,7 @@ def _read_bytes(path: Path) -> bytes:
         raise BundleReadError(f"Cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def _add_file(bundle: Bundle, found_name: str, raw: bytes) -> None:
+def _add_file(bundle: Bundle, found_name: str, raw: bytes | bytearray) -> None:
     canonical = canonical_name(found_name)
     name = canonical or found_name
     if canonical and canonical != found_name:

@@ -6,7 +6,9 @@ import hashlib
 import time
 import zipfile
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
@@ -28,7 +30,7 @@ def planned_files(bundle: Bundle, version: str | None = None) -> dict[str, Calla
         raise ValueError(f"unsupported OneRoster version {version!r}")
     plan: dict[str, Callable[[], Iterable[Piece]]] = {}
     for name in bundle.data_file_names:
-        plan[name] = lambda table=bundle.files[name].table: iter_table_bytes(table)
+        plan[name] = partial(iter_table_bytes, bundle.files[name].table)
     if version != "1.0":  # OneRoster 1.0 bundles have no manifest; adding one changes the version
         present = {n: bundle.mode(n) for n in plan if n in ALL_DATA_FILES}
         manifest = format_rows(MANIFEST_HEADER, generate_manifest(version, present, bundle.manifest))
@@ -79,13 +81,14 @@ def write_bundle_folder(bundle: Bundle, folder: Path | str, version: str | None 
     for name, produce in planned_files(bundle, version).items():
         digest = hashlib.sha256()
 
-        def write(temp: Path, produce: Callable[[], Iterable[Piece]] = produce, digest=digest) -> None:
+        def write(temp: Path, produce: Callable[[], Iterable[Piece]] = produce,
+                  digest: Any = digest) -> None:
             with open(temp, "wb") as handle:
                 for piece in produce():
                     handle.write(piece)
                     digest.update(piece)
 
-        def verify(temp: Path, digest=digest) -> None:
+        def verify(temp: Path, digest: Any = digest) -> None:
             if _file_digest(temp) != digest.hexdigest():
                 raise SaveError(f"{temp.name} did not read back intact; nothing was changed.")
 

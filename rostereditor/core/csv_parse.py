@@ -104,7 +104,7 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
     return ParsedCsv(table, endings, notices)
 
 
-def _fast_path_safe(raw: bytes) -> bool:
+def _fast_path_safe(raw: bytes | bytearray) -> bool:
     """Whether Arrow will read exactly what the csv module would: no blank lines, clean quotes."""
     if raw[:1] in (b"\n", b"\r"):
         return False
@@ -125,7 +125,7 @@ def _fast_path_safe(raw: bytes) -> bool:
     return bool(np.all(prev_ok | next_ok))
 
 
-def _parse_with_arrow(raw: bytes, breaks: LineBreaks) -> Table | None:
+def _parse_with_arrow(raw: bytes | bytearray, breaks: LineBreaks) -> Table | None:
     has_quotes = b'"' in raw
     width = _first_record_width(raw)
     if width is None:
@@ -184,7 +184,7 @@ def _has_all_empty_row(body: list[pa.ChunkedArray]) -> bool:
     return bool(pc.any(all_empty).as_py())
 
 
-def _first_record_width(raw: bytes) -> int | None:
+def _first_record_width(raw: bytes | bytearray) -> int | None:
     """Field count of the header record, or None if it is not complete in the first 1 MiB."""
     prefix = raw[: 1 << 20].decode("utf-8", errors="ignore")
     reader = csv.reader(io.StringIO(prefix, newline=""))
@@ -206,10 +206,11 @@ def _record_start_lines(header: list[str], body: list[pa.Array], has_quotes: boo
         extra += counts
     header_breaks = sum(len(re.findall(_NEWLINES, name)) for name in header)
     shift = np.concatenate(([0], np.cumsum(extra)[:-1])) + header_breaks
-    return lines + shift
+    shifted: np.ndarray = lines + shift
+    return shifted
 
 
-def _parse_with_stdlib(raw: bytes, file_name: str) -> tuple[Table, list[ReadNotice]]:
+def _parse_with_stdlib(raw: bytes | bytearray, file_name: str) -> tuple[Table, list[ReadNotice]]:
     text = raw.decode("utf-8")
     notices: list[ReadNotice] = []
     try:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-Text = pa.Array | str
+Text: TypeAlias = "pa.Array | str"
 # Typed scalars: pyarrow would otherwise infer the type of a plain str, and its inference tries
 # to import dateutil on every call.
 _EMPTY = pa.scalar("", pa.string())

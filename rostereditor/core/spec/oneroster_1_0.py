@@ -16,11 +16,11 @@ from rostereditor.core.spec.column_kinds import (
     string_list,
     text,
 )
-from rostereditor.core.spec.model import FileSpec, OneRosterSpec
+from rostereditor.core.spec.model import ColumnSpec, FileSpec, OneRosterSpec
 from rostereditor.core.spec.oneroster_1_1 import SCHOOL, race_flags
 
 
-def head() -> list:
+def head() -> list[ColumnSpec]:
     return [sourced_id(), status(v.STATUS_1_0), date_last_modified()]
 
 

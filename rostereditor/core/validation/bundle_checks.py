@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.manifest import FILE_MODES, MANIFEST_HEADER, SOURCE_KEYS
 from rostereditor.core.oneroster_files import ALL_DATA_FILES, DATA_FILES, MANIFEST, manifest_key
@@ -9,6 +11,9 @@ from rostereditor.core.spec.model import OneRosterSpec
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.validation.finding import Finding
 from rostereditor.core.validation.unlabelled_version_checks import unlabelled_version_finding
+
+# add(rule, message, file, severity): records one bundle-level finding.
+Add = Callable[..., None]
 
 
 def bundle_findings(bundle: Bundle, spec: OneRosterSpec, profile: Profile) -> list[Finding]:
@@ -56,7 +61,7 @@ def bundle_findings(bundle: Bundle, spec: OneRosterSpec, profile: Profile) -> li
     return found
 
 
-def _header_only(bundle: Bundle, name: str, profile: Profile, add) -> None:
+def _header_only(bundle: Bundle, name: str, profile: Profile, add: Add) -> None:
     if profile.header_only_files == "forbidden":
         add("bundle.header-only-file", f"{name} has a header row but no records; OneRoster does "
             "not allow empty files. Delete it (the manifest then marks it absent) or add records.",

@@ -123,7 +123,9 @@ class BundleValidator:
     def _start_file(self, name: str) -> tuple[list[Future[CheckedColumn]], Callable[[], None]]:
         """Queue the checks of one file's columns; returns them and what stores their results."""
         table = self.bundle.files[name].table
-        ctx = FileContext(name, table, self.spec.file(name), self.profile, self.version,
+        file_spec = self.spec.file(name)
+        assert file_spec is not None  # run() starts only the files the spec defines
+        ctx = FileContext(name, table, file_spec, self.profile, self.version,
                           self.bundle.mode(name))
         self._contexts[name] = ctx
         families: dict[str, list[FindingBatch]] = {CELLS: [], UNIQUE: [], PRIMARY: []}
@@ -158,7 +160,9 @@ class BundleValidator:
         return futures, finish
 
     def _needs_snapshot(self, name: str, column: ColumnSpec) -> bool:
-        return column.kind in ("ref", "ref_list") or column.name == self.spec.file(name).key
+        file_spec = self.spec.file(name)
+        return column.kind in ("ref", "ref_list") or (
+            file_spec is not None and column.name == file_spec.key)
 
     def _start_cross(self, name: str) -> Callable[[], None]:
         """Queue the checks of one file against others; returns what stores their results."""
@@ -174,11 +178,13 @@ class BundleValidator:
                 by_distinct_value, partial(reference_batches, place, column, target=target,
                                            delta=ctx.mode == "delta"),
                 snapshot.values, snapshot.row_ids, self._distinct.get((name, index)))))
-        columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
-        if name == "enrollments.csv" and None not in columns:
-            arrays = [table.column_array(i) for i in columns]  # type: ignore[arg-type]
-            jobs.append((PRIMARY, _POOL.submit(primary_teacher_batches, Place(
-                name, "primary", columns[2]), *arrays, table.row_ids())))
+        classes, roles, primary = (ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
+        if name == "enrollments.csv" and classes is not None and roles is not None \
+                and primary is not None:
+            jobs.append((PRIMARY, _POOL.submit(
+                primary_teacher_batches, Place(name, "primary", primary),
+                table.column_array(classes), table.column_array(roles),
+                table.column_array(primary), table.row_ids())))
 
         def finish() -> None:
             for family, future in jobs:
@@ -194,7 +200,8 @@ class BundleValidator:
         cached = self._targets.get(target)
         if cached is not None and cached[0] == table.version:
             return cached[1]
-        key_index = table.column_index(self.spec.file(target).key or "sourcedId")
+        target_spec = self.spec.file(target)
+        key_index = table.column_index((target_spec.key if target_spec else None) or "sourcedId")
         if key_index is None:
             return None
         constraint = column.target_type
@@ -350,20 +357,23 @@ class BundleValidator:
 
     def _recheck_primary(self, ctx: FileContext, rows: np.ndarray,
                          positions: np.ndarray) -> None:
-        columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
-        if None in columns or (ctx.file, columns[0]) not in self._snapshots:
+        class_index, role_index, primary_index = (
+            ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
+        if class_index is None or role_index is None or primary_index is None \
+                or (ctx.file, class_index) not in self._snapshots:
             return
-        class_index = columns[0]
+        columns = [class_index, role_index, primary_index]
         snapshot = self._snapshots[(ctx.file, class_index)]
         classes = {ctx.table.cell(p, class_index) for p in positions.tolist()}
         classes |= {v for v in (snapshot.value_of(int(r)) for r in rows) if v}
         candidates = np.union1d(snapshot.rows_with(classes), rows)
         places, present = _positions(ctx.table, candidates)
-        arrays = [pa.array([ctx.table.cell(p, i) for p in places.tolist()], pa.string())
-                  for i in columns]  # type: ignore[misc]
+        class_values, role_values, primary_values = (
+            pa.array([ctx.table.cell(p, i) for p in places.tolist()], pa.string()) for i in columns)
         _drop(self._batches[ctx.file], PRIMARY, candidates)
         self._batches[ctx.file][PRIMARY].extend(primary_teacher_batches(
-            Place(ctx.file, "primary", columns[2]), *arrays, present))
+            Place(ctx.file, "primary", primary_index), class_values, role_values, primary_values,
+            present))
 
     # -- dates inside sessions (enrollments inside their class's terms) ----------------------
 

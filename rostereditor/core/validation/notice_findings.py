@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.oneroster_files import canonical_name
-from rostereditor.core.validation.finding import Finding
+from rostereditor.core.validation.finding import Finding, Severity
 
 # Re-checked live from the table, so they disappear when the user fixes them.
 LIVE_CODES = frozenset({"read.ragged-record", "read.blank-line", "read.blank-header",
@@ -20,8 +22,8 @@ def notice_findings(bundle: Bundle) -> list[Finding]:
         file = canonical_name(notice.file) if notice.file else None
         file = file if file in bundle.files else notice.file
         row_id, column_index = _cell_of(bundle, file, notice.line, notice.column)
-        found.append(Finding(file, notice.line, notice.column, notice.code,  # type: ignore[arg-type]
-                             str(notice.level), notice.message, row_id=row_id,
+        found.append(Finding(file, notice.line, notice.column, notice.code,
+                             cast(Severity, str(notice.level)), notice.message, row_id=row_id,
                              column_index=column_index))
     return found
 

@@ -49,7 +49,7 @@ class RawCell:
 class _RawCellParser(WorkSheetParser):
     """openpyxl's streaming sheet parser, yielding RawCells: cached values plus a formula flag."""
 
-    def parse_cell(self, element: Any) -> RawCell:  # type: ignore[override]
+    def parse_cell(self, element: Any) -> RawCell:
         data_type = element.get("t", "n")
         coordinate = element.get("r")
         style = element.get("s")
@@ -169,7 +169,7 @@ class WorkbookCells:
         return [ws.title for ws in self._book.worksheets]
 
     def is_hidden(self, name: str) -> bool:
-        return self._book[name].sheet_state != "visible"
+        return bool(self._book[name].sheet_state != "visible")
 
     @property
     def epoch(self) -> Any:

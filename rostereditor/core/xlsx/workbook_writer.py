@@ -21,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
+from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.read_notice import NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
@@ -53,7 +54,7 @@ PROGRESS_EVERY_ROWS = 5000
 Progress = Callable[[float], bool]
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The caller's progress callback asked to stop; the target file was left untouched."""
 
 
@@ -309,8 +310,8 @@ def _write_sheet(book: xlsxwriter.Workbook, name: str, table: Table, *, version:
         rows = zip(*texts, strict=True) if texts else iter([()] * count)
         for row, values in enumerate(rows, start=start):
             line = row + 1  # below the headings
-            texts = _ragged_texts(table, row) if row in ragged else values
-            for col, text in enumerate(texts):
+            record = _ragged_texts(table, row) if row in ragged else values
+            for col, text in enumerate(record):
                 if text:  # an empty field is no cell: its column makes it Text when typed in
                     write(line, col, text)
         tracker.advance(count)
