@@ -189,7 +189,7 @@ def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path,
     tracker.advance(0)  # the last chance to cancel before the file replaces the target
 
 
-class _EscapedTextSheet(Worksheet):  # type: ignore[misc]  # xlsxwriter is untyped here
+class _EscapedTextSheet(Worksheet):
     """A worksheet that stores text exactly as given: ours is escaped already (ooxml_text).
 
     xlsxwriter would escape `_xHHHH_` and control characters a second time, and its escaping
