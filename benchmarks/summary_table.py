@@ -76,7 +76,8 @@ def _first_rows(core: dict, valid: dict, ui: dict, xlsx: dict) -> str:
 
 
 def _window_memory(core: dict, valid: dict, ui: dict, xlsx: dict) -> str:
-    return f"{ui['peak_rss_mb']:,.0f} MB = {ui['peak_rss_mb'] / core['csv_mb']:.2f}× CSV"
+    ratio = f" = {ui['peak_rss_mb'] / core['csv_mb']:.2f}× CSV" if "csv_mb" in core else ""
+    return f"{ui['peak_rss_mb']:,.0f} MB{ratio}"
 
 
 def _export(core: dict, valid: dict, ui: dict, xlsx: dict) -> str:
