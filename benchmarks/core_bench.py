@@ -153,6 +153,8 @@ def csv_bytes(bundle_path: Path) -> int:
 _MEMORY_PROBE = """
 import json, sys, tempfile, pathlib, zipfile
 sys.path.insert(0, sys.argv[2])
+from rostereditor.cli.pandas_refusal import RefusePandas
+sys.meta_path.insert(0, RefusePandas())  # as the app and the commands do
 import rostereditor.core.bundle_reader as r, rostereditor.core.bundle_writer as w
 from rostereditor.core.validation import BundleValidator
 from rostereditor.core.arrow_memory import use_returning_allocator

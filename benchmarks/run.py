@@ -62,6 +62,11 @@ def main() -> int:
 _AREA_PROBE = """
 import json, sys
 sys.path.insert(0, {here!r})
+sys.path.insert(0, {repo!r})
+# As in the app and the commands: pyarrow would import pandas, when installed, on its first
+# compute call (about 0.5 s and 100 MB that no user pays).
+from rostereditor.cli.pandas_refusal import RefusePandas
+sys.meta_path.insert(0, RefusePandas())
 module = __import__({module!r})
 figures = module.run({target!r})
 if hasattr(module, "report"):
@@ -75,7 +80,8 @@ print("@@figures@@" + json.dumps(figures, default=str))
 
 def _run_area(area: str, target: Path) -> dict:
     """Each area in a fresh process: one area's memory must not count in the next one's peak."""
-    code = _AREA_PROBE.format(here=str(HERE), module=f"{area}_bench", target=str(target))
+    code = _AREA_PROBE.format(here=str(HERE), repo=str(HERE.parent), module=f"{area}_bench",
+                              target=str(target))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     figures: dict = {}
     for line in done.stdout.splitlines():

@@ -43,6 +43,9 @@ def run(bundle_path: Path | str) -> dict:
 
 def _measure(bundle_path: Path) -> dict:
     sys.path.insert(0, str(REPO))
+    from rostereditor.cli.pandas_refusal import RefusePandas  # noqa: PLC0415
+
+    sys.meta_path.insert(0, RefusePandas())  # as rostereditor.cli.main does for the window
     # Imported here: the parent process (benchmarks/run.py) must not load Qt.
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
