@@ -143,7 +143,7 @@ class FileFindings:
             self._follow(previous)
         else:
             self.slots: list[Source | None] = list(self.sources)
-            self._slot_of = {source_identity(s): i for i, s in enumerate(self.slots)}
+            self._slot_of = {source_identity(s): i for i, s in enumerate(self.sources)}
             self.base = self._entries(range(len(self.slots)))
             self.dead = np.zeros(0, dtype=np.int64)
             self.added = Entries.empty()
@@ -210,13 +210,13 @@ class FileFindings:
                 del self._slot_of[identity]
         for source in self.sources:
             identity = source_identity(source)
-            slot = self._slot_of.get(identity)
-            if slot is None:
-                slot = len(self.slots)
+            known_slot = self._slot_of.get(identity)
+            if known_slot is None:
+                self._slot_of[identity] = len(self.slots)
+                fresh.append(len(self.slots))
                 self.slots.append(source)
-                self._slot_of[identity] = slot
-                fresh.append(slot)
                 continue
+            slot = known_slot
             old = self.slots[slot]
             assert old is not None
             if old is not source:  # cut down: the items alive before and not now go

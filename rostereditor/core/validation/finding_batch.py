@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -22,7 +22,7 @@ from rostereditor.core.validation.finding import Finding, Severity
 
 # (value, extra) -> (message, certain fix or None)
 Describe = Callable[[str | None, Any], tuple[str, str | None]]
-Values = pa.Array | pa.ChunkedArray | Sequence[str | None]
+Values: TypeAlias = pa.Array | pa.ChunkedArray | Sequence[str | None]
 
 
 def _plain(item: Any) -> Any:
@@ -33,20 +33,21 @@ class Gathered(Sequence[Any]):
     """root[index[i]] for each i, made lazily: per-finding extras picked out of per-row ones
     without a Python list per finding."""
 
-    def __init__(self, root: Sequence[Any] | pa.Array | pa.ChunkedArray, index: np.ndarray) -> None:
+    def __init__(self, root: Sequence[Any] | pa.Array | pa.ChunkedArray,
+                 positions: np.ndarray) -> None:
         self.root = root
-        self.index = index
+        self.positions = positions
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self.positions)
 
     def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]
-        return _plain(self.root[int(self.index[i])])
+        return _plain(self.root[int(self.positions[i])])
 
     def gather(self, positions: np.ndarray) -> Gathered:
-        return Gathered(self.root, self.index[positions])
+        return Gathered(self.root, self.positions[positions])
 
 
 def gathered(extras: Sequence[Any] | pa.Array | pa.ChunkedArray, positions: np.ndarray) -> Gathered:
@@ -141,14 +142,16 @@ def on_rows(row_ids: np.ndarray, rows: np.ndarray) -> np.ndarray:
     rows = np.asarray(rows, dtype=np.int64)
     if len(rows) == 0 or len(row_ids) == 0:
         return np.zeros(len(row_ids), dtype=bool)
+    hit: np.ndarray
     if len(rows) <= 8:
         hit = row_ids == rows[0]
         for row in rows[1:].tolist():
             hit |= row_ids == row
-        return hit
-    if int(rows.max()) - int(rows.min()) <= 1 << 26:
-        return np.isin(row_ids, rows, kind="table")
-    return np.isin(row_ids, rows)
+    elif int(rows.max()) - int(rows.min()) <= 1 << 26:
+        hit = np.isin(row_ids, rows, kind="table")
+    else:
+        hit = np.isin(row_ids, rows)
+    return hit
 
 
 @dataclass(frozen=True)
