@@ -88,6 +88,14 @@ def source_identity(source: Source) -> object:
     return ("ready", source.made) if isinstance(source, ReadyFinding) else id(source)
 
 
+def ready_line_key(finding: Finding) -> int:
+    """Where a finding sorts by what it says itself (no table to ask): its line, else after
+    the read records if it names a row, else first (about the file)."""
+    if finding.line is not None:
+        return finding.line
+    return ADDED_ROWS + finding.row_id if finding.row_id is not None else 0
+
+
 def sources_of(findings: Sequence[Finding], batches: Sequence[FindingBatch]) -> list[Source]:
     return [*batches, *(ReadyFinding(f) for f in findings)]
 
@@ -177,8 +185,8 @@ class FileFindings:
 
     def _keys(self, source: Source, rows: np.ndarray) -> np.ndarray:
         column = -1 if source.column_index is None else source.column_index
-        if isinstance(source, ReadyFinding) and source.made.row_id is None:
-            lines = np.asarray([source.made.line or 0], dtype=np.int64)
+        if isinstance(source, ReadyFinding) and (source.made.row_id is None or self.table is None):
+            lines = np.asarray([ready_line_key(source.made)], dtype=np.int64)
         else:
             lines = self.line_keys(rows)
         return (lines << _COLUMN_BITS) | (column + 1)

@@ -7,7 +7,7 @@ only for each row the list paints. Text search asks each distinct value once whe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -21,6 +21,8 @@ from rostereditor.core.validation.file_findings import (
     FileFindings,
     ReadyFinding,
     Source,
+    ready_line_key,
+    sources_of,
 )
 from rostereditor.core.validation.finding import Finding
 from rostereditor.core.validation.finding_batch import FindingBatch
@@ -35,17 +37,18 @@ Progress = Callable[[float], bool]
 
 
 class FindingsListing:
-    """A result's findings, files in the window's tab order (the bundle's own first)."""
+    """Findings in list order: files in the window's tab order (the bundle's own first), then
+    by line and column. Immutable, so a worker may build or read it."""
 
-    def __init__(self, result: ValidationResult | None, file_order: Sequence[str] = ()) -> None:
-        self.result = result
-        parts = {} if result is None else {n: result.file_findings(n) for n in result.file_order()}
+    def __init__(self, parts: Mapping[str | None, FileFindings | None],
+                 file_order: Sequence[str] = ()) -> None:
         names: list[str | None] = [None] if None in parts else []
         names += [n for n in file_order if n in parts]
         names += sorted(n for n in parts if n is not None and n not in names)
-        self.files = names
-        self._rank = {name: rank for rank, name in enumerate(names)}
-        self._parts: list[FileFindings] = [p for p in (parts[n] for n in names) if p is not None]
+        found = [(name, part) for name in names if (part := parts[name]) is not None]
+        self.files = [name for name, _ in found]
+        self._rank = {name: rank for rank, name in enumerate(self.files)}
+        self._parts: list[FileFindings] = [part for _, part in found]
         self._entries: list[Entries] = [part.ordered() for part in self._parts]
         self.offsets = np.cumsum([0, *(len(e) for e in self._entries)])
         rules = sorted({s.rule for part in self._parts for s in part.sources})
@@ -65,8 +68,34 @@ class FindingsListing:
         self.key = _joined(key, np.int64)
         self._made: dict[int, Finding] = {}
 
+    @classmethod
+    def of_result(cls, result: ValidationResult | None,
+                  file_order: Sequence[str] = ()) -> FindingsListing:
+        if result is None:
+            return cls({}, file_order)
+        return cls({name: result.file_findings(name) for name in result.file_order()}, file_order)
+
+    @classmethod
+    def of_findings(cls, findings: Sequence[Finding],
+                    file_order: Sequence[str] = ()) -> FindingsListing:
+        """A listing of ready-made findings (no result behind them)."""
+        by_file: dict[str | None, list[Finding]] = {}
+        for finding in findings:
+            by_file.setdefault(finding.file, []).append(finding)
+        return cls({name: FileFindings(name, None, sources_of(found, []))
+                    for name, found in by_file.items()}, file_order)
+
     def __len__(self) -> int:
         return int(self.offsets[-1])
+
+    @property
+    def total(self) -> int:
+        return len(self)
+
+    def iter_findings(self, indices: Sequence[int] | np.ndarray | None = None) -> Iterator[Finding]:
+        """These findings (default: all) in list order, made one at a time."""
+        for index in range(len(self)) if indices is None else indices:
+            yield self.finding(int(index))
 
     # -- one finding ---------------------------------------------------------------------------
 
@@ -106,11 +135,11 @@ class FindingsListing:
 
     def key_of(self, finding: Finding) -> int:
         rank = self._rank.get(finding.file, len(self.files))
-        line: int | None
-        if finding.row_id is not None and rank < len(self._parts):
-            line = self._parts[rank].line_key(finding.row_id)
+        part = self._parts[rank] if rank < len(self._parts) else None
+        if finding.row_id is not None and part is not None and part.table is not None:
+            line = part.line_key(finding.row_id)
         else:
-            line = finding.line or 0
+            line = ready_line_key(finding)
         col = -1 if finding.column_index is None else finding.column_index
         return (rank << _RANK_SHIFT) + (line << _LINE_SHIFT) + col + 1
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,17 +28,19 @@ _SEVERITY_STYLE = {
     "info": (PatternFill("solid", fgColor="DDEBF7"), Font(color="1F4E78")),
 }
 _UTF8_BOM = "\ufeff"
+_CHUNK = 4096  # findings formatted per write
 
 
 def write_findings_xlsx(result: Any, path: Path | str, vendor: str | None = None,
                         oneroster: str | None = None) -> None:
-    """One row per finding on the first sheet; a summary (counts, profile, version) on the second."""
-    findings = list(result.findings)
+    """One row per finding on the first sheet; a summary (counts, profile, version) on the second.
 
+    Findings are written as they are made (a million of them never sit in memory at once).
+    """
     def write(temp: Path) -> None:
         book = Workbook(write_only=True)
-        _findings_sheet(book, findings)
-        _summary_sheet(book, findings, vendor, oneroster)
+        counts = _findings_sheet(book, findings_of(result), count_of(result))
+        _summary_sheet(book, counts, vendor, oneroster)
         book.save(temp)
 
     atomic_write(Path(path), write, verify_zip, keep_backup=False)
@@ -49,14 +52,25 @@ def write_findings_csv(result: Any, path: Path | str) -> None:
     It starts with a UTF-8 byte order mark so Excel shows accented names correctly when the
     recipient double-clicks it.
     """
-    lines = [format_record(_CSV_HEADINGS)]
-    lines.extend(format_record(_row_texts(f)) for f in result.findings)
-    data = (_UTF8_BOM + "".join(lines)).encode("utf-8")
-
     def write(temp: Path) -> None:
-        temp.write_bytes(data)
+        with temp.open("w", encoding="utf-8", newline="") as out:
+            out.write(_UTF8_BOM + format_record(_CSV_HEADINGS))
+            findings = findings_of(result)
+            while chunk := list(islice(findings, _CHUNK)):
+                out.write("".join(format_record(_row_texts(f)) for f in chunk))
 
     atomic_write(Path(path), write, keep_backup=False)
+
+
+def findings_of(result: Any) -> Iterator[Any]:
+    """A result's findings made one at a time when it can (iter_findings), else its list."""
+    streamed = getattr(result, "iter_findings", None)
+    return iter(streamed() if streamed is not None else result.findings)
+
+
+def count_of(result: Any) -> int:
+    total = getattr(result, "total", None)
+    return int(total) if total is not None else len(result.findings)
 
 
 def _row_texts(finding: Any) -> list[str]:
@@ -76,15 +90,18 @@ def _text(sheet: Any, value: str | None, **style: Any) -> WriteOnlyCell:
     return cell
 
 
-def _findings_sheet(book: Workbook, findings: list[Any]) -> None:
+def _findings_sheet(book: Workbook, findings: Iterable[Any], total: int) -> Counter[str]:
+    """The findings, one per row; returns how many of each severity it wrote."""
+    counts: Counter[str] = Counter()
     sheet = book.create_sheet("Findings")
     sheet.freeze_panes = "A2"
     for index, width in enumerate(_WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.auto_filter.ref = f"A1:H{len(findings) + 1}"
+    sheet.auto_filter.ref = f"A1:H{total + 1}"
     bold = Font(bold=True)
     sheet.append([_text(sheet, h, font=bold) for h in HEADINGS])
     for finding in findings:
+        counts[finding.severity] += 1
         fill, font = _SEVERITY_STYLE.get(finding.severity, (None, None))
         line = WriteOnlyCell(sheet, value=finding.line)  # a number, so the column sorts
         severity = _text(sheet, finding.severity, **({"fill": fill, "font": font} if fill else {}))
@@ -93,14 +110,14 @@ def _findings_sheet(book: Workbook, findings: list[Any]) -> None:
             _text(sheet, finding.rule), severity, _text(sheet, finding.message),
             _text(sheet, finding.value), _text(sheet, getattr(finding, "fix", None)),
         ])
+    return counts
 
 
-def _summary_sheet(book: Workbook, findings: Iterable[Any], vendor: str | None,
+def _summary_sheet(book: Workbook, counts: Counter[str], vendor: str | None,
                    oneroster: str | None) -> None:
     sheet = book.create_sheet("Summary")
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 40
-    counts = Counter(f.severity for f in findings)
     rows = [
         ("Validation report", ""),
         ("Created", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),

@@ -18,25 +18,27 @@ from rostereditor.core.background_work import Job, JobSlot, Progress
 from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.session import BundleChanged, CheckFailed, CheckProgress, ResultChanged
-from rostereditor.core.validation import Finding, ValidationResult
+from rostereditor.core.validation import ValidationResult
+from rostereditor.core.validation.findings_listing import FindingsListing
 from rostereditor.ui.findings.severity_icons import severity_icon
 
 if TYPE_CHECKING:
     from rostereditor.ui.window.main_window import MainWindow
 
 PANEL_REFRESH_MS = 120
-# Up to this many findings the list is made at once; more are made by a background job.
+# Up to this many findings the list is arranged at once; more, by a background job.
 INLINE_LISTING_LIMIT = 100_000
 
 
-def list_findings(result: ValidationResult, progress: Progress) -> list[Finding]:
-    """Every finding of a result as objects (slow for a million): the work of a listing job."""
+def build_listing(result: ValidationResult, file_order: list[str],
+                  progress: Progress) -> FindingsListing:
+    """A result's findings in list order, as arrays (no Finding objects): a listing job."""
     if not progress(0.0):
         raise Cancelled
-    findings = result.findings
+    listing = FindingsListing.of_result(result, file_order)
     if not progress(1.0):
         raise Cancelled
-    return findings
+    return listing
 
 
 class CheckPresenter(QObject):
@@ -51,6 +53,7 @@ class CheckPresenter(QObject):
         # A newer result supersedes the listing of an older one: it is cancelled, and the new
         # listing starts once the old one has stopped (two never run side by side).
         self._listing = JobSlot(window.runner)
+        window.findings_panel.runner = window.runner  # searches of a huge list run there too
         events = self._session.events
         events.result_changed.connect(self._on_result)
         events.check_progress.connect(self._on_progress)
@@ -69,6 +72,7 @@ class CheckPresenter(QObject):
         """The window is closing: no more listings, no more timers."""
         self._panel_timer.stop()
         self._listing.cancel()
+        self._window.findings_panel.cancel_search()
 
     def is_listing(self) -> bool:
         return self._listing.is_running()
@@ -89,14 +93,15 @@ class CheckPresenter(QObject):
         result = self._session.result
         self._update_tab_titles(result)
         self._listing.cancel()
+        order = list(self._window.pages())
         if result is None:
-            self._show_findings([])
+            self._show_listing(FindingsListing({}))
             return
-        if wait or sum(result.counts.values()) <= INLINE_LISTING_LIMIT:
-            self._show_findings(result.findings)
+        if wait or result.total <= INLINE_LISTING_LIMIT:
+            self._show_listing(FindingsListing.of_result(result, order))
             return
-        self._listing.start(Job(lambda progress: list_findings(result, progress),
-                                self._show_findings, name="listing findings"))
+        self._listing.start(Job(lambda progress: build_listing(result, order, progress),
+                                self._show_listing, name="listing findings"))
 
     # -- events ------------------------------------------------------------------------------
 
@@ -117,8 +122,8 @@ class CheckPresenter(QObject):
 
     # -- views -------------------------------------------------------------------------------
 
-    def _show_findings(self, findings: list[Finding]) -> None:
-        self._window.findings_panel.set_findings(findings, list(self._window.pages()))
+    def _show_listing(self, listing: FindingsListing) -> None:
+        self._window.findings_panel.set_listing(listing, list(self._window.pages()))
         self._window.findings_updated.emit()
 
     def _update_tab_titles(self, result: ValidationResult | None) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +20,6 @@ from rostereditor.core.bundle import Bundle
 from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import ALL_DATA_FILES
 from rostereditor.core.read_notice import BundleReadError, ReadNotice
-from rostereditor.core.validation import Finding
 from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
 from rostereditor.ui.window.action_ids import ActionId, MenuId
 
@@ -36,13 +34,6 @@ class XlsxActionId:
 
 
 ALL_FILES_CHOICE = "All files in the bundle"
-
-
-@dataclass
-class _FindingsSnapshot:
-    """What the report writers need: the findings as the window lists them."""
-
-    findings: list[Finding] = field(default_factory=list)
 
 
 class XlsxActions:
@@ -226,7 +217,8 @@ class XlsxActions:
         as_csv = target.suffix.lower() == ".csv"
         if not as_csv:
             target = _with_suffix(target, ".xlsx")
-        snapshot = _FindingsSnapshot(window.all_findings())  # taken now, on the GUI thread
+        # The list as the window shows it now: immutable, so the worker streams it out.
+        snapshot = window.findings_panel.listing
         vendor = window.profile_combo.currentText()
         version = window.session.version
 
@@ -244,7 +236,7 @@ class XlsxActions:
         job = self._job("Exporting findings", f"Writing {target.name}\u2026",
                         lambda progress: _write_unless_cancelled(write, target, progress))
         job.succeeded.connect(lambda _: window.show_status(
-            f"Saved {len(snapshot.findings)} finding(s) to {target.name}.", 10000))
+            f"Saved {len(snapshot):,} finding(s) to {target.name}.", 10000))
         job.failed.connect(lambda error: self._explain_failure("Cannot export findings", error))
         job.cancelled.connect(lambda: window.show_status(
             f"Export cancelled; {target.name} was not written.", 6000))
