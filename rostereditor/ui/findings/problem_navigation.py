@@ -71,11 +71,12 @@ class ProblemNavigation(QObject):
         if name is not None and view is not None and model is not None \
                 and view.currentIndex().isValid():
             row = model.source_row(view.currentIndex().row())
-            key = panel.position_key(name, model.table.source_line(row), view.currentIndex().column())
+            key = panel.position_key(name, model.table.source_line(row), view.currentIndex().column(),
+                                     model.table.row_id(row))
         elif name is not None:
             key = panel.position_key(name, 0, -2)
         else:
-            key = (-1, 0, 0)
+            key = -1  # before every finding
         finding = panel.next_after(key, backwards)
         attempts = len(panel.shown_findings())
         # Skip bundle-level findings, which have no cell to go to.
