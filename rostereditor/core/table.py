@@ -7,7 +7,7 @@ so undo commands and findings can point at a record while rows move around it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,22 +69,35 @@ class _Column:
     def storage_array(self) -> pa.Array | pa.ChunkedArray:
         """All stored rows by row id, edits applied (Arrow string array, possibly chunked)."""
         if self._cache is None:
-            array = self._base
-            if self._overrides:
-                ids = np.fromiter(self._overrides.keys(), dtype=np.int64, count=len(self._overrides))
-                # replace_with_mask takes replacements in row order; sort once, vectorized.
-                order = np.argsort(ids, kind="stable")
-                mask = np.zeros(len(array), dtype=bool)
-                mask[ids] = True
-                values = pa.array(list(self._overrides.values()), type=array.type)
-                replacements = values.take(pa.array(order))
-                array = pc.replace_with_mask(array, pa.array(mask), replacements)
-            if self._appended:
-                extra = pa.array(self._appended, type=array.type)
-                chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
-                array = pa.chunked_array([*chunks, extra], type=array.type)
-            self._cache = array
+            self._cache = _with_edits(self._base, self._overrides, self._appended)
         return self._cache
+
+    def storage_later(self) -> Callable[[], pa.Array | pa.ChunkedArray]:
+        """storage_array as it is now, to be made on any thread (later edits are not in it)."""
+        cached = self._cache
+        if cached is not None:
+            return lambda: cached
+        base, overrides, appended = self._base, dict(self._overrides), list(self._appended)
+        return lambda: _with_edits(base, overrides, appended)
+
+
+def _with_edits(base: pa.Array | pa.ChunkedArray, overrides: dict[int, str],
+                appended: list[str]) -> pa.Array | pa.ChunkedArray:
+    array = base
+    if overrides:
+        ids = np.fromiter(overrides.keys(), dtype=np.int64, count=len(overrides))
+        # replace_with_mask takes replacements in row order; sort once, vectorized.
+        order = np.argsort(ids, kind="stable")
+        mask = np.zeros(len(array), dtype=bool)
+        mask[ids] = True
+        values = pa.array(list(overrides.values()), type=array.type)
+        replacements = values.take(pa.array(order))
+        array = pc.replace_with_mask(array, pa.array(mask), replacements)
+    if appended:
+        extra = pa.array(appended, type=array.type)
+        chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+        array = pa.chunked_array([*chunks, extra], type=array.type)
+    return array
 
 
 @dataclass(frozen=True)
@@ -313,6 +326,17 @@ class Table:
         copy._stored = self._stored
         copy._order = None if self._order is None else self._order.copy()
         return copy
+
+    def column_later(self, col: int) -> Callable[[], pa.Array | pa.ChunkedArray]:
+        """column_array as it is now, to be made on any thread: what a worker sorting or
+        filtering the grid reads while the user goes on editing (their edits are not in it)."""
+        storage, order = self._columns[col].storage_later(), self._order
+
+        def made() -> pa.Array | pa.ChunkedArray:
+            array = storage()
+            return array if order is None else array.take(pa.array(order))
+
+        return made
 
     def column_values(self, col: int) -> list[str]:
         values: list[str] = self.column_array(col).to_pylist()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from rostereditor.core.atomic_save import SaveError
-from rostereditor.core.background_work import JobRunner
+from rostereditor.core.background_work import InlineRunner, JobRunner
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.bundle_writer import write_bundle_folder, write_bundle_zip
 from rostereditor.core.editing import column_edits, row_edits
@@ -99,6 +99,8 @@ class EditSession:
     def __init__(self, runner: JobRunner | None = None, *, profile: str = DEFAULT_PROFILE,
                  version_choice: str = "", background_rows: int = BACKGROUND_CHECK_ROWS) -> None:
         self.events = SessionEvents()
+        # Where long work runs (the window's thread pool; in place for tests and scripts).
+        self.runner: JobRunner = runner or InlineRunner()
         self._bundle: Bundle | None = None
         self._profile = get_profile(profile).name
         self._version_choice = version_choice if version_choice in SUPPORTED_VERSIONS else ""

@@ -62,6 +62,8 @@ class FileTabPage(QWidget):
         header.setHighlightSections(True)
         # Column operations reset the model and forget sort and filters; so does the strip.
         model.modelReset.connect(self._update_strip)
+        self._keep_current: tuple[int, int] | None = None
+        model.order_ready.connect(self._on_order_ready)
 
     # -- column sizing -----------------------------------------------------------------
 
@@ -83,10 +85,9 @@ class FileTabPage(QWidget):
 
     def sort_by(self, col: int, descending: bool = False) -> None:
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        self.model.sort(col, order)
         self.view.horizontalHeader().setSortIndicatorShown(True)
         self.view.horizontalHeader().setSortIndicator(col, order)
-        self._after_order_change()
+        self.model.sort(col, order)  # order_ready follows (from a worker for a big table)
 
     def set_filter(self, col: int, text: str) -> None:
         if col >= self.model.table.column_count:
@@ -125,12 +126,17 @@ class FileTabPage(QWidget):
 
     def _reapply(self) -> None:
         current = self.view.currentIndex()
-        current_row = self.model.source_row(current.row()) if current.isValid() else None
+        # The record to keep current once the new rows are shown (a big table's come later).
+        self._keep_current = (self.model.source_row(current.row()), current.column()) \
+            if current.isValid() else None
         self.model.apply_view_order()
-        if current_row is not None:
-            view_row = self.model.view_row(current_row)
-            if view_row is not None:
-                self.view.setCurrentIndex(self.model.index(view_row, current.column()))
+
+    def _on_order_ready(self) -> None:
+        keep, self._keep_current = self._keep_current, None
+        if keep is not None:
+            view_row = self.model.view_row(keep[0])
+            if view_row is not None and view_row < self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(view_row, keep[1]))
         self._after_order_change()
 
     def _after_order_change(self) -> None:

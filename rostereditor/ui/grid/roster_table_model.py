@@ -12,9 +12,18 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QIcon
 
+from rostereditor.core.background_work import InlineRunner, Job, JobSlot
 from rostereditor.core.session import (
     CellsChanged,
     ColumnsChanged,
@@ -40,6 +49,9 @@ _ANSWERED_ROLES = frozenset({
 })
 # More changed rows than this in one event-loop turn: repaint the grid rather than row by row.
 ROW_BY_ROW_LIMIT = 64
+# From this many rows a sort or filter is worked out in a worker (sorting 4.7 million rows takes
+# seconds); the rows stay in their old order until the new one is ready.
+BACKGROUND_ORDER_ROWS = 200_000
 
 
 class CellMarks(Protocol):
@@ -64,6 +76,8 @@ class RosterTableModel(QAbstractTableModel):
     Without an edit sink the model is read-only (the manifest).
     """
 
+    order_ready = Signal()  # a sort or filter has been applied (at once, or from a worker)
+
     def __init__(self, table: Table, file_name: str, edits: CellEditSink | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +91,8 @@ class RosterTableModel(QAbstractTableModel):
         self.marks: CellMarks | None = None  # painted under findings, which matter more
         self._column_tip: Callable[[int], str] | None = None
         self._session: EditSession | None = None
+        # Sorts and filters of big tables are worked out here, off the GUI thread.
+        self._ordering: JobSlot | None = None
         self._row_count = len(table)
         self._extra_columns = self._count_extra_columns()
         # What this event-loop turn already asked the views to repaint: row id -> (first, last)
@@ -97,6 +113,8 @@ class RosterTableModel(QAbstractTableModel):
     def attach(self, session: EditSession) -> None:
         """Follow the session: its edits, structure changes, results and version."""
         self._session = session
+        if not isinstance(session.runner, InlineRunner):
+            self._ordering = JobSlot(session.runner)
         self.tooltips.hints = lambda row, col: session.reference_suggestions(self.file_name, row, col)
         self._column_tip = lambda col: session.column_tooltip(self.file_name, self.table.header[col])
         events = session.events
@@ -111,6 +129,8 @@ class RosterTableModel(QAbstractTableModel):
         """Stop following the session (the tab is closing)."""
         session, self._session = self._session, None
         self._turn.stop()
+        if self._ordering is not None:
+            self._ordering.cancel()
         if session is None:
             return
         events = session.events
@@ -271,7 +291,7 @@ class RosterTableModel(QAbstractTableModel):
             return  # extra fields of ragged records are not a column to sort by
         self.order.sort_column = None if column < 0 else column
         self.order.sort_descending = order == Qt.SortOrder.DescendingOrder
-        self._relayout()
+        self._order_later(reset=False)
 
     # -- findings ----------------------------------------------------------------------
 
@@ -350,15 +370,68 @@ class RosterTableModel(QAbstractTableModel):
     # -- structure ---------------------------------------------------------------------
 
     def rebuild_rows(self) -> None:
-        """After rows were inserted, deleted or moved in the table: recompute everything."""
+        """After rows were inserted, deleted or moved in the table: recompute everything.
+
+        A big sorted or filtered table shows its records in the order they had (rows added at
+        the end) at once, and the new order follows from a worker.
+        """
+        later = self._ordering is not None and self.order.active \
+            and len(self.table) >= BACKGROUND_ORDER_ROWS
+        if self._ordering is not None:
+            self._ordering.cancel()  # its rows are the table's rows before this change
         self.beginResetModel()
-        self._reorder()
+        if later:
+            self._painted = {}
+            self._turn.stop()
+            self.order.apply(self.order.carried_over(self.table), self.table.row_ids())
+            self._row_count = self.order.count(self.table)
+            self._extra_columns = self._count_extra_columns()
+        else:
+            self._reorder()
         self.endResetModel()
+        if later:
+            self._order_later(reset=True)
 
     def apply_view_order(self) -> None:
-        """After sort/filter settings changed on self.order."""
-        self.rebuild_rows()
+        """After filter (or sort) settings changed on self.order: order_ready follows, at once
+        for a small table, from a worker for a big one (the old rows stay shown until then)."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.table.column_count - 1))
+        self._order_later(reset=True)
+
+    def is_ordering(self) -> bool:
+        """A sort or filter is being worked out in the background."""
+        return self._ordering is not None and self._ordering.is_running()
+
+    def _order_later(self, *, reset: bool) -> None:
+        """Work out the view order: in place below BACKGROUND_ORDER_ROWS, else in a worker."""
+        if self._ordering is None or len(self.table) < BACKGROUND_ORDER_ROWS:
+            if reset:
+                self.rebuild_rows()
+            else:
+                self._relayout(self.order.plan(self.table, self.problem_row_ids())(),
+                           self.table.row_ids())
+            self.order_ready.emit()
+            return
+        plan = self.order.plan(self.table, self.problem_row_ids())
+        rows_then = self.table.row_ids()
+        self._ordering.start(Job(lambda _progress: plan(),
+                                 lambda rows: self._order_ready(rows, rows_then, reset=reset),
+                                 name="ordering rows"))
+
+    def _order_ready(self, rows: np.ndarray | None, rows_then: np.ndarray, *, reset: bool) -> None:
+        if self.table.row_ids() is not rows_then:
+            self._order_later(reset=reset)  # rows came or went meanwhile: work it out again
+            return
+        if reset:
+            self.beginResetModel()
+            self._painted = {}
+            self._turn.stop()
+            self.order.apply(rows, rows_then)
+            self._row_count = self.order.count(self.table)
+            self.endResetModel()
+        else:
+            self._relayout(rows, rows_then)
+        self.order_ready.emit()
 
     def _reorder(self) -> None:
         self._painted = {}  # a reset repaints everything anyway
@@ -367,12 +440,12 @@ class RosterTableModel(QAbstractTableModel):
         self._row_count = self.order.count(self.table)
         self._extra_columns = self._count_extra_columns()
 
-    def _relayout(self) -> None:
-        """Re-sort keeping selections and the current cell on the same records."""
+    def _relayout(self, rows: np.ndarray | None, row_ids: np.ndarray) -> None:
+        """Take a new order keeping selections and the current cell on the same records."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         table_rows = [self.order.table_row(i.row()) for i in persistent]
-        self.order.rebuild(self.table, self.problem_row_ids())
+        self.order.apply(rows, row_ids)
         self._row_count = self.order.count(self.table)
         new_indexes = []
         for index, row in zip(persistent, table_rows, strict=True):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import numpy as np
 import pyarrow.compute as pc
@@ -23,6 +23,7 @@ class ViewRowOrder:
         self.problem_rows_only = False
         self._rows: np.ndarray | None = None  # None means "every row, in table order"
         self._inverse: np.ndarray | None = None
+        self._row_ids: np.ndarray | None = None  # the table's row ids when _rows was made
 
     @property
     def active(self) -> bool:
@@ -39,6 +40,7 @@ class ViewRowOrder:
         self.problem_rows_only = False
         self._rows = None
         self._inverse = None
+        self._row_ids = None
 
     def forget_columns(self) -> None:
         """Columns were inserted, deleted or moved: sort and filters named columns by position."""
@@ -66,24 +68,56 @@ class ViewRowOrder:
 
     def rebuild(self, table: Table, problem_row_ids: Collection[int] | np.ndarray = ()) -> None:
         """Recompute the mapping from the current settings and the table's current rows."""
+        self.apply(self.plan(table, problem_row_ids)(), table.row_ids())
+
+    def apply(self, rows: np.ndarray | None, row_ids: np.ndarray | None = None) -> None:
+        """Take a mapping a plan made (None: every row in table order); row_ids: the table's
+        row ids when it was planned, so carried_over can follow the records later."""
         self._inverse = None
+        self._rows = rows
+        self._row_ids = row_ids
+
+    def carried_over(self, table: Table) -> np.ndarray | None:
+        """The current order after rows came or went: the same records in the same order, rows
+        added since at the end. A stand-in, shown at once, until a new plan is worked out."""
+        if self._rows is None or self._row_ids is None:
+            return None
+        kept, _ = table.positions_of(self._row_ids[self._rows])
+        added = np.ones(len(table), dtype=bool)
+        added[kept] = False
+        return np.concatenate([kept, np.flatnonzero(added)]).astype(np.int64)
+
+    def plan(self, table: Table,
+             problem_row_ids: Collection[int] | np.ndarray = ()) -> Callable[[], np.ndarray | None]:
+        """The work of rebuild, with the settings and the table's columns taken now, to be done
+        on any thread: sorting millions of rows must not freeze the window."""
         if not self.active:
-            self._rows = None
-            return
+            return lambda: None
         count = len(table)
-        mask = np.ones(count, dtype=bool)
-        for col, text in self.filters.items():
-            if col < table.column_count and text:
-                hits = pc.match_substring(table.column_array(col), text, ignore_case=True)
-                mask &= hits.to_numpy(zero_copy_only=False).astype(bool)
+        filters = [(table.column_later(col), text) for col, text in self.filters.items()
+                   if col < table.column_count and text]
+        wanted = None
         if self.problem_rows_only:
             wanted = problem_row_ids if isinstance(problem_row_ids, np.ndarray) else np.fromiter(
                 problem_row_ids, dtype=np.int64, count=len(problem_row_ids))
-            mask &= np.isin(table.row_ids(), wanted)
-        rows = np.flatnonzero(mask).astype(np.int64)
-        if self.sort_column is not None and self.sort_column < table.column_count and len(rows):
-            values = table.column_array(self.sort_column).take(rows)
-            order = "descending" if self.sort_descending else "ascending"
-            # Arrow's sort is stable, so equal values keep the file's order.
-            rows = rows[pc.array_sort_indices(values, order=order).to_numpy()]
-        self._rows = rows
+        row_ids = table.row_ids()
+        column = self.sort_column
+        sort = table.column_later(column) if column is not None and column < table.column_count \
+            else None
+        order = "descending" if self.sort_descending else "ascending"
+
+        def rows_shown() -> np.ndarray:
+            mask = np.ones(count, dtype=bool)
+            for values, text in filters:
+                hits = pc.match_substring(values(), text, ignore_case=True)
+                mask &= hits.to_numpy(zero_copy_only=False).astype(bool)
+            if wanted is not None:
+                mask &= np.isin(row_ids, wanted)
+            rows = np.flatnonzero(mask).astype(np.int64)
+            if sort is not None and len(rows):
+                values = sort().take(rows)
+                # Arrow's sort is stable, so equal values keep the file's order.
+                rows = rows[pc.array_sort_indices(values, order=order).to_numpy()]
+            return rows
+
+        return rows_shown
