@@ -19,6 +19,7 @@ from rostereditor.core.session.events import (
     CheckProgress,
     ColumnsChanged,
     EventEmitter,
+    FileAdded,
     ProfileChanged,
     ResultChanged,
     RowsChanged,
@@ -30,7 +31,8 @@ from rostereditor.core.session.undoable_edits import CellsEdit, Edit, EditSequen
 
 __all__ = [
     "FILE_ORDER", "BundleChanged", "CellsChanged", "CellsEdit", "CheckFailed", "CheckProgress",
-    "ColumnsChanged", "Edit", "EditSequence", "EditSession", "EventEmitter", "ProfileChanged",
+    "ColumnsChanged", "Edit", "EditSequence", "EditSession", "EventEmitter", "FileAdded",
+    "ProfileChanged",
     "ResultChanged", "RowOrder", "RowsChanged", "Saved", "SessionEvents", "StructureEdit",
     "VersionChanged",
 ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.background_work import InlineRunner, JobRunner
-from rostereditor.core.bundle import Bundle
+from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.bundle_writer import write_bundle_folder, write_bundle_zip
 from rostereditor.core.editing import column_edits, row_edits
 from rostereditor.core.editing.cell_changes import (
@@ -45,6 +45,7 @@ from rostereditor.core.session.events import (
     BundleChanged,
     CellsChanged,
     ColumnsChanged,
+    FileAdded,
     ProfileChanged,
     ResultChanged,
     RowsChanged,
@@ -102,6 +103,7 @@ class EditSession:
         # Where long work runs (the window's thread pool; in place for tests and scripts).
         self.runner: JobRunner = runner or InlineRunner()
         self._bundle: Bundle | None = None
+        self._reading = False
         self._profile = get_profile(profile).name
         self._version_choice = version_choice if version_choice in SUPPORTED_VERSIONS else ""
         # A vendor's reported problems, pinned to records; published with the checker's result.
@@ -119,20 +121,40 @@ class EditSession:
     def bundle(self) -> Bundle | None:
         return self._bundle
 
-    def open(self, bundle: Bundle) -> None:
-        """Make `bundle` the open one (already read) and check it."""
+    def open(self, bundle: Bundle, *, reading: bool = False) -> None:
+        """Make `bundle` the open one (already read) and check it.
+
+        reading: the files read so far of a bundle still being read, shown at once; more come
+        through add_read_file, and nothing is checked or editable until the whole bundle is
+        opened.
+        """
         self.checking.start(None, self._profile, self.version)  # the old result goes first
         self.pinned.replace(None, None)  # a report is about the bundle it was placed on
         self._bundle = bundle
+        self._reading = reading
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(bundle))
-        self._restart_checks()
+        if not reading:
+            self._restart_checks()
+
+    @property
+    def reading(self) -> bool:
+        """The open bundle is still being read: shown, not yet checked or editable."""
+        return self._reading
+
+    def add_read_file(self, file: BundleFile) -> None:
+        """One more file of the bundle being read (see open(reading=True))."""
+        if self._bundle is None or not self._reading:
+            return
+        self._bundle.files[file.name] = file
+        self.events.file_added.emit(FileAdded(file.name))
 
     def close(self) -> None:
         """Forget the bundle; any check still running is cancelled."""
         self.checking.start(None, self._profile, self.version)
         self.pinned.replace(None, None)
         self._bundle = None
+        self._reading = False
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(None))
 
@@ -159,7 +181,8 @@ class EditSession:
 
     def is_editable(self, file: str | None) -> bool:
         """Whether the user may change this file (the manifest is written fresh on save)."""
-        return file is not None and file != MANIFEST and self.table(file) is not None
+        return file is not None and file != MANIFEST and self.table(file) is not None \
+            and not self._reading
 
     # -- version and profile: the one place they are decided ---------------------------------
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.oneroster_files import MANIFEST
-from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
+from rostereditor.core.session import BundleChanged, EditSession, FileAdded, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.summary_view = SummaryActions(self)
         self.vendor_reports = VendorReportActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
+        self.session.events.file_added.connect(self._on_file_added)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
         self._apply_icons()
@@ -152,7 +153,9 @@ class MainWindow(QMainWindow):
 
     @property
     def bundle(self) -> Bundle | None:
-        return self.session.bundle
+        """The open bundle; None while one is still being read (its first files are shown, but
+        nothing may be saved, exported or checked until it is whole)."""
+        return None if self.session.reading else self.session.bundle
 
     def action(self, action_id: str) -> QAction:
         """Any of the window's actions by id, including those its parts added (e.g. edit.copy)."""
@@ -223,11 +226,58 @@ class MainWindow(QMainWindow):
         """True if it is fine to drop the current bundle (saved, discarded, or unchanged)."""
         return self.saving.confirm_discard(action)
 
-    def set_bundle(self, bundle: Bundle) -> None:
-        """Show an already-read bundle: tabs at once, findings once checked."""
+    def set_bundle(self, bundle: Bundle, *, keep_place: bool = False) -> None:
+        """Show an already-read bundle: tabs at once, findings once checked.
+
+        keep_place: the bundle's first files were shown while it was read; stay on the tab
+        and rows the user went to meanwhile.
+        """
+        place = self._place() if keep_place else None
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.session.open(bundle)  # the tabs come with its bundle_changed event
+        if place is not None:
+            self._go_back_to(place)
+
+    def show_reading(self, bundle: Bundle) -> None:
+        """Show the first files of a bundle still being read (read-only; more tabs follow)."""
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.session.open(bundle, reading=True)
+
+    def close_reading(self, previous: Bundle | None = None) -> None:
+        """The read whose first files are shown was cancelled or failed: show the bundle that
+        was open before it (previous), else nothing."""
+        if not self.session.reading:
+            return
+        if previous is not None:
+            self.set_bundle(previous)
+        else:
+            self.session.close()
+
+    def _on_file_added(self, event: FileAdded) -> None:
+        self._add_tab(event.file)
+        order = self.session.file_names
+        page = self._pages[event.file]
+        self.tabs.tabBar().moveTab(self.tabs.indexOf(page), order.index(event.file))
+        self.update_status()
+
+    def _place(self) -> tuple[str, int, int] | None:
+        """The current tab, its top row and its current cell (as table rows)."""
+        name, view = self.current_file_name(), self.current_view()
+        if name is None or view is None:
+            return None
+        return name, view.verticalScrollBar().value(), view.currentIndex().row()
+
+    def _go_back_to(self, place: tuple[str, int, int]) -> None:
+        name, top, row = place
+        page = self._pages.get(name)
+        if page is None:
+            return
+        self.tabs.setCurrentWidget(page)
+        page.view.verticalScrollBar().setValue(top)
+        if row >= 0:
+            page.view.setCurrentIndex(page.model.index(row, 0))
 
     def close_bundle_interactive(self) -> None:
         if self.bundle is None or not self.confirm_discard("closing it"):
@@ -274,7 +324,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_enabled()
         self.update_status()
-        if bundle is not None:
+        if bundle is not None and not self.session.reading:
             self.bundle_opened.emit()
 
     def _add_tab(self, name: str) -> None:
