@@ -90,8 +90,8 @@ def _measure(bundle_path: Path) -> dict:
     clock = QElapsedTimer()
     clock.start()
     window.open_bundle(bundle_path, background=True)
-    wait(lambda: window.bundle is not None)
-    figures["open_read_s"] = clock.elapsed() / 1000
+    # The first file's tab appears while the rest is still being read.
+    wait(lambda: window.current_view() is not None)
     watch = PaintWatch()
     view = window.current_view()
     view.viewport().installEventFilter(watch)
@@ -100,6 +100,8 @@ def _measure(bundle_path: Path) -> dict:
     figures["open_to_first_rows_painted_s"] = clock.elapsed() / 1000
     figures["first_rows_after_first_file_s"] = round(
         figures["open_to_first_rows_painted_s"] - figures["first_file_read_s"], 3)
+    wait(lambda: window.bundle is not None)
+    figures["open_read_s"] = clock.elapsed() / 1000
     figures["rows"] = sum(len(f.table) for f in window.bundle.files.values())
     wait(lambda: not window.is_checking() and window.validation_result is not None)
     figures["open_to_findings_ready_s"] = clock.elapsed() / 1000

@@ -125,7 +125,7 @@ class Entries:
 
     def problem_rows(self) -> np.ndarray:
         if self._rows is None:
-            self._rows = np.unique(self.row[self.row >= 0])
+            self._rows = _distinct_rows(self.row[self.row >= 0])
         return self._rows
 
 
@@ -428,6 +428,16 @@ class CellMapping(Mapping[tuple[int, int], list[Finding]]):
 
     def __len__(self) -> int:
         return len(self._keys())
+
+
+def _distinct_rows(rows: np.ndarray) -> np.ndarray:
+    """The distinct row ids, sorted. Entries in key order have their rows in order already
+    (a record's line grows with its row id), so one pass finds them."""
+    if len(rows) > 1 and not bool(np.all(rows[1:] >= rows[:-1])):
+        return np.unique(rows)
+    keep = np.ones(len(rows), dtype=bool)
+    keep[1:] = rows[1:] != rows[:-1]
+    return rows[keep]
 
 
 def _columns(keys: np.ndarray) -> np.ndarray:

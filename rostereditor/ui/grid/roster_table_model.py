@@ -408,11 +408,11 @@ class RosterTableModel(QAbstractTableModel):
             if reset:
                 self.rebuild_rows()
             else:
-                self._relayout(self.order.plan(self.table, self.problem_row_ids())(),
+                self._relayout(self.order.plan(self.table, self.problem_row_ids)(),
                            self.table.row_ids())
             self.order_ready.emit()
             return
-        plan = self.order.plan(self.table, self.problem_row_ids())
+        plan = self.order.plan(self.table, self.problem_row_ids)
         rows_then = self.table.row_ids()
         self._ordering.start(Job(lambda _progress: plan(),
                                  lambda rows: self._order_ready(rows, rows_then, reset=reset),
@@ -436,7 +436,7 @@ class RosterTableModel(QAbstractTableModel):
     def _reorder(self) -> None:
         self._painted = {}  # a reset repaints everything anyway
         self._turn.stop()
-        self.order.rebuild(self.table, self.problem_row_ids())
+        self.order.rebuild(self.table, self.problem_row_ids)
         self._row_count = self.order.count(self.table)
         self._extra_columns = self._count_extra_columns()
 

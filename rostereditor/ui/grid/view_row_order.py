@@ -9,6 +9,18 @@ import pyarrow.compute as pc
 
 from rostereditor.core.table import Table
 
+# The records with problems: row ids, or what gives them (asked only if the filter is on, and
+# then by the worker).
+ProblemRows = Collection[int] | np.ndarray | Callable[[], np.ndarray]
+
+
+def _row_id_array(rows: ProblemRows) -> np.ndarray:
+    if callable(rows):
+        rows = rows()
+    if isinstance(rows, np.ndarray):
+        return rows
+    return np.fromiter(rows, dtype=np.int64, count=len(rows))
+
 
 class ViewRowOrder:
     """A view-row -> table-row mapping built with Arrow/NumPy, so a million rows stay fast.
@@ -66,7 +78,7 @@ class ViewRowOrder:
         found = int(self._inverse[table_row])
         return found if found >= 0 else None
 
-    def rebuild(self, table: Table, problem_row_ids: Collection[int] | np.ndarray = ()) -> None:
+    def rebuild(self, table: Table, problem_row_ids: ProblemRows = ()) -> None:
         """Recompute the mapping from the current settings and the table's current rows."""
         self.apply(self.plan(table, problem_row_ids)(), table.row_ids())
 
@@ -88,7 +100,7 @@ class ViewRowOrder:
         return np.concatenate([kept, np.flatnonzero(added)]).astype(np.int64)
 
     def plan(self, table: Table,
-             problem_row_ids: Collection[int] | np.ndarray = ()) -> Callable[[], np.ndarray | None]:
+             problem_row_ids: ProblemRows = ()) -> Callable[[], np.ndarray | None]:
         """The work of rebuild, with the settings and the table's columns taken now, to be done
         on any thread: sorting millions of rows must not freeze the window."""
         if not self.active:
@@ -96,10 +108,7 @@ class ViewRowOrder:
         count = len(table)
         filters = [(table.column_later(col), text) for col, text in self.filters.items()
                    if col < table.column_count and text]
-        wanted = None
-        if self.problem_rows_only:
-            wanted = problem_row_ids if isinstance(problem_row_ids, np.ndarray) else np.fromiter(
-                problem_row_ids, dtype=np.int64, count=len(problem_row_ids))
+        problem_rows = problem_row_ids if self.problem_rows_only else None
         row_ids = table.row_ids()
         column = self.sort_column
         sort = table.column_later(column) if column is not None and column < table.column_count \
@@ -111,8 +120,8 @@ class ViewRowOrder:
             for values, text in filters:
                 hits = pc.match_substring(values(), text, ignore_case=True)
                 mask &= hits.to_numpy(zero_copy_only=False).astype(bool)
-            if wanted is not None:
-                mask &= np.isin(row_ids, wanted)
+            if problem_rows is not None:
+                mask &= np.isin(row_ids, _row_id_array(problem_rows))
             rows = np.flatnonzero(mask).astype(np.int64)
             if sort is not None and len(rows):
                 values = sort().take(rows)
