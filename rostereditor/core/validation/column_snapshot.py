@@ -69,9 +69,12 @@ class ColumnSnapshot:
         found = set(self.row_ids[mask].tolist())
         wanted_set = set(wanted)
         for row_id, value in self._edited.items():
+            # An edited row is found by its value now, not by the one it was checked with.
             items = value.split(",") if in_list else [value]
             if wanted_set.intersection(items):
                 found.add(row_id)
+            else:
+                found.discard(row_id)
         return np.asarray(sorted(found), dtype=np.int64)
 
     @staticmethod

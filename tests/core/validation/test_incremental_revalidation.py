@@ -305,3 +305,15 @@ def test_blanking_a_renamed_class_key_drops_its_no_teacher_warning():
         result = _edit(validator, "classes.csv", 0, "sourcedId", value)
         assert _key(result) == _fresh(bundle), value
     assert _rules(result, "class.no-teacher") == []
+
+
+def test_a_class_renamed_onto_another_keeps_its_teacher_when_the_old_class_loses_one():
+    # Found by the property test: k2 renamed to k1, then k2's teacher enrollment emptied;
+    # the renamed class was found by its old key and judged without k1's teachers.
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    _edit(validator, "classes.csv", 1, "sourcedId", "k1")
+    result = _edit(validator, "enrollments.csv", 3, "classSourcedId", "")
+    assert _key(result) == _fresh(bundle)
+    assert _rules(result, "class.no-teacher") == []
