@@ -8,6 +8,7 @@ from typing import Literal
 
 import pyarrow.compute as pc
 
+from rostereditor.core.bundle_origin import BundleOrigin
 from rostereditor.core.manifest import FILE_MODES, manifest_properties
 from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS, display_order
 from rostereditor.core.read_notice import ReadNotice
@@ -41,6 +42,8 @@ class Bundle:
     notices: list[ReadNotice] = field(default_factory=list)
     # Per-file bulk/delta mode chosen for the manifest written on save.
     modes: dict[str, str] = field(default_factory=dict)
+    # How to read it again when it has no source of its own (crash recovery; bundle_origin).
+    origin: BundleOrigin | None = None
 
     def table(self, name: str) -> Table | None:
         file = self.files.get(name)
