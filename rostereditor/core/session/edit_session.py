@@ -632,7 +632,13 @@ class EditSession:
             self.edit_observer.leaf_made(edit)
 
     def _edit_made(self, edit: Edit) -> None:
-        """An operation returned `edit`: its parts report their undos and redos from now on."""
+        self.watch_edit(edit)
+        if self.edit_observer is not None:
+            self.edit_observer.edit_made(edit)
+
+    def watch_edit(self, edit: Edit) -> None:
+        """From now on `edit` and its parts tell the edit_observer of their undos and redos
+        (done for every edit an operation returns, and for edits recovered from a journal)."""
         nodes: list[Edit] = [edit]
         while nodes:
             node = nodes.pop()
@@ -640,5 +646,3 @@ class EditSession:
                 node.observer = self._relay
             if isinstance(node, EditSequence):
                 nodes.extend(node.steps)
-        if self.edit_observer is not None:
-            self.edit_observer.edit_made(edit)

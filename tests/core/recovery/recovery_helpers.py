@@ -14,7 +14,6 @@ from rostereditor.core.recovery.journal_folder import LeftJournal
 from rostereditor.core.sample_district import generate_district
 from rostereditor.core.session import EditSession
 
-
 _SOURCES: dict[tuple[int, int], bytes] = {}
 
 

@@ -45,7 +45,8 @@ def _rename_with_references(s: EditSession) -> Edit | None:
     col = orgs.column_index("sourcedId")
     assert col is not None
     edit = s.edit_cell("orgs.csv", 1, col, "org-renamed", update_references=True)
-    assert edit is not None and len(edit.changes) > 1  # the references in other files moved too
+    assert edit is not None
+    assert len(edit.changes) > 1  # the references in other files moved too
     return edit
 
 
@@ -181,4 +182,5 @@ def test_recovered_edits_undo_and_redo_like_the_originals(tmp_path: Path, operat
     assert content(recovered.bundle) == before
     step.redo()
     assert content(recovered.bundle) == after
-    assert edit is not None and step.description == edit.description
+    assert edit is not None
+    assert step.description == edit.description
