@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from rostereditor.core.background_work import Progress
 from rostereditor.core.recovery.journal_folder import LeftJournal
 from rostereditor.core.recovery.journal_records import JournalContents
 from rostereditor.core.recovery.journal_replay import RecoveredEdits, replay_journal
@@ -57,13 +58,15 @@ def assess(journal: LeftJournal) -> RecoveryOffer:
     return RecoveryOffer(journal, "ready", base, outline)
 
 
-def recover(journal: LeftJournal, base: SourceBase | None = None) -> RecoveredEdits:
+def recover(journal: LeftJournal, base: SourceBase | None = None,
+            progress: Progress | None = None) -> RecoveredEdits:
     """Read the source again and make the journal's edits on it. `base` replaces the journal's
-    own (a source the user located elsewhere). Raises BundleReadError if it cannot be read."""
+    own (a source the user located elsewhere). Raises BundleReadError if it cannot be read.
+    Touches no session: it may run in a worker (progress hears how far the read is)."""
     base = base or journal.base
     if base is None:
         raise ValueError("this journal cannot be read by this version")
-    return replay_journal(journal.contents, base, read_base(base))
+    return replay_journal(journal.contents, base, read_base(base, progress))
 
 
 def journal_outline(contents: JournalContents) -> JournalOutline:

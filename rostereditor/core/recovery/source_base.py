@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from rostereditor.core.background_work import Progress
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.bundle_origin import BundleOrigin, OriginKind
 from rostereditor.core.oneroster_files import MANIFEST
@@ -39,7 +40,10 @@ class SourceBase:
         """The source as a coordinator would name it: roster.zip, users.csv and 3 more."""
         names = [Path(p).name for p in self.origin.paths]
         name = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more files"
-        return f"an untitled copy of {name}" if self.untitled else name
+        if self.untitled:
+            return f"the bundle imported from {name}" if self.origin.kind == "xlsx" \
+                else f"an untitled copy of {name}"
+        return name
 
     @property
     def where(self) -> str:
@@ -119,19 +123,19 @@ def fingerprint_of(origin: BundleOrigin) -> Fingerprint:
     return result
 
 
-def read_base(base: SourceBase) -> Bundle:
+def read_base(base: SourceBase, progress: Progress | None = None) -> Bundle:
     """Read the source again exactly as it was opened. Raises BundleReadError (SourceChanged
-    when it no longer holds the same files)."""
+    when it no longer holds the same files); progress as the readers take it."""
     origin = base.origin
     if origin.kind == "xlsx":
         from rostereditor.core.xlsx.workbook_reader import read_workbook  # noqa: PLC0415
 
-        bundle = read_workbook(origin.paths[0], dict(origin.sheet_map) or None)
+        bundle = read_workbook(origin.paths[0], dict(origin.sheet_map) or None, progress=progress)
     else:
         from rostereditor.core.bundle_reader import read_bundle  # noqa: PLC0415
 
         paths = [Path(p) for p in origin.paths]
-        bundle = read_bundle(paths[0] if len(paths) == 1 else paths)
+        bundle = read_bundle(paths[0] if len(paths) == 1 else paths, progress)
     found = tuple(n for n in bundle.data_file_names if n != MANIFEST)
     if sorted(found) != sorted(base.files):
         raise SourceChanged(f"{base.title} no longer holds the same files as when it was edited.")

@@ -25,6 +25,8 @@ from rostereditor.core.recovery import (
     recover,
 )
 from rostereditor.core.recovery.recorded_changes import export_csv, recorded_changes
+from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
+from rostereditor.ui.files.bundle_opening import BACKGROUND_OPEN_BYTES, input_size
 from rostereditor.ui.recovery.recovered_changes_dialog import RecoveredChangesDialog
 from rostereditor.ui.recovery.recovered_commands import push_recovered
 from rostereditor.ui.recovery.recovery_prompt import Choice, RecoveryPrompt
@@ -82,17 +84,37 @@ class WindowRecovery(QObject):
         return False
 
     def recover(self, offer: RecoveryOffer, base: SourceBase | None = None) -> bool:
-        """Read the source again, make the edits, show them; the journal goes on from there."""
+        """Read the source again, make the edits, show them; the journal goes on from there.
+        A big source is read in a worker behind a progress dialog, as opening one is."""
+        found = base or offer.base
+        if found is not None and input_size([Path(p) for p in found.origin.paths]) > BACKGROUND_OPEN_BYTES:
+            job = ProgressDialogJob(self._window, "Recovering", f"Reading {found.title} again\u2026",
+                                    lambda progress: recover(offer.journal, base, progress),
+                                    self._window.runner, show_after_ms=300, busy=False)
+            job.succeeded.connect(lambda result: self._recovered(offer, result))
+            job.failed.connect(lambda error: self._not_recovered(offer, error))
+            job.cancelled.connect(offer.journal.release)
+            job.start()
+            return True
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             recovered = recover(offer.journal, base)
         except (BundleReadError, OSError) as exc:
             QGuiApplication.restoreOverrideCursor()
-            offer.journal.release()
-            QMessageBox.warning(self._window, "Cannot recover changes",
-                                f"The changes could not be recovered: {exc}\n\n"
-                                "They are kept, and offered again next time RosterEditor starts.")
+            self._not_recovered(offer, exc)
             return False
+        QGuiApplication.restoreOverrideCursor()
+        self._recovered(offer, recovered)
+        return True
+
+    def _not_recovered(self, offer: RecoveryOffer, error: object) -> None:
+        offer.journal.release()
+        QMessageBox.warning(self._window, "Cannot recover changes",
+                            f"The changes could not be recovered: {error}\n\n"
+                            "They are kept, and offered again next time RosterEditor starts.")
+
+    def _recovered(self, offer: RecoveryOffer, recovered: object) -> None:
+        assert isinstance(recovered, RecoveredEdits)
         window = self._window
         window.set_bundle(recovered.bundle)
         recovered.attach(window.session)
@@ -103,9 +125,7 @@ class WindowRecovery(QObject):
             offer.journal.release()
             self._recording_failed(str(exc))
         push_recovered(window.undo_stack, recovered)
-        QGuiApplication.restoreOverrideCursor()
         self._show_recovered(recovered)
-        return True
 
     def _show_recovered(self, recovered: RecoveredEdits) -> None:
         dialog = RecoveredChangesDialog(recovered, self._window)

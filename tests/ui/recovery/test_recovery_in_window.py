@@ -193,3 +193,39 @@ def test_recording_that_fails_is_said_once_and_editing_goes_on(window, qtbot, cl
     assert len(message_boxes) == 1
     assert "cannot keep a copy of your changes" in message_boxes[0][1]
     assert window.bundle.table(U).cell(2, 1) == "v2"
+
+
+def test_an_imported_workbook_is_recovered_from_the_workbook_and_stays_untitled(window, qtbot,
+                                                                              tmp_path, folder):
+    from rostereditor.core.xlsx.workbook_writer import write_bundle_xlsx
+
+    book = tmp_path / "district.xlsx"
+    write_bundle_xlsx(generate_district(students=30, seed=2).bundle, book)
+    recovery = WindowRecovery(window, folder)
+    window.xlsx.import_from_excel(book)
+    qtbot.waitUntil(lambda: window.bundle is not None, timeout=20_000)
+    model = window.model(U)
+    assert model.setData(model.index(2, 1), "after import", Qt.ItemDataRole.EditRole)
+    expected = content(window.bundle)
+    recovery.journal._file.close(delete=False)  # the app is killed
+    recovery.journal._file = None
+    window.undo_stack.clear()
+    window.session.close()
+
+    answer(qtbot, Choice.RECOVER)
+    assert recovery.offer_left_journals()
+    assert content(window.bundle) == expected
+    assert window.bundle.source is None  # Save asks where, as after the import
+    assert "the bundle imported from district.xlsx" in recovery.dialog.intro.text()
+
+
+def test_a_big_source_is_read_again_in_the_background(window, qtbot, clean_zip, folder,
+                                                      monkeypatch):
+    expected = leave_journal(clean_zip, folder)
+    monkeypatch.setattr("rostereditor.ui.recovery.window_recovery.BACKGROUND_OPEN_BYTES", 0)
+    recovery = WindowRecovery(window, folder)
+    answer(qtbot, Choice.RECOVER)
+    assert recovery.offer_left_journals()
+    qtbot.waitUntil(lambda: recovery.dialog is not None, timeout=20_000)
+    assert content(window.bundle) == expected
+    assert window.is_modified()
