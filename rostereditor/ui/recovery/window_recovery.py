@@ -73,8 +73,7 @@ class WindowRecovery(QObject):
         if choice == Choice.LOCATE:
             return self._locate(offer)
         if choice == Choice.OPEN and offer.base is not None:
-            offer.journal.discard()
-            return self._window.open_bundle(offer.base.where)
+            return self._open_saved(offer, offer.base)
         if choice == Choice.SAVE_LIST:
             self._save_list(offer)
         elif choice == Choice.DISCARD:
@@ -82,6 +81,18 @@ class WindowRecovery(QObject):
         else:
             offer.journal.release()
         return False
+
+    def _open_saved(self, offer: RecoveryOffer, base: SourceBase) -> bool:
+        """The app stopped as a save finished: open the file (which completes a folder save
+        that was cut short). Had the save been undone instead, the file is as the edits found
+        it: recover them."""
+        if not self._window.open_bundle(base.where, background=False):
+            offer.journal.release()
+            return False
+        if base.state() == "unchanged":
+            return self.recover(offer)
+        offer.journal.discard()
+        return True
 
     def recover(self, offer: RecoveryOffer, base: SourceBase | None = None) -> bool:
         """Read the source again, make the edits, show them; the journal goes on from there.

@@ -15,7 +15,8 @@ from rostereditor.core.editing import column_edits, row_edits
 from rostereditor.core.editing.cell_changes import CellChange
 from rostereditor.core.editing.cell_range import CellRange
 from rostereditor.core.editing.find_replace import SearchOptions
-from rostereditor.core.recovery import recover
+from rostereditor.core.bundle_reader import read_bundle
+from rostereditor.core.recovery import find_left_journals, recover
 from rostereditor.core.recovery.edit_payloads import STRUCTURE_CHANGES
 from rostereditor.core.session import Edit, EditSession
 
@@ -184,3 +185,57 @@ def test_recovered_edits_undo_and_redo_like_the_originals(tmp_path: Path, operat
     assert content(recovered.bundle) == after
     assert edit is not None
     assert step.description == edit.description
+
+
+def test_a_cell_changed_twice_in_one_edit_comes_back_as_made(tmp_path: Path):
+    # Planned from the table as it was: both changes say the cell held its old text.
+    source = write_source(tmp_path / "district.zip")
+    session, journal = open_journaled(source, tmp_path / "recovery")
+    t = session.require_table(U)
+    old = t.cell(2, 4)
+    session.change_cells({U: [CellChange(t.row_id(2), 4, old, "first"),
+                              CellChange(t.row_id(2), 4, old, "second")]}, "Twice")
+    expected = content(session.bundle)
+    kill(journal)
+    recovered = recover(left_journal(tmp_path / "recovery"))
+    assert recovered.problem is None
+    assert content(recovered.bundle) == expected
+
+
+def _random_editing():
+    """tools/kill_during_editing.py's seeded random editing (so the tool is tested too)."""
+    import importlib.util
+
+    path = Path(__file__).parents[3] / "tools" / "kill_during_editing.py"
+    spec = importlib.util.spec_from_file_location("kill_during_editing", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13])
+def test_a_long_random_editing_session_with_saves_comes_back(tmp_path: Path, seed: int):
+    tool = _random_editing()
+    source = write_source(tmp_path / "district.zip")
+    session, journal = open_journaled(source, tmp_path / "recovery")
+    script = tool.EditingScript(session, seed, save=session.save)
+    for step in range(120):
+        script.step()
+        if step == 60:
+            session.save()  # and undos after it reach back past the save
+    expected = content(session.bundle)
+    kill(journal)
+    left = find_left_journals(tmp_path / "recovery")
+    if not left:  # the last step was a save: the file has it all
+        assert content(read_bundle(source)) == expected
+        return
+    recovered = recover(left[0])
+    assert recovered.problem is None
+    assert content(recovered.bundle) == expected
+    # The steps the journal knows, at the same place in the undo stack.
+    known = [e.description for e in recovered.stack]
+    offset = script.index - recovered.index
+    assert offset >= 0
+    assert [e.description for e in script.stack][offset:offset + len(known)] == known
