@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from recovery_helpers import content, kill, left_journal, open_journaled, write_source
 
+from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.editing import column_edits, row_edits
 from rostereditor.core.editing.cell_changes import CellChange
 from rostereditor.core.editing.cell_range import CellRange
 from rostereditor.core.editing.find_replace import SearchOptions
-from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.recovery import find_left_journals, recover
 from rostereditor.core.recovery.edit_payloads import STRUCTURE_CHANGES
 from rostereditor.core.session import Edit, EditSession

@@ -229,3 +229,38 @@ def test_a_big_source_is_read_again_in_the_background(window, qtbot, clean_zip, 
     qtbot.waitUntil(lambda: recovery.dialog is not None, timeout=20_000)
     assert content(window.bundle) == expected
     assert window.is_modified()
+
+
+def test_a_moved_source_can_be_located(window, qtbot, clean_zip, folder, monkeypatch):
+    expected = leave_journal(clean_zip, folder)
+    moved = clean_zip.parent / "moved" / "renamed.zip"
+    moved.parent.mkdir()
+    clean_zip.rename(moved)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(moved), ""))
+    recovery = WindowRecovery(window, folder)
+    seen: list[str] = []
+    answer(qtbot, Choice.LOCATE, seen)
+    assert recovery.offer_left_journals()
+    assert "no longer at" in seen[0]
+    assert content(window.bundle) == expected
+    assert window.bundle.source == moved  # Save goes where the file is now
+
+
+def test_a_save_that_finished_as_the_app_stopped_opens_the_saved_file(window, qtbot, clean_zip,
+                                                                        folder):
+    session = EditSession()
+    journal = EditJournal(session, folder)
+    session.open(read_bundle(clean_zip))
+    session.edit_cell(U, 0, 1, "saved just in time")
+    expected = content(session.bundle)
+    session.events.saved.disconnect(journal._on_saved)  # killed before the journal was cleared
+    session.save()
+    journal._file.close(delete=False)
+    recovery = WindowRecovery(window, folder)
+    seen: list[str] = []
+    answer(qtbot, Choice.OPEN, seen)
+    assert recovery.offer_left_journals()
+    assert "finished saving" in seen[0]
+    assert content(window.bundle) == expected
+    assert not window.is_modified()
+    assert find_left_journals(folder) == []
