@@ -92,17 +92,18 @@ class EditJournal:
         """Go on writing a recovered journal: its edits are this session's now."""
         self._end()
         self._base = recovered.base
+        # Records after the replay stopped (if it did) did not fit: they go, new ones follow.
         if recovered.base.to_json() == (left.contents.header or {}).get("base"):
-            self._file = JournalFile.take_over(left.path, left.lock, left.contents.valid_end)
+            self._file = JournalFile.take_over(left.path, left.lock, recovered.kept_bytes)
         else:  # the source was found elsewhere: a journal that names the new place
-            self._copy_records(left, recovered.base)
+            self._copy_records(left, recovered.kept_records - 1)
         for number, edit in recovered.numbers.items():
             self._known[edit] = number
             self._made.add(edit)
         self._next = max(recovered.numbers, default=-1) + 1
 
-    def _copy_records(self, left: LeftJournal, base: SourceBase) -> None:
-        for record in left.contents.records:
+    def _copy_records(self, left: LeftJournal, count: int) -> None:
+        for record in left.contents.records[:count]:
             self._write(record)
         left.discard()
 

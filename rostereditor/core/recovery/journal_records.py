@@ -28,6 +28,8 @@ class JournalContents:
     records: list[Record] = field(default_factory=list)
     # Bytes up to the end of the last good record: where appending may go on.
     valid_end: int = 0
+    # Where each record ends (the header's end first): a replay that stops early keeps these.
+    ends: list[int] = field(default_factory=list)
     # An unfinished last record (the app stopped while writing it): ignored, as it should be.
     torn_tail: bool = False
     # Records after a damaged one: they cannot be replayed without it.
@@ -53,6 +55,7 @@ def decode_records(data: bytes) -> JournalContents:
             contents.records.append(record)
         offset += len(line) + 1
         contents.valid_end = offset
+        contents.ends.append(offset)
     contents.torn_tail = bool(tail)
     return contents
 

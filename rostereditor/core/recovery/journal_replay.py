@@ -29,6 +29,10 @@ class RecoveredEdits:
     problem: str | None = None
     # The app could not record edits after some point (a full disk): later ones are lost.
     recording_stopped: str | None = None
+    # The journal's records that were replayed (header included) and the bytes they take:
+    # a journal taken over goes on from there.
+    kept_records: int = 0
+    kept_bytes: int = 0
     _rebuilder: EditRebuilder | None = None
 
     @property
@@ -50,22 +54,26 @@ def replay_journal(contents: JournalContents, base: SourceBase, bundle: Bundle) 
     rebuilder = EditRebuilder(bundle)
     model: UndoStackModel[Edit] = UndoStackModel()
     numbers: dict[int, Edit] = {}
-    replayed, problem, stopped = 0, None, None
+    replayed, kept, problem, stopped = 0, 0, None, None
     for record in contents.records:
         kind = record.get("k")
         try:
             if kind in ("do", "undo", "redo"):
                 _replay(record, rebuilder, model, numbers)
                 replayed += 1
+                stopped = None  # recording went on (a recovered journal, taken over)
             elif kind == "stopped":
                 stopped = str(record.get("why", ""))
         except ReplayMismatch as exc:
             problem = str(exc)
             break
+        kept += 1
     stack = [] if model.lost else [edit for _, edit in model.steps]
+    ends = contents.ends
     return RecoveredEdits(
         bundle, base, stack, 0 if model.lost else model.index, None if model.lost else model.clean,
-        numbers, replayed, problem, stopped, rebuilder)
+        numbers, replayed, problem, stopped, kept + 1, ends[kept] if kept < len(ends) else 0,
+        rebuilder)
 
 
 def _replay(record: Record, rebuilder: EditRebuilder, model: UndoStackModel[Edit],

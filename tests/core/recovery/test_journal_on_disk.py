@@ -222,3 +222,36 @@ def test_kill_minus_nine_in_the_middle_of_editing(tmp_path: Path):
     rows = content(recovered.bundle)[U]
     assert [rows[1 + i][1] for i in range(5)] == [f"v{i}" for i in range(5)]
     assert (len(recovered.stack), recovered.index) == (6, 5)
+
+
+def test_a_recovered_journal_goes_on_from_what_was_replayed(tmp_path: Path):
+    session, journal = open_journaled(write_source(tmp_path / "d.zip"), tmp_path / "rec")
+    states = _three_edits(session)
+    path = journal.path
+    kill(journal)
+    assert path is not None
+    lines = path.read_bytes().split(b"\n")
+    record = decode_records(lines[0] + b"\n" + lines[3] + b"\n").records[0]
+    record["e"]["f"][U]["c"][0][2] = "not what the file holds"  # the third edit no longer fits
+    lines[3] = encode_record(record).rstrip(b"\n")
+    path.write_bytes(b"\n".join(lines))
+
+    left = left_journal(tmp_path / "rec")
+    recovered = recover(left)
+    assert recovered.problem is not None
+    resumed = EditSession()
+    resumed_journal = EditJournal(resumed, tmp_path / "rec")
+    resumed.open(recovered.bundle)
+    recovered.attach(resumed)
+    resumed_journal.take_over(left, recovered)
+    assert content(resumed.bundle) == states[1]
+    resumed.edit_cell(U, 5, 1, "after recovery").undo()
+    recovered.stack[1].undo()  # undo goes on into the recovered steps
+    resumed.edit_cell(U, 6, 1, "and this")
+    expected = content(resumed.bundle)
+    kill(resumed_journal)
+
+    again = recover(left_journal(tmp_path / "rec"))
+    assert again.problem is None  # the record that did not fit is gone from the journal
+    assert content(again.bundle) == expected
+    assert (len(again.stack), again.index) == (2, 2)  # the first edit, then the last
