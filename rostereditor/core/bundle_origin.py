@@ -11,8 +11,8 @@ OriginKind = Literal["bundle", "xlsx"]
 @dataclass(frozen=True)
 class BundleOrigin:
     """What was read: `bundle` is read_bundle(paths) (a zip, a folder or CSV files), `xlsx` is
-    read_workbook(paths[0], sheet_map). Set on a bundle that has no source of its own (an
-    imported workbook, the sample opened as an untitled copy); a saved bundle's own source wins.
+    read_workbook(paths[0], sheet_map). A zip or folder bundle gets it when made; an imported
+    workbook's is set by the import. A bundle's own source, when it has one, wins (after a save).
     """
 
     kind: OriginKind

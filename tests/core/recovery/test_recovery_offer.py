@@ -11,11 +11,11 @@ from pathlib import Path
 
 from recovery_helpers import content, kill, left_journal, open_journaled, write_source
 
-from rostereditor.core.bundle_origin import BundleOrigin
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.bundle_writer import write_bundle_folder
 from rostereditor.core.recovery import EditJournal, assess, recover
 from rostereditor.core.recovery.recorded_changes import export_csv, recorded_changes
+from rostereditor.core.sample_district import generate_district
 from rostereditor.core.session import EditSession
 
 U = "users.csv"
@@ -99,9 +99,8 @@ def test_the_edits_can_be_listed_when_they_cannot_go_back(tmp_path: Path):
 def test_an_untitled_copy_comes_back_untitled(tmp_path: Path):
     sample = write_source(tmp_path / "sample.zip")
     bundle = read_bundle(sample)
-    # The sample opens as an untitled copy: no source of its own, but it knows where it came from.
+    # The sample opens as an untitled copy: no source of its own (it remembers where it was read).
     bundle.source, bundle.source_kind = None, "new"
-    bundle.origin = BundleOrigin("bundle", (str(sample),))
     session = EditSession()
     journal = EditJournal(session, tmp_path / "rec")
     session.open(bundle)
@@ -120,8 +119,7 @@ def test_an_untitled_copy_comes_back_untitled(tmp_path: Path):
 def test_a_bundle_with_no_way_back_to_its_source_is_not_journaled(tmp_path: Path):
     session = EditSession()
     journal = EditJournal(session, tmp_path / "rec")
-    bundle = read_bundle(write_source(tmp_path / "d.zip"))
-    bundle.source, bundle.source_kind = None, "new"  # generated in memory, say
+    bundle = generate_district(students=5, seed=1).bundle  # made in memory, never on disk
     session.open(bundle)
     session.edit_cell(U, 0, 1, "x")
     assert journal.base is None
