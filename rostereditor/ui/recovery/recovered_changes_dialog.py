@@ -8,6 +8,7 @@ import html
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from rostereditor.core.recovery import RecoveredEdits
+from rostereditor.core.session import EditSequence, StructureEdit
 from rostereditor.core.wording import plural
 from rostereditor.ui.editing.review_changes_dialog import ReviewChangesDialog
 
@@ -41,6 +42,10 @@ def intro_for(recovered: RecoveredEdits) -> str:
     text = (f"<p>{html.escape(steps)} to <b>{html.escape(base.title)}</b> recovered. They are "
             "not saved yet: review them, then save, or discard them to leave the file as it "
             "was. Undo takes them back one at a time.</p>")
+    columns = column_steps(recovered)
+    if columns:
+        listed = "".join(f"<li>{html.escape(text)}</li>" for text in columns)
+        text += f"<p>Column changes (not in the list below):</p><ul>{listed}</ul>"
     if recovered.problem is not None:
         text += ("<p><b>Not everything could be recovered:</b> the changes stop where one no "
                  "longer fitted the file. Check the list before saving.</p>")
@@ -48,3 +53,13 @@ def intro_for(recovered: RecoveredEdits) -> str:
         text += ("<p><b>Changes made after the app could no longer record them "
                  f"({html.escape(recovered.recording_stopped)}) are not included.</b></p>")
     return text
+
+
+def column_steps(recovered: RecoveredEdits) -> list[str]:
+    """The recovered steps that insert, delete, rename or move columns (done ones only)."""
+    steps = []
+    for edit in recovered.stack[:recovered.index]:
+        parts = edit.steps if isinstance(edit, EditSequence) else [edit]
+        if any(isinstance(part, StructureEdit) and part.structure == "columns" for part in parts):
+            steps.append(edit.description)
+    return steps

@@ -110,6 +110,7 @@ def test_start_up_offers_the_edits_and_shows_what_came_back(window, qtbot, clean
     assert kinds.count("row deleted") == 2
     assert ("givenName", "Zoë") in [(e.column, e.new) for e in dialog.entries]
     assert "district.zip" in dialog.intro.text()
+    assert "Insert column nickname" in dialog.intro.text()  # the list shows cells and rows only
 
     dialog.reject()  # Keep Editing
     for _ in range(3):
