@@ -162,7 +162,8 @@ def _paste(s: EditingScript, rng: random.Random) -> Edit | None:
     width = rng.randrange(1, 3)
     values = [[rng.choice(TEXTS) for _ in range(width)] for _ in range(rng.randrange(1, 4))]
     table = s.session.require_table(name)
-    at = rng.randrange(max(1, len(table) - 2), len(table)) if rng.random() < 0.3 else rng.randrange(len(table))
+    near_end = rng.random() < 0.3  # past the last row: new records
+    at = rng.randrange(max(1, len(table) - 2), len(table)) if near_end else rng.randrange(len(table))
     plan = s.session.plan_paste(name, values, CellRange(at, 0, at, 0))
     return s.session.paste(name, plan, add_rows=rng.random() < 0.7)
 
@@ -283,7 +284,7 @@ def _child(source: Path, folder: Path, progress: Path, seed: int) -> int:
     session = EditSession()
     journal = EditJournal(session, folder)
     session.open(read_bundle(source))
-    script = EditingScript(session, seed, save=lambda: session.save())
+    script = EditingScript(session, seed, save=session.save)
     with progress.open("a", encoding="utf-8") as log:
         log.write("ready\n")
         log.flush()
@@ -388,9 +389,9 @@ def _run(run: int, scratch: Path, original: Path, rng: random.Random,
     if not left:
         # No journal: nothing edited since the last save (or at all). The source has it all.
         got = content(read_bundle(source))
-        ok = got in (after_done, after_next)
-        return ("passed: nothing to recover, the source is complete" if ok else
-                "FAILED: no journal and the source is not the edited bundle"), f"({kind}, {done} steps)", numbers
+        verdict = "passed: nothing to recover, the source is complete" \
+            if got in (after_done, after_next) else "FAILED: no journal, and the source lacks edits"
+        return verdict, f"({kind}, {done} steps)", numbers
     journal = left[0]
     numbers["journal KB"] = journal.path.stat().st_size / 1024
     offer = assess(journal)
