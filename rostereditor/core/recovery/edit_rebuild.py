@@ -22,6 +22,7 @@ from rostereditor.core.editing.column_edits import (
     ColumnRename,
 )
 from rostereditor.core.editing.row_edits import RowDeletion, RowInsertion
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.recovery.edit_payloads import Payload
 from rostereditor.core.session.undoable_edits import (
     CellsEdit,
@@ -36,7 +37,7 @@ from rostereditor.core.session.undoable_edits import (
 from rostereditor.core.table import MovedColumn, RemovedColumn, RemovedRow, Table
 
 
-class ReplayMismatch(Exception):
+class ReplayMismatch(RosterEditorError):
     """A recorded edit does not fit the bundle as it stands (the source is not the same)."""
 
 
