@@ -1,6 +1,6 @@
 """Kill -9 an editing session at random moments and check that every journaled edit comes back.
 
-Usage: python tools/kill_during_editing.py [--runs 30] [--students 150] [--seed 1] [--keep]
+Usage: python tools/kill_during_editing.py [--runs 30] [--students 150] [--seed 1] [--saves 0.01]
 
 For each run a child process opens a district (a zip, or a folder every third run), attaches
 the crash-recovery journal, and edits as fast as it can with a seeded random mix of every
@@ -52,8 +52,10 @@ class EditingScript:
     """Seeded random editing, step by step; the same seed on the same source makes the same
     steps, so the parent can replay what the killed child did."""
 
-    def __init__(self, session: EditSession, seed: int, save: Callable[[], None] | None) -> None:
+    def __init__(self, session: EditSession, seed: int, save: Callable[[], None] | None,
+                 save_rate: float = 0.01) -> None:
         self.session = session
+        self.save_rate = save_rate
         self.rng = random.Random(seed)
         self.save = save
         self.stack: list[Edit] = []
@@ -73,7 +75,7 @@ class EditingScript:
             if self.index < len(self.stack):
                 self.stack[self.index].redo()
                 self.index += 1
-        elif roll < 0.19:
+        elif roll < 0.18 + self.save_rate:
             kind = "save"
             if self.save is not None:
                 self.save()
@@ -280,11 +282,11 @@ def content(bundle: Bundle) -> Content:
 # -- the child: edit until killed ------------------------------------------------------------
 
 
-def _child(source: Path, folder: Path, progress: Path, seed: int) -> int:
+def _child(source: Path, folder: Path, progress: Path, seed: int, save_rate: float) -> int:
     session = EditSession()
     journal = EditJournal(session, folder)
     session.open(read_bundle(source))
-    script = EditingScript(session, seed, save=session.save)
+    script = EditingScript(session, seed, save=session.save, save_rate=save_rate)
     with progress.open("a", encoding="utf-8") as log:
         log.write("ready\n")
         log.flush()
@@ -305,12 +307,15 @@ def _child(source: Path, folder: Path, progress: Path, seed: int) -> int:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == _CHILD_FLAG:
-        return _child(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5]))
+        return _child(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]), int(sys.argv[5]),
+                      float(sys.argv[6]))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="kills (default 30)")
     parser.add_argument("--students", type=int, default=150, help="size of the test district")
     parser.add_argument("--seed", type=int, default=1, help="seed for edits and kill moments")
     parser.add_argument("--longest", type=float, default=6.0, help="longest wait before a kill (s)")
+    parser.add_argument("--saves", type=float, default=0.01,
+                        help="share of steps that save (default 0.01; more kills land in saves)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder to inspect")
     args = parser.parse_args()
     if not hasattr(signal, "SIGKILL"):
@@ -328,7 +333,7 @@ def main() -> int:
                                            "recover s": []}
         failures = 0
         for run in range(args.runs):
-            verdict, detail, numbers = _run(run, scratch, original, rng, args.longest)
+            verdict, detail, numbers = _run(run, scratch / f"run-{run}", original, rng, args)
             outcomes[verdict.split(":")[0]] += 1
             for key, value in numbers.items():
                 figures[key].append(value)
@@ -351,9 +356,9 @@ def main() -> int:
     return 1 if failures else 0
 
 
-def _run(run: int, scratch: Path, original: Path, rng: random.Random,
-         longest: float) -> tuple[str, str, dict[str, float]]:
-    place = scratch / f"run-{run}"
+def _run(run: int, place: Path, original: Path, rng: random.Random,
+         args: argparse.Namespace) -> tuple[str, str, dict[str, float]]:
+    longest, saves = args.longest, args.saves
     place.mkdir()
     if run % 3 == 2:
         source = place / "district"
@@ -366,7 +371,7 @@ def _run(run: int, scratch: Path, original: Path, rng: random.Random,
     folder, progress = place / "recovery", place / "progress.txt"
     seed = rng.randrange(1 << 30)
     child = subprocess.Popen([sys.executable, __file__, _CHILD_FLAG, str(source), str(folder),
-                              str(progress), str(seed)],
+                              str(progress), str(seed), str(saves)],
                              stdout=subprocess.DEVNULL, stderr=(place / "child.err").open("w"))
     deadline = time.monotonic() + 60
     while "ready" not in (progress.read_text() if progress.exists() else ""):
@@ -381,7 +386,7 @@ def _run(run: int, scratch: Path, original: Path, rng: random.Random,
         return "FAILED: recording stopped", lines[-1], {}
     finished = [line for line in lines if line[:1].isdigit()]
     done = int(finished[-1].split()[0]) if finished else 0
-    after_done, after_next, stack_done, stack_next = _simulate(initial, seed, done)
+    after_done, after_next, stack_done, stack_next = _simulate(initial, seed, done, saves)
     numbers: dict[str, float] = {"steps": done}
     kind = "zip" if source.suffix else "folder"
 
@@ -433,12 +438,13 @@ def _same_stack(recovered: tuple[list[str], int], simulated: tuple[list[str], in
     return offset >= 0 and want[offset:offset + len(got)] == got
 
 
-def _simulate(initial: Bundle, seed: int, done: int) -> tuple[Content, Content, tuple, tuple]:
+def _simulate(initial: Bundle, seed: int, done: int,
+              saves: float) -> tuple[Content, Content, tuple, tuple]:
     """The child's steps again, in memory: the bundle and undo stack after `done` steps and
     after one more."""
     session = EditSession()
     session.open(initial)
-    script = EditingScript(session, seed, save=None)
+    script = EditingScript(session, seed, save=None, save_rate=saves)
     for _ in range(done):
         script.step()
     after_done = content(session.bundle)
