@@ -72,9 +72,11 @@ def run_app(args: argparse.Namespace) -> int:
 
     window = MainWindow()
     window.show()
-    # Every edit is journaled from here on; changes a crashed run left are offered first.
+    # Every edit is journaled from here on; changes a crashed run left are offered first
+    # (with no screen to ask on, they are kept for a start that has one).
     recovery = WindowRecovery(window)
-    recovery.offer_left_journals()
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        recovery.offer_left_journals()
     opener = _Opener(window)
     if isinstance(app, RosterEditorApp):
         app.file_open_requested.connect(opener.open_later)
