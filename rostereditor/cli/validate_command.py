@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
 from pathlib import Path
 
@@ -54,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
                                     args)
         if status != EXIT_OK:
             return status
+    elif vendor_report is None:
+        status = _stream_report(result, args)
+        if status != EXIT_OK:
+            return status
     else:
         text = json_report(result) if args.format == "json" else text_report(result)
         if vendor_report is not None:
@@ -67,6 +71,23 @@ def run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
     return EXIT_FINDINGS if result.counts["error"] else EXIT_OK
+
+
+def _stream_report(result: ValidationResult, args: argparse.Namespace) -> int:
+    """The text or JSON report, written finding by finding to the screen or the -o file."""
+    from rostereditor.cli.findings_output import write_json, write_text
+
+    write = write_json if args.format == "json" else write_text
+    if not args.output:
+        write(result, sys.stdout)
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as out:
+            write(result, out)
+    except OSError as exc:
+        print(f"rostereditor: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
 
 
 def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> int:
@@ -85,34 +106,21 @@ def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> in
     except (OSError, SaveError) as exc:
         print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"Wrote {args.output} ({len(result.findings)} findings).")
+    print(f"Wrote {args.output} ({result.total} findings).")
     return EXIT_OK
 
 
 def json_report(result: ValidationResult) -> str:
-    findings = [{"file": f.file, "line": f.line, "column": f.column, "rule": f.rule,
-                 "severity": f.severity, "message": f.message, "value": f.value}
-                for f in result.findings]
-    return json.dumps({"oneroster": result.version, "vendor": result.profile,
-                       "findings": findings, "counts": result.counts}, ensure_ascii=False,
-                      indent=1) + "\n"
+    from rostereditor.cli.findings_output import write_json
+
+    out = io.StringIO()
+    write_json(result, out)
+    return out.getvalue()
 
 
 def text_report(result: ValidationResult) -> str:
-    lines: list[str] = [f"OneRoster {result.version}, vendor rules: {result.profile}", ""]
-    current: object = object()
-    for finding in result.findings:
-        if finding.file != current:
-            current = finding.file
-            lines.append(f"{finding.file or 'Bundle'}:")
-        where = f"line {finding.line}" if finding.line is not None else "file"
-        if finding.column:
-            where += f", {finding.column}"
-        lines.append(f"  {where}: {finding.severity}: {finding.message} [{finding.rule}]")
-    counts = result.counts
-    if result.findings:
-        lines.append("")
-    lines.append(f"{counts['error']} error(s), {counts['warning']} warning(s), "
-                 f"{counts['info']} note(s)."
-                 + ("" if counts["error"] else " No errors: the bundle can be sent."))
-    return "\n".join(lines) + "\n"
+    from rostereditor.cli.findings_output import write_text
+
+    out = io.StringIO()
+    write_text(result, out)
+    return out.getvalue()
