@@ -3,48 +3,32 @@ out one at a time, never all in memory as objects and text at once."""
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from typing import Any, TextIO
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from typing import TextIO
 
-from rostereditor.core.validation import Finding, ValidationResult
-
-
-class _Streamed(list[Any]):
-    """A list the JSON encoder walks without holding it: items are made as it asks.
-
-    With indent set, json uses its pure-Python encoder, which only iterates a list (and asks
-    whether it is empty), so the findings become text one by one.
-    """
-
-    def __init__(self, items: Iterator[Any], empty: bool) -> None:
-        super().__init__()
-        self._items = items
-        self._empty = empty
-
-    def __iter__(self) -> Iterator[Any]:
-        return self._items
-
-    def __len__(self) -> int:
-        return 0 if self._empty else 1
-
-    def __bool__(self) -> bool:
-        return not self._empty
+from rostereditor.core.validation import ValidationResult
 
 
-def _as_json(finding: Finding) -> dict[str, Any]:
-    return {"file": finding.file, "line": finding.line, "column": finding.column,
-            "rule": finding.rule, "severity": finding.severity, "message": finding.message,
-            "value": finding.value}
+def _json(value: str | int | None) -> str:
+    """What json.dumps(value, ensure_ascii=False) writes, through json's C string encoder."""
+    if value is None:
+        return "null"
+    return encode_basestring(value) if isinstance(value, str) else str(value)
 
 
 def write_json(result: ValidationResult, out: TextIO) -> None:
-    findings = _Streamed((_as_json(f) for f in result.iter_findings()), empty=result.total == 0)
-    report = {"oneroster": result.version, "vendor": result.profile, "findings": findings,
-              "counts": result.counts}
-    for chunk in json.JSONEncoder(ensure_ascii=False, indent=1).iterencode(report):
-        out.write(chunk)
-    out.write("\n")
+    """What json.dumps(report, ensure_ascii=False, indent=1) writes, one finding at a time."""
+    out.write(f'{{\n "oneroster": {_json(result.version)},\n "vendor": {_json(result.profile)},'
+              '\n "findings": [')
+    separator = "\n"
+    for f in result.iter_findings():
+        out.write(f'{separator}  {{\n   "file": {_json(f.file)},\n   "line": {_json(f.line)},\n'
+                  f'   "column": {_json(f.column)},\n   "rule": {_json(f.rule)},\n'
+                  f'   "severity": {_json(f.severity)},\n   "message": {_json(f.message)},\n'
+                  f'   "value": {_json(f.value)}\n  }}')
+        separator = ",\n"
+    counts = ",\n".join(f"  {_json(name)}: {n}" for name, n in result.counts.items())
+    out.write(("],\n" if separator == "\n" else "\n ],\n") + f' "counts": {{\n{counts}\n }}\n}}\n')
 
 
 def write_text(result: ValidationResult, out: TextIO) -> None:

@@ -130,3 +130,21 @@ def test_every_report_format_streams_findings_without_listing_them_all(tmp_path,
 def _run_json(path, capsys):
     assert main(["validate", str(path), "--format", "json"]) == 1
     return capsys.readouterr().out
+
+
+def test_the_streamed_json_report_is_what_json_dumps_writes():
+    import io
+
+    from rostereditor.cli.findings_output import write_json
+    from rostereditor.core.validation import BundleValidator
+
+    for damaged in (True, False):
+        result = BundleValidator(generate_district(30, seed=7, damaged=damaged).bundle).run()
+        out = io.StringIO()
+        write_json(result, out)
+        findings = [{"file": f.file, "line": f.line, "column": f.column, "rule": f.rule,
+                     "severity": f.severity, "message": f.message, "value": f.value}
+                    for f in result.findings]
+        assert out.getvalue() == json.dumps(
+            {"oneroster": result.version, "vendor": result.profile, "findings": findings,
+             "counts": result.counts}, ensure_ascii=False, indent=1) + "\n"

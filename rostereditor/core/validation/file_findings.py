@@ -35,6 +35,8 @@ CODE_SEVERITY: tuple[Severity, ...] = ("info", "warning", "error")
 NO_FINDING = -1
 # Dead entries located one by one up to this many per source; more, by one pass over the arrays.
 _LOCATE_ONE_BY_ONE = 4096
+# Findings made together when streaming a file's findings.
+_CHUNK = 4096
 
 
 class Source(Protocol):
@@ -300,11 +302,35 @@ class FileFindings:
         return source.finding(item, line)
 
     def findings(self, start: int = 0, stop: int | None = None) -> list[Finding]:
-        return [self.finding(p) for p in range(start, len(self) if stop is None else stop)]
+        return self.findings_between(start, len(self) if stop is None else stop)
 
     def __iter__(self) -> Iterator[Finding]:
-        for position in range(len(self)):
-            yield self.finding(position)
+        """Every finding in file order, made a chunk at a time (a writer streams these)."""
+        for start in range(0, len(self), _CHUNK):
+            yield from self.findings_between(start, min(start + _CHUNK, len(self)))
+
+    def findings_between(self, start: int, stop: int) -> list[Finding]:
+        """The findings at these positions in file order, each batch's made together."""
+        entries = self.ordered()
+        slots, items = entries.slot[start:stop], entries.item[start:stop]
+        rows = entries.row[start:stop]
+        lines: list[int | None] = [None] * len(rows)
+        if self.table is not None:
+            read = self.table.lines_of_ids(rows)
+            lines = [line if line >= 0 else None for line in read.tolist()]
+        made: list[Finding | None] = [None] * len(rows)
+        for slot in np.unique(slots).tolist():
+            where = np.flatnonzero(slots == slot)
+            source = self.slots[slot]
+            assert source is not None
+            places = where.tolist()
+            if isinstance(source, FindingBatch):
+                found = source.findings(items[where], [lines[w] for w in places])
+            else:
+                found = [source.finding(int(items[w]), lines[w]) for w in places]
+            for place, finding in zip(places, found, strict=True):
+                made[place] = finding
+        return made  # type: ignore[return-value]  # every place was filled
 
     def columns(self) -> np.ndarray:
         """Each entry's column index in file order (-1: none)."""

@@ -123,6 +123,29 @@ class FindingBatch:
         return Finding(self.file, line, self.column, self.rule, self.severity, message, value,
                        int(self.row_ids[i]), self.column_index, fix)
 
+    def findings(self, items: np.ndarray, lines: Sequence[int | None]) -> list[Finding]:
+        """The findings of these stored items (with their lines), made together: values in one
+        gather, and each distinct value described once when the rule has no extras."""
+        values = self.values_at(items)
+        texts: list[str | None] = values.to_pylist() if values is not None else [None] * len(items)
+        rows = self.row_ids[items].tolist()
+        column, index = self.column, self.column_index
+        made: list[Finding] = []
+        if self.extras is None:
+            said: dict[str | None, tuple[str, str | None]] = {}
+            for value, line, row in zip(texts, lines, rows, strict=True):
+                words = said.get(value)
+                if words is None:
+                    words = said[value] = self.describe(value, None)
+                made.append(Finding(self.file, line, column, self.rule, self.severity, words[0],
+                                    value, row, index, words[1]))
+            return made
+        for item, value, line, row in zip(items.tolist(), texts, lines, rows, strict=True):
+            message, fix = self.describe(value, self.extra(item))
+            made.append(Finding(self.file, line, column, self.rule, self.severity, message,
+                                value, row, index, fix))
+        return made
+
     def without_rows(self, row_ids: np.ndarray) -> FindingBatch | None:
         """This batch minus the findings on the given rows (None when nothing is left)."""
         hit = on_rows(self.row_ids, row_ids)

@@ -93,8 +93,12 @@ class FindingsListing:
         return len(self)
 
     def iter_findings(self, indices: Sequence[int] | np.ndarray | None = None) -> Iterator[Finding]:
-        """These findings (default: all) in list order, made one at a time."""
-        for index in range(len(self)) if indices is None else indices:
+        """These findings (default: all) in list order, made as they are asked for."""
+        if indices is None:
+            for part in self._parts:
+                yield from part  # each file's findings made a chunk at a time
+            return
+        for index in indices:
             yield self.finding(int(index))
 
     # -- one finding ---------------------------------------------------------------------------
