@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
@@ -36,6 +36,9 @@ class DateEditor(QLineEdit):
         text = self.fontMetrics().horizontalAdvance("0000-00-00 ")
         return QSize(max(hint.width() // 2, text + 2 * hint.height() + 8), hint.height())
 
+    def open_choices(self) -> None:
+        self.show_calendar()
+
     def show_calendar(self) -> QCalendarWidget:
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
@@ -43,12 +46,16 @@ class DateEditor(QLineEdit):
         calendar.setAccessibleName("Pick a date")
         # Week numbers mean nothing for enrollment or session dates; they only take room.
         calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        # Weeks start where the user's own calendar starts them (Monday in most of the world).
+        calendar.setFirstDayOfWeek(QLocale.system().firstDayOfWeek())
         current = QDate.fromString(self.text().strip(), ISO_DATE)
         if current.isValid():
             calendar.setSelectedDate(current)
         calendar.clicked.connect(self.pick)
         calendar.activated.connect(self.pick)
         calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        # Focus inside the popup, so the arrow keys move the day and Enter picks it.
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
         calendar.show()
         self.calendar = calendar
         return calendar

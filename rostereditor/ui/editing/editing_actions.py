@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
 from rostereditor.core.wording import plural
 from rostereditor.ui.editing.action_ids import EditActionId
+from rostereditor.ui.window.shortcut_keys import Key, set_keys
 
 if TYPE_CHECKING:
     from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
@@ -36,13 +37,11 @@ ROW_GROUP = (EditActionId.INSERT_ROW_ABOVE, EditActionId.INSERT_ROW_BELOW,
 
 
 def make_action(parent: QObject, action_id: str, text: str, slot: Callable[[], object],
-                shortcut: StandardKey | str | None = None) -> QAction:
+                shortcut: Key | tuple[Key, ...] | None = None) -> QAction:
     action = QAction(text, parent)
     action.setObjectName(action_id)
-    if isinstance(shortcut, StandardKey):
-        action.setShortcuts(shortcut)
-    elif shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
+    if shortcut is not None:
+        set_keys(action, *(shortcut if isinstance(shortcut, tuple) else (shortcut,)))
     action.setShortcutContext(
         Qt.ShortcutContext.WidgetWithChildrenShortcut if action_id in GRID_ACTIONS
         else Qt.ShortcutContext.WindowShortcut
@@ -63,6 +62,8 @@ class EditingActions:
             (EditActionId.CUT, "Cu&t", e.clipboard.cut, StandardKey.Cut),
             (EditActionId.COPY, "&Copy", e.clipboard.copy, StandardKey.Copy),
             (EditActionId.PASTE, "&Paste", e.clipboard.paste, StandardKey.Paste),
+            # Ctrl+D is part of the standard Delete binding on Linux: Fill Down names it, so
+            # it is Fill Down's (see shortcut_keys).
             (EditActionId.FILL_DOWN, "Fill &Down", e.ranges.fill_down, "Ctrl+D"),
             (EditActionId.CLEAR, "C&lear Cells", e.clipboard.clear, StandardKey.Delete),
             (EditActionId.INSERT_ROW_ABOVE, "Insert Row &Above", e.rows.insert_above,
@@ -74,7 +75,7 @@ class EditingActions:
             (EditActionId.FIND, "&Find\u2026", lambda: e.open_find(replace=False),
              StandardKey.Find),
             (EditActionId.REPLACE, "R&eplace\u2026", lambda: e.open_find(replace=True),
-             StandardKey.Replace),
+             (StandardKey.Replace, "Ctrl+H")),
             # Only F3: the standard Ctrl+G on Linux is the window's Go to Line.
             (EditActionId.FIND_NEXT, "Find &Next", e.find_next, "F3"),
             (EditActionId.GO_TO_REFERENCED, "&Go to Referenced Record",

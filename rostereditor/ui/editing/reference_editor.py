@@ -32,6 +32,10 @@ class ReferenceEditor(QLineEdit):
         self.completer_popup.activated[QModelIndex].connect(self._choose)
         self.textEdited.connect(self.refresh_suggestions)
 
+    def open_choices(self) -> None:
+        """Alt+Down: the records matching what is typed so far (the first ones if nothing)."""
+        self.refresh_suggestions()
+
     def current_item(self) -> str:
         text = self.text()
         return text.rsplit(",", 1)[-1].strip() if self.is_list else text.strip()

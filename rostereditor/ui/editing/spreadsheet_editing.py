@@ -24,6 +24,8 @@ from rostereditor.ui.editing.range_actions import RangeActions
 from rostereditor.ui.editing.reference_actions import ReferenceActions
 from rostereditor.ui.editing.review_changes_dialog import ReviewChangesDialog
 from rostereditor.ui.editing.row_actions import RowActions
+from rostereditor.ui.grid.cell_editor_keys import Step
+from rostereditor.ui.grid.roster_table_view import RosterTableView
 from rostereditor.ui.window.action_ids import MenuId
 
 if TYPE_CHECKING:
@@ -56,10 +58,17 @@ class SpreadsheetEditing:
         """Called for each tab's grid: type-aware editors and the context menu."""
         # One delegate per view: a delegate shared by the grid and its frozen-column overlay
         # sends each editor's commit to both views, and Qt warns about the foreign editor.
-        QTableView.setItemDelegate(view, ColumnEditorDelegate(self.context, file_name, view))
+        delegate = ColumnEditorDelegate(self.context, file_name, view)
+        QTableView.setItemDelegate(view, delegate)
+        delegates = [delegate]
         frozen = getattr(view, "frozen_view", None)
         if isinstance(frozen, QTableView):
-            frozen.setItemDelegate(ColumnEditorDelegate(self.context, file_name, frozen))
+            delegates.append(ColumnEditorDelegate(self.context, file_name, frozen))
+            frozen.setItemDelegate(delegates[-1])
+        if isinstance(view, RosterTableView):
+            for each in delegates:
+                # Enter, Tab or a pick commits; the grid's current cell then moves (or stays).
+                each.step_requested.connect(lambda step, grid=view: grid.step(Step(step)))
         self.actions.attach_to_grid(view)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 

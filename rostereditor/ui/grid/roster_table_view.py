@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -13,7 +13,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rostereditor.ui.grid.cell_editor_keys import (
+    OffersChoices,
+    Step,
+    caret_to_end,
+    is_alt_down,
+    is_context_menu_key,
+    start_typing,
+)
+
 AnyIndex = QModelIndex | QPersistentModelIndex
+Trigger = QAbstractItemView.EditTrigger
+Cursor = QAbstractItemView.CursorAction
+_STEP_CURSOR = {Step.DOWN: Cursor.MoveDown, Step.UP: Cursor.MoveUp,
+                Step.RIGHT: Cursor.MoveRight, Step.LEFT: Cursor.MoveLeft}
+
+
+def open_cell_editor(view: QAbstractItemView, index: AnyIndex, trigger: Trigger,
+                     event: QEvent | None) -> bool:
+    """Open an editor as a spreadsheet does: a typed key replaces the value, F2 and a double
+    click edit in place. False if the cell cannot be edited now."""
+    typed = (trigger == Trigger.AnyKeyPressed and isinstance(event, QKeyEvent)
+             and bool(event.text()))
+    if not QAbstractItemView.edit(view, index, Trigger.AllEditTriggers, None):
+        return False
+    editor = view.indexWidget(index)
+    if typed:
+        assert isinstance(event, QKeyEvent)
+        start_typing(editor, event)
+    elif trigger in (Trigger.EditKeyPressed, Trigger.DoubleClicked):
+        caret_to_end(editor)
+    return True
+
+
+class FrozenColumnView(QTableView):
+    """The overlay showing column 0. It takes no focus: its editors hand focus back to the grid."""
+
+    def edit(self, index: AnyIndex, trigger: Trigger | None = None,  # type: ignore[override]
+             event: QEvent | None = None) -> bool:
+        if trigger is None:
+            return open_cell_editor(self, index, Trigger.AllEditTriggers, None)
+        if not trigger & self.editTriggers() and trigger != Trigger.AllEditTriggers:
+            return False
+        return open_cell_editor(self, index, trigger, event)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        grid = self.parentWidget()
+        if grid is not None:
+            grid.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class RosterTableView(QTableView):
@@ -25,7 +73,7 @@ class RosterTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.frozen_view = QTableView(self)
+        self.frozen_view = FrozenColumnView(self)
         self.frozen_view.setObjectName("frozenColumn")
         self.frozen_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.frozen_view.verticalHeader().hide()
@@ -152,3 +200,65 @@ class RosterTableView(QTableView):
                 bar = self.horizontalScrollBar()
                 bar.setValue(bar.value() + rect.left() - self.frozen_view.width())
 
+    # -- editing as in a spreadsheet (see cell_editor_keys) ------------------------------
+
+    def edit(self, index: AnyIndex, trigger: Trigger | None = None,  # type: ignore[override]
+             event: QEvent | None = None) -> bool:
+        if trigger is None:
+            trigger = Trigger.AllEditTriggers
+        elif trigger != Trigger.AllEditTriggers and not trigger & self.editTriggers():
+            return False
+        if index.isValid() and index.column() == 0 and self.frozen_view.isVisible():
+            # Column 0 lies under the overlay: edit it there, where it can be seen.
+            return open_cell_editor(self.frozen_view, index, trigger, event)
+        return open_cell_editor(self, index, trigger, event)
+
+    def step(self, step: Step) -> None:
+        """After a commit: move the current cell as Enter, Tab and their Shift forms do."""
+        if step != Step.STAY:
+            index = self.moveCursor(_STEP_CURSOR[step], Qt.KeyboardModifier.NoModifier)
+            if index.isValid():
+                self.setCurrentIndex(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_current_choices(self) -> bool:
+        """Alt+Down: edit the current cell and open its list or calendar, if it has one."""
+        index = self.currentIndex()
+        if not index.isValid() or not self.edit(index, Trigger.EditKeyPressed, None):
+            return False
+        view = self.frozen_view if index.column() == 0 and self.frozen_view.isVisible() else self
+        editor = view.indexWidget(index)
+        if isinstance(editor, OffersChoices):
+            editor.open_choices()
+        return True
+
+    def request_context_menu(self) -> None:
+        """The Menu key or Shift+F10: the right-click menu for the current cell, beside it."""
+        index = self.currentIndex()
+        pos = QPoint(0, 0)
+        if index.isValid():
+            rect = self.visualRect(index)
+            if index.column() == 0 and self.frozen_view.isVisible():
+                frozen = self.frozen_view
+                corner = frozen.viewport().mapToGlobal(frozen.visualRect(index).center())
+                pos = self.viewport().mapFromGlobal(corner)
+            else:
+                pos = rect.center()
+        self.customContextMenuRequested.emit(pos)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.step(Step.UP if shift else Step.DOWN)
+            event.accept()
+            return
+        if not editing and is_alt_down(event):
+            self.open_current_choices()
+            event.accept()
+            return
+        if is_context_menu_key(event):
+            self.request_context_menu()
+            event.accept()
+            return
+        super().keyPressEvent(event)

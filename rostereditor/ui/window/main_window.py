@@ -56,6 +56,7 @@ from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
+from rostereditor.ui.window.shortcut_keys import remove_ambiguous_keys
 from rostereditor.ui.window.status_summary import StatusSummary
 from rostereditor.ui.window.toolbar_choices import ToolbarChoices
 from rostereditor.ui.window.toolbar_icons import themed_icon
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_enabled()
         self._restore_window()
+        # Last, once every part has added its actions: one action per key.
+        remove_ambiguous_keys(self.findChildren(QAction))
 
     # -- what the parts use ------------------------------------------------------------
 
