@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rostereditor.core.bundle import Bundle
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -16,6 +20,9 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="the zip to write")
     parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
                         help="OneRoster version for the manifest (default: as detected)")
+    parser.add_argument("--drop-empty-columns", action="store_true",
+                        help="leave out columns at the end of a file that have no name and no "
+                             "values (Excel adds them)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     for notice in bundle.notices:
         if notice.level != NoticeLevel.INFO:
             print(f"{notice.level}: {notice}", file=sys.stderr)
+    if args.drop_empty_columns:
+        _drop_trailing_empty_columns(bundle)
     output = Path(args.output)
     try:
         backup = write_bundle_zip(bundle, output, args.oneroster)
@@ -47,3 +56,16 @@ def run(args: argparse.Namespace) -> int:
     if backup:
         print(f"The previous {output.name} was kept as {backup.name}.")
     return EXIT_OK
+
+
+def _drop_trailing_empty_columns(bundle: Bundle) -> None:
+    from rostereditor.core.editing.header_fixes import trailing_empty_columns
+    from rostereditor.core.wording import plural
+
+    for name in bundle.data_file_names:
+        table = bundle.files[name].table
+        trailing = trailing_empty_columns(table)
+        for col in reversed(trailing):
+            table.delete_column(col)
+        if trailing:
+            print(f"{name}: left out {plural(len(trailing), 'empty column')} at the end.")

@@ -28,6 +28,7 @@ from rostereditor.core.editing.cell_changes import (
 from rostereditor.core.editing.cell_range import CellRange
 from rostereditor.core.editing.closest_ids import broken_reference_suggestions
 from rostereditor.core.editing.find_replace import SearchOptions, plan_replace_all
+from rostereditor.core.editing.header_fixes import ColumnFix, reorder_moves
 from rostereditor.core.editing.paste_plan import PastePlan, plan_paste
 from rostereditor.core.editing.quick_fixes import plan_fix_all, plan_fix_one, value_fixes
 from rostereditor.core.editing.range_edits import PlannedCell, plan_clear, plan_fill_down
@@ -508,6 +509,24 @@ class EditSession:
         name = table.header[col] or "(unnamed)"
         return self._structure(file, column_edits.move_column(table, col, to), "columns",
                                f"Move column {name}")
+
+    def fix_header(self, file: str, fix: ColumnFix, name: str | None = None) -> Edit | None:
+        """Make one fix of a header finding (see header_fixes) as one step; `name` is the
+        user's answer where the fix asks for a column name."""
+        new_name = fix.name if fix.name is not None else name
+        if fix.kind == "delete":
+            return self.delete_columns(file, list(fix.columns))
+        if fix.kind == "insert" and fix.at is not None and new_name is not None:
+            return self.insert_column(file, fix.at, new_name)
+        if fix.kind == "rename" and new_name is not None:
+            return self.rename_column(file, fix.columns[0], new_name)
+        if fix.kind == "move" and fix.at is not None:
+            return self.move_column(file, fix.columns[0], fix.at)
+        if fix.kind == "reorder":
+            steps = [self.move_column(file, at, to) for at, to in reorder_moves(fix.order)]
+            made: list[Edit] = [step for step in steps if step is not None]
+            return EditSequence(fix.label, made) if made else None
+        return None
 
     # -- how every edit reaches the tables (Edit.undo and Edit.redo come back here) ------------------
 

@@ -9,6 +9,7 @@ import pyarrow.compute as pc
 from rostereditor.core.spec.model import FileSpec
 from rostereditor.core.table import Table
 from rostereditor.core.validation.finding import Finding
+from rostereditor.core.wording import plural
 
 _BOM_MARKS = ("\ufeff", "ï»¿")
 
@@ -36,8 +37,11 @@ def header_findings(file: str, table: Table, spec: FileSpec | None) -> list[Find
         else:
             seen[name] = index
     if trailing:
-        add("excel.trailing-empty-columns", f"The last {len(trailing)} column(s) have no name and "
-            "no values (left by Excel). Delete them.", None, None, severity="warning")
+        # "The last 1 column has ... Delete it." / "The last 2 columns have ... Delete them."
+        last = f"{plural(len(trailing), 'column')} {'has' if len(trailing) == 1 else 'have'}"
+        add("excel.trailing-empty-columns", f"The last {last} no name and no values (left by "
+            f"Excel). Delete {'it' if len(trailing) == 1 else 'them'}.", None, min(trailing),
+            severity="warning")
     if spec is None:
         return found
     found.extend(_against_spec(file, header, spec, trailing))

@@ -26,7 +26,14 @@ from rostereditor.ui.editing.choice_editor import ChoiceEditor
 from rostereditor.ui.editing.date_editor import DateEditor
 from rostereditor.ui.editing.editing_context import EditingContext
 from rostereditor.ui.editing.reference_editor import ReferenceEditor
-from rostereditor.ui.grid.cell_editor_keys import OffersChoices, Step, editor_line, is_alt_down, step_for_key
+from rostereditor.ui.grid.cell_editor_keys import (
+    TYPED_OVER,
+    OffersChoices,
+    Step,
+    editor_line,
+    is_alt_down,
+    step_for_key,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 BOOLEAN_VALUES = ("true", "false")
@@ -102,7 +109,7 @@ class ColumnEditorDelegate(QStyledItemDelegate):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(watched, QWidget) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            step = step_for_key(event)
+            step = step_for_key(event, bool(watched.property(TYPED_OVER)))
             if step is not None:
                 self.finish(watched, step)
                 return True

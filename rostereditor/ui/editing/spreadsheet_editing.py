@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTableView
 
 from rostereditor.ui.editing.cell_edit_actions import CellEditActions
 from rostereditor.ui.editing.clipboard_actions import ClipboardActions
+from rostereditor.ui.editing.column_actions import ColumnActions
 from rostereditor.ui.editing.column_delegate import ColumnEditorDelegate
 from rostereditor.ui.editing.editing_actions import EditingActions
 from rostereditor.ui.editing.editing_context import EditingContext
@@ -25,6 +26,7 @@ from rostereditor.ui.editing.reference_actions import ReferenceActions
 from rostereditor.ui.editing.review_changes_dialog import ReviewChangesDialog
 from rostereditor.ui.editing.row_actions import RowActions
 from rostereditor.ui.grid.cell_editor_keys import Step
+from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_view import RosterTableView
 from rostereditor.ui.window.action_ids import MenuId
 
@@ -42,6 +44,7 @@ class SpreadsheetEditing:
         self.clipboard = ClipboardActions(self.context)
         self.ranges = RangeActions(self.context)
         self.rows = RowActions(self.context)
+        self.columns = ColumnActions(self.context)
         self.quick_fixes = QuickFixActions(self.context)
         self.references = ReferenceActions(self.context)
         self.find_dialog: FindReplaceDialog | None = None
@@ -76,6 +79,10 @@ class SpreadsheetEditing:
             self.actions.show_context_menu(view, file_name, pos)
 
         view.customContextMenuRequested.connect(show_menu)
+        page = view.parentWidget()
+        if isinstance(page, FileTabPage):
+            page.header_menu_opening.connect(
+                lambda menu, col: self.actions.header_menu(menu, file_name, col))
 
     def open_find(self, *, replace: bool) -> FindReplaceDialog:
         if self.find_dialog is None:

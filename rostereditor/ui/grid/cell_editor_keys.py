@@ -2,7 +2,8 @@
 
 Typing over a cell replaces its value in every editor (the dropdowns too); F2 and a double
 click edit in place with the caret at the end; Alt+Down opens an editor's list or calendar.
-Editors that offer choices implement `open_choices()`.
+Editors that offer choices implement `open_choices()`. As in Excel's Enter mode, an editor
+opened by typing also commits on Up and Down and moves that way.
 """
 
 from __future__ import annotations
@@ -43,8 +44,14 @@ def editor_line(editor: QWidget | None) -> QLineEdit | None:
     return None
 
 
+# Set on an editor opened by typing over the cell (Excel's Enter mode).
+TYPED_OVER = "rostereditor_typed_over"
+
+
 def start_typing(editor: QWidget | None, event: QKeyEvent) -> None:
     """The key that opened the editor replaces the value, as in Excel."""
+    if editor is not None:
+        editor.setProperty(TYPED_OVER, True)
     line = editor_line(editor)
     target: QWidget | None = line or editor
     if line is not None:
@@ -64,10 +71,15 @@ def caret_to_end(editor: QWidget | None) -> None:
         line.end(False)
 
 
-def step_for_key(event: QKeyEvent) -> Step | None:
+def step_for_key(event: QKeyEvent, typed_over: bool = False) -> Step | None:
     """The move a key asks for when it ends editing; None for keys that do not."""
     key = event.key()
     shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+    if typed_over and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+        if key == Qt.Key.Key_Up:
+            return Step.UP
+        if key == Qt.Key.Key_Down:
+            return Step.DOWN
     if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
         return Step.UP if shift else Step.DOWN
     if key == Qt.Key.Key_Tab:
