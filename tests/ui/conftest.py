@@ -118,6 +118,33 @@ class Keyboard:
             QApplication.processEvents()
 
 
+    def answer_next_dialog(self, text: str, timeout_ms: int = 5000) -> None:
+        """Once the next modal dialog has the keyboard, type `text` over its value and press
+        Enter (a modal dialog blocks the test, so the answer is scheduled first)."""
+        from PySide6.QtCore import Qt, QTimer
+        from PySide6.QtWidgets import QApplication
+
+        owner = QApplication.activeWindow()
+
+        def attempt(left: int) -> None:
+            modal = QApplication.activeModalWidget()
+            focus = QApplication.focusWidget()
+            if modal is not None and focus is not None and modal.isAncestorOf(focus):
+                self.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+                self.type(text)
+                self.press(Qt.Key.Key_Return)
+                if QApplication.activeWindow() is None and owner is not None:
+                    # No window manager offscreen to hand the keyboard back to the window.
+                    owner.activateWindow()
+                    QApplication.processEvents()
+            elif left > 0:
+                QTimer.singleShot(10, lambda: attempt(left - 10))
+            elif modal is not None:
+                modal.close()  # never leave the test blocked; its assertions will fail
+
+        QTimer.singleShot(0, lambda: attempt(timeout_ms))
+
+
 @pytest.fixture
 def keyboard() -> Keyboard:
     return Keyboard()

@@ -165,6 +165,7 @@ class ColumnActions:
                 model.index(min(row, model.rowCount() - 1), col),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect)
         view.scrollTo(model.index(min(row, max(model.rowCount() - 1, 0)), col))
+        view.setFocus()  # back to the grid after the name dialog
 
     def _ask_name(self, title: str, label: str, suggested: str) -> str | None:
         text, ok = QInputDialog.getText(self.context.host.dialog_parent(), title, label,

@@ -33,7 +33,8 @@ class ReviewChangesDialog(QDialog):
         self.setWindowTitle("Review Changes")
         self.entries: list[ReviewEntry] = list_changes(bundle) if bundle else []
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self._summary(), self))
+        self.summary = QLabel(self._summary(), self)
+        layout.addWidget(self.summary)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName("Changes")
         self.tree.setRootIsDecorated(False)
