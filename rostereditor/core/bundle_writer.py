@@ -13,8 +13,9 @@ from typing import Any
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.csv_format import format_rows, iter_table_bytes
-from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
-from rostereditor.core.oneroster_files import ALL_DATA_FILES, MANIFEST, SUPPORTED_VERSIONS
+from rostereditor.core.manifest import MANIFEST_HEADER
+from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS
+from rostereditor.core.saved_manifest import saved_manifest_rows
 
 Piece = bytes | memoryview
 
@@ -30,9 +31,9 @@ def planned_files(bundle: Bundle, version: str | None = None) -> dict[str, Calla
     plan: dict[str, Callable[[], Iterable[Piece]]] = {}
     for name in bundle.data_file_names:
         plan[name] = partial(iter_table_bytes, bundle.files[name].table)
-    if version != "1.0":  # OneRoster 1.0 bundles have no manifest; adding one changes the version
-        present = {n: bundle.mode(n) for n in plan if n in ALL_DATA_FILES}
-        manifest = format_rows(MANIFEST_HEADER, generate_manifest(version, present, bundle.manifest))
+    rows = saved_manifest_rows(bundle, version)
+    if rows is not None:
+        manifest = format_rows(MANIFEST_HEADER, rows)
         plan[MANIFEST] = lambda: [manifest]
     return plan
 

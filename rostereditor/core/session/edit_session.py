@@ -40,6 +40,7 @@ from rostereditor.core.editing.reference_columns import (
 )
 from rostereditor.core.editing.rename_plan import merge_changes, plan_reference_updates
 from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS
+from rostereditor.core.saved_manifest import saved_manifest_rows, take_in_manifest
 from rostereditor.core.session.checking import BACKGROUND_CHECK_ROWS, BundleChecking
 from rostereditor.core.session.events import (
     BundleChanged,
@@ -294,12 +295,18 @@ class EditSession:
         else:
             target = Path(path)
             kind = "folder" if target.is_dir() and target.suffix.lower() != ".zip" else "zip"
+        manifest = saved_manifest_rows(bundle, self.version_to_save)
         if kind == "zip":
             write_bundle_zip(bundle, target, self.version_to_save)
         else:
             write_bundle_folder(bundle, target, self.version_to_save)
         bundle.source, bundle.source_kind = target, kind
+        if manifest is not None:
+            # Findings follow what was saved: the manifest is now the one just written.
+            take_in_manifest(bundle, manifest)
         self.events.saved.emit(Saved(target))
+        if manifest is not None:
+            self.checking.structure_changed()
         return target
 
     # -- cell edits ------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class BundleSaving(QObject):
         No path: back the way it was opened (zip to zip, folder to folder); see EditSession.save.
         """
         target = self._window.session.save(path)
+        self._window.untitled_name = None  # saved: it has a name of its own now
         self._window.mark_saved()
         self._window.settings.add_recent(target)
         return target
@@ -76,6 +77,8 @@ class BundleSaving(QObject):
         if bundle is not None and bundle.source is not None:
             folder = bundle.source.parent if bundle.source_kind != "files" else bundle.source
             stem = bundle.source.stem if bundle.source_kind in ("zip", "folder") else "roster"
+        if window.untitled_name:
+            stem = window.untitled_name
         zip_name = window.session.profile.zip_name
         if zip_name:
             return folder / zip_name

@@ -51,6 +51,9 @@ class FindingsPanel(QDockWidget):
         self.setObjectName("findingsPanel")
         self.setAccessibleName("Problems panel")
         self._all: list[Finding] = []
+        # What the list is while it is not the finished check's: None when it is current.
+        self._note: str | None = None
+        self._listed = False  # whether the list shows a finished check at all
         self._file_rank: dict[str, int] = {}
         self._keys: list[tuple[int, int, int]] = []
 
@@ -114,6 +117,13 @@ class FindingsPanel(QDockWidget):
 
     # -- content -----------------------------------------------------------------------
 
+    def set_check_state(self, note: str | None, *, listed: bool) -> None:
+        """Say how current the list is. listed: it shows a finished check (else it is empty
+        and the note, e.g. "Checking the bundle… 40 %", stands in for the counts); note: what
+        is still under way (None once the list is the latest finished check)."""
+        self._note, self._listed = note, listed
+        self._show_counts()
+
     def set_findings(self, findings: Sequence[Finding], file_order: Sequence[str]) -> None:
         """Replace the list; keeps the user's filter choices when they still apply."""
         self._file_rank = {name: i for i, name in enumerate(file_order)}
@@ -167,12 +177,24 @@ class FindingsPanel(QDockWidget):
         ]
         self.model.set_findings(shown)
         self._keys = [self.sort_key(f) for f in shown]
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """The line above the list: the counts, or what is under way instead of them.
+
+        "No problems found." only ever describes a check that finished: until then the line
+        says what is happening, so an empty list never looks like a clean bundle.
+        """
+        if not self._listed:
+            self.counts_label.setText(self._note or "")
+            return
         counts: Counter[str] = Counter(f.severity for f in self._all)
-        text = count_phrase(counts)
-        if len(shown) != len(self._all):
-            text += f"   (showing {len(shown):,} of {len(self._all):,})"
-        if not self._all:
-            text = "No problems found."
+        text = count_phrase(counts) if self._all else "No problems found."
+        shown = self.model.rowCount()
+        if self._all and shown != len(self._all):
+            text += f"   (showing {shown:,} of {len(self._all):,})"
+        if self._note:
+            text += f"   \u2014 {self._note}"
         self.counts_label.setText(text)
 
     # -- navigation --------------------------------------------------------------------

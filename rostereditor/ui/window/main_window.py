@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.oneroster_files import MANIFEST
-from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
+from rostereditor.core.session import BundleChanged, EditSession, Saved, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
             version_choice=self.settings.version)
         self.undo_stack = QUndoStack(self)
         self._pages: dict[str, FileTabPage] = {}
+        # The name of a bundle opened as an untitled copy (the sample), until it is saved.
+        self.untitled_name: str | None = None
         self.recent_menu: QMenu
         self.profile_combo: QComboBox
         self.version_combo: QComboBox
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         self.editing = SpreadsheetEditing(self)
         self.xlsx = XlsxActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
+        self.session.events.saved.connect(self._on_saved)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
         self._apply_icons()
@@ -274,6 +277,24 @@ class MainWindow(QMainWindow):
         if bundle is not None:
             self.bundle_opened.emit()
 
+    def _on_saved(self, _event: Saved) -> None:
+        """A save writes the manifest afresh and the session takes that one in: its tab
+        shows the new table (and appears if the bundle had no manifest before)."""
+        current = self.current_file_name()
+        for name in self.session.file_names:
+            page = self._pages.get(name)
+            if page is not None and page.model.table is self.session.table(name):
+                continue
+            if page is not None:
+                page.model.detach()
+                self.tabs.removeTab(self.tabs.indexOf(page))
+                page.deleteLater()
+                del self._pages[name]
+            self._add_tab(name)
+        if current is not None and current in self._pages:
+            self.tabs.setCurrentWidget(self._pages[current])
+        self._update_title()
+
     def _add_tab(self, name: str) -> None:
         table = self.session.require_table(name)
         edits = self.editing.cells if self.session.is_editable(name) else None
@@ -348,10 +369,10 @@ class MainWindow(QMainWindow):
         show_current_cell(self.status, shown, self.session)
 
     def bundle_title(self) -> str:
-        return bundle_title(self.bundle)
+        return bundle_title(self.bundle, self.untitled_name)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(window_title(self.bundle, APP_NAME))
+        self.setWindowTitle(window_title(self.bundle, APP_NAME, self.untitled_name))
         self.setWindowFilePath(window_file_path(self.bundle))
         self.setWindowModified(self.is_modified())
 
