@@ -267,6 +267,16 @@ class Table:
             array = array.take(pa.array(self._order))
         return array
 
+    def column_storage(self, col: int) -> pa.Array | pa.ChunkedArray:
+        """One column by row id (the order records were stored in), edits applied. The same
+        object until the column changes, so a cache built from it knows when to rebuild."""
+        return self._columns[col].storage_array()
+
+    @property
+    def in_stored_order(self) -> bool:
+        """True while row == row id (no row inserted before the end, none deleted)."""
+        return self._order is None
+
     def column_values(self, col: int) -> list[str]:
         values: list[str] = self.column_array(col).to_pylist()
         return values

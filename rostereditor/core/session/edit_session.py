@@ -415,8 +415,7 @@ class EditSession:
                         replacement: str) -> CellsEdit | None:
         """Replace in one cell (table row) if it matches."""
         table = self.require_table(file)
-        row_id = table.row_id(row)
-        planned = [c for c in plan_replace_all(table, options, replacement, [col]) if c.row_id == row_id]
+        planned = plan_replace_all(table, options, replacement, [col], only_rows=[row])
         return self.change_cells({file: planned}, "Replace in 1 cell")
 
     # -- quick fixes -------------------------------------------------------------------------------
