@@ -4,6 +4,7 @@
     python benchmarks/run.py --students 20000     # quicker look
     python benchmarks/run.py --only core,validation
     python benchmarks/run.py --only compare        # OLD vs its next export: compare, delta, summary
+    python benchmarks/run.py --only search         # Find Next and the live match count
 
 Figures are printed with ratios against baselines measured in the same run (not timed tests).
 """
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-AREAS = ("core", "validation", "ui", "xlsx", "compare")
+AREAS = ("core", "validation", "ui", "xlsx", "compare", "search")
 
 
 def district(students: int, out_dir: Path) -> Path:

@@ -11,8 +11,10 @@ first press, or after the live count, only looks them up; an edit rebuilds only 
 
 from __future__ import annotations
 
+import os
 import weakref
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -25,6 +27,8 @@ from rostereditor.core.table import Table
 # Sampled share of distinct values above which a column is searched value by value.
 DISTINCT_SHARE = 0.5
 SAMPLE_ROWS = 20_000
+_POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
+                           thread_name_prefix="search")
 
 
 @dataclass(frozen=True)
@@ -89,13 +93,15 @@ class TableSearch:
         """How many cells match (a cell counts once however often the text is in it)."""
         if not options.text or len(table) == 0:
             return 0
+        cols = _columns(table, columns)
+        self._prepare(table, cols, options)
         if table.in_stored_order:
             total = 0
-            for col in _columns(table, columns):
+            for col in cols:
                 index, hits = self._value_hits(table, col, options)
                 total += index.count(hits)
             return total
-        return sum(len(self.rows(table, col, options)) for col in _columns(table, columns))
+        return sum(len(self.rows(table, col, options)) for col in cols)
 
     def rows(self, table: Table, col: int, options: SearchOptions) -> np.ndarray:
         """Rows (in row order) whose cell in `col` matches."""
@@ -124,7 +130,10 @@ class TableSearch:
         """
         best: tuple[int, int] | None = None
         wrap: tuple[int, int] | None = None
-        for col in _columns(table, columns):
+        cols = _columns(table, columns)
+        if options.text and len(table):
+            self._prepare(table, cols, options)
+        for col in cols:
             rows = self.rows(table, col, options)
             if not len(rows):
                 continue
@@ -148,6 +157,34 @@ class TableSearch:
         chosen = best or wrap
         return CellMatch(*chosen) if chosen is not None else None
 
+    def _prepare(self, table: Table, cols: list[int], options: SearchOptions) -> None:
+        """Index and match the columns not known yet, side by side on every core (Arrow's
+        kernels release the GIL); what they find is kept as the one-by-one path would."""
+        indexes = self._indexes.setdefault(table, {})
+        hits = self._hits.setdefault(table, {})
+        missing = []
+        for col in cols:
+            index = indexes.get(col)
+            known = hits.get((col, options))
+            if (index is None or index.storage is not table.column_storage(col)
+                    or known is None or known[0] is not index):
+                missing.append(col)
+        if len(missing) < 2:
+            return  # nothing to share out
+
+        def work(col: int) -> tuple[int, ColumnIndex, np.ndarray]:
+            storage = table.column_storage(col)
+            index = indexes.get(col)
+            if index is None or index.storage is not storage:
+                index = ColumnIndex.build(storage)
+            return col, index, index.value_hits(options)
+
+        for col, index, found in _POOL.map(work, missing):
+            if indexes.get(col) is not index:
+                self._forget_column(table, col)
+                indexes[col] = index
+            hits[(col, options)] = (index, found)
+
     def _value_hits(self, table: Table, col: int,
                     options: SearchOptions) -> tuple[ColumnIndex, np.ndarray]:
         index = self._index(table, col)
@@ -165,12 +202,15 @@ class TableSearch:
         storage = table.column_storage(col)
         index = indexes.get(col)
         if index is None or index.storage is not storage:
+            self._forget_column(table, col)
             index = indexes[col] = ColumnIndex.build(storage)
-            # Results for the old values of this column are stale.
-            for cache in (self._hits.get(table, {}), self._rows.get(table, {})):
-                for key in [k for k in cache if k[0] == col]:
-                    del cache[key]
         return index
+
+    def _forget_column(self, table: Table, col: int) -> None:
+        """Results for the old values of this column are stale."""
+        for cache in (self._hits.get(table, {}), self._rows.get(table, {})):
+            for key in [k for k in cache if k[0] == col]:
+                del cache[key]
 
     def forget(self, table: Table) -> None:
         """Drop what is kept for a table (columns inserted or deleted shift every index)."""
