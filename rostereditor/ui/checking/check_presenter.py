@@ -185,5 +185,5 @@ class CheckPresenter(QObject):
             tabs.setTabIcon(index, severity_icon(worst) if worst else QIcon())
             if name != MANIFEST:
                 tabs.setTabToolTip(
-                    index, f"{name}: {errors:,} errors, {warnings:,} warnings, "
-                    f"{counts.get('info', 0):,} notes")
+                    index, f"{name}: {plural(errors, 'error')}, {plural(warnings, 'warning')}, "
+                    f"{plural(counts.get('info', 0), 'note')}")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rostereditor.core.wording import plural
 from rostereditor.ui.grid.cell_text import display_text
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
 from rostereditor.ui.grid.roster_table_view import RosterTableView
@@ -153,7 +154,7 @@ class FileTabPage(QWidget):
             return
         parts = []
         if order.filtering:
-            parts.append(f"Showing {self.model.rowCount():,} of {len(self.model.table):,} rows")
+            parts.append(f"Showing {self.model.rowCount():,} of {plural(len(self.model.table), 'row')}")
         if order.problem_rows_only:
             parts.append("only rows with problems")
         parts.extend(f"{self.column_label(c)} contains \u201c{t}\u201d"
