@@ -108,6 +108,10 @@ class RosterTableView(QTableView):
         self.verticalHeader().sectionResized.connect(self._on_row_resized)
         self.frozen_view.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen_view.verticalScrollBar().setValue)
+        # Sideways, the grid stops only where a whole column starts beside the frozen one.
+        self._last_x = 0
+        self._snapping = False
+        self.horizontalScrollBar().valueChanged.connect(self._snap_to_column)
         self.horizontalHeader().sectionCountChanged.connect(lambda *_: self._sync_frozen_columns())
 
     # -- keeping the overlay in step ---------------------------------------------------
@@ -119,7 +123,20 @@ class RosterTableView(QTableView):
         if model is not None:
             model.modelReset.connect(self._sync_frozen_columns)
             model.layoutChanged.connect(self._sync_frozen_columns)
+            model.modelReset.connect(self._fit_row_header)
         self._sync_frozen_columns()
+        self._fit_row_header()
+
+    def _fit_row_header(self) -> None:
+        """Wide enough for the largest line number beside a problem mark, at any scroll (Qt
+        measures only some rows, and a mark further down would clip its number)."""
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        digits = len(str(rows + 1)) + 1  # a record may span lines: one digit to spare
+        header = self.verticalHeader()
+        mark = header.style().pixelMetric(header.style().PixelMetric.PM_SmallIconSize)
+        width = header.fontMetrics().horizontalAdvance("9" * digits) + mark + 16
+        header.setMinimumWidth(width)
 
     def setItemDelegate(self, delegate: QAbstractItemDelegate) -> None:
         super().setItemDelegate(delegate)
@@ -166,8 +183,45 @@ class RosterTableView(QTableView):
         super().resizeEvent(event)
         self._update_frozen_geometry()
 
+    # -- whole columns beside the frozen one ------------------------------------------------
+
+    def column_stops(self) -> list[int]:
+        """Horizontal scroll positions that put a whole column right after the frozen one
+        (as Excel's frozen panes do: never a sliver of a column half under column 0)."""
+        if self.frozen_view.isHidden():
+            return []
+        header = self.horizontalHeader()
+        first = self.columnWidth(0)
+        return [header.sectionPosition(c) - first for c in range(1, header.count())
+                if not header.isSectionHidden(c)]
+
+    def _snap_to_column(self, value: int) -> None:
+        if self._snapping:
+            return
+        stops = self.column_stops()
+        if not stops or value in stops:
+            self._last_x = value
+            return
+        if value > self._last_x:
+            later = [x for x in stops if x >= value]
+            target = later[0] if later else stops[-1]
+        else:
+            earlier = [x for x in stops if x <= value]
+            target = earlier[-1] if earlier else 0
+        self._snapping = True
+        try:
+            self.horizontalScrollBar().setValue(target)
+        finally:
+            self._snapping = False
+        self._last_x = self.horizontalScrollBar().value()
+
     def updateGeometries(self) -> None:
         super().updateGeometries()
+        bar = self.horizontalScrollBar()
+        beyond = [x for x in self.column_stops() if x >= bar.maximum()]
+        if beyond and beyond[0] > bar.maximum():
+            # Room to scroll the last columns in whole, with blank space after them.
+            bar.setMaximum(beyond[0])
         # The vertical header widens as line numbers grow; keep the overlay beside it.
         self._update_frozen_geometry()
 
@@ -176,6 +230,9 @@ class RosterTableView(QTableView):
     def moveCursor(self, cursor_action: QAbstractItemView.CursorAction,
                    modifiers: Qt.KeyboardModifier) -> QModelIndex:
         current = super().moveCursor(cursor_action, modifiers)
+        if cursor_action == QAbstractItemView.CursorAction.MoveHome and current.column() == 0:
+            # Home, as in Excel: back to the first columns, not only to the frozen one.
+            self.horizontalScrollBar().setValue(0)
         frozen_width = self.frozen_view.width() if self.frozen_view.isVisible() else 0
         if (cursor_action == QAbstractItemView.CursorAction.MoveLeft and current.column() > 0
                 and self.visualRect(current).left() < frozen_width):
