@@ -149,9 +149,11 @@ class BundleOpening(QObject):
                                 busy=False)
         job.dialog.setAccessibleName(f"Opening {name}")
         job.progressed.connect(self.read_progress)
+        job.progressed.connect(self._window.opening_page.set_percent)
         job.succeeded.connect(lambda bundle: self._on_done(job, bundle))
         job.failed.connect(lambda error: self._on_failed(job, error))
         job.cancelled.connect(lambda: self._on_cancelled(job))
+        self._window.show_opening(name)
         self._job = job.start()
 
     def cancel(self) -> None:
@@ -162,17 +164,21 @@ class BundleOpening(QObject):
     def _on_cancelled(self, job: ProgressDialogJob) -> None:
         if job is self._job:
             self._job = None
+            self._window.end_opening()
             self._window.statusBar().showMessage("Opening cancelled.", 4000)
 
     def _on_done(self, job: ProgressDialogJob, bundle: Bundle) -> None:
         if job is self._job:
             self._job = None
+            if self._window.stack.currentWidget() is self._window.opening_page:
+                self._window.opening_page.preparing()
             self._show(bundle)
 
     def _on_failed(self, job: ProgressDialogJob, error: Exception) -> None:
         if job is not self._job:
             return
         self._job = None
+        self._window.end_opening()
         if isinstance(error, BundleReadError):
             self._show_open_error(str(error))
         else:

@@ -56,6 +56,7 @@ from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
+from rostereditor.ui.window.opening_page import OpeningPage
 from rostereditor.ui.window.shortcut_keys import remove_ambiguous_keys
 from rostereditor.ui.window.status_summary import StatusSummary
 from rostereditor.ui.window.toolbar_choices import ToolbarChoices
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(build_welcome_page(self, self.opening.choose_and_open,
                                                 lambda: self.open_sample(damaged=True)))
         self.stack.addWidget(self.tabs)
+        self.opening_page = OpeningPage(self.stack)
+        self.stack.addWidget(self.opening_page)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -208,6 +211,18 @@ class MainWindow(QMainWindow):
 
     def is_opening(self) -> bool:
         return self.opening.is_opening()
+
+    def show_opening(self, name: str) -> None:
+        """A background read began: with no bundle shown, its progress takes the welcome
+        page's place (an open bundle stays in view until the new one is ready)."""
+        if self.bundle is None:
+            self.opening_page.start(name)
+            self.stack.setCurrentWidget(self.opening_page)
+
+    def end_opening(self) -> None:
+        """The read was cancelled or failed: back to what was shown before."""
+        if self.stack.currentWidget() is self.opening_page:
+            self.stack.setCurrentWidget(self.tabs if self.bundle is not None else self.stack.widget(0))
 
     def save_bundle(self, path: Path | str | None = None) -> Path:
         """Save without asking anything; returns where it went. Raises SaveError on failure."""
