@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,7 @@ class FindingsPanel(QDockWidget):
     """Lists findings in file/line order. Emits finding_activated when the user picks one."""
 
     finding_activated = Signal(object)
+    collapse_changed = Signal(bool)  # True: only the counts line is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Problems", parent)
@@ -74,6 +76,14 @@ class FindingsPanel(QDockWidget):
         self.search.setAccessibleName("Search problems")
         self.counts_label = QLabel(body)
         self.counts_label.setAccessibleName("Problem counts")
+        # On a short screen the panel starts as this one line; the button opens the list.
+        self.list_button = QToolButton(body)
+        self.list_button.setText("Show the list")
+        self.list_button.setCheckable(True)
+        self.list_button.setAccessibleName("Show the problems list")
+        self.list_button.toggled.connect(self._show_list)
+        self.list_button.hide()
+        self._compact = False
 
         self.model = FindingsTableModel(self)
         self.view = QTableView(body)
@@ -100,10 +110,16 @@ class FindingsPanel(QDockWidget):
         filters.addWidget(self.severity_filter)
         filters.addWidget(self.rule_filter)
         filters.addWidget(self.search, 1)
+        self._filters = QWidget(body)
+        self._filters.setLayout(filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        counts = QHBoxLayout()
+        counts.addWidget(self.counts_label, 1)
+        counts.addWidget(self.list_button)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
-        layout.addLayout(filters)
-        layout.addWidget(self.counts_label)
+        layout.addWidget(self._filters)
+        layout.addLayout(counts)
         layout.addWidget(self.view, 1)
         self.setWidget(body)
 
@@ -114,6 +130,23 @@ class FindingsPanel(QDockWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self._fill_combos([], [])
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short screen the panel starts collapsed to its counts line, so the grid keeps
+        the height; "Show the list" opens it (and the panel can be dragged taller)."""
+        self._compact = compact
+        self.list_button.setVisible(compact)
+        self._show_list(self.list_button.isChecked())
+
+    def is_collapsed(self) -> bool:
+        return self._compact and not self.list_button.isChecked()
+
+    def _show_list(self, shown: bool) -> None:
+        expanded = shown or not self._compact
+        self._filters.setVisible(expanded)
+        self.view.setVisible(expanded)
+        self.list_button.setText("Hide the list" if shown else "Show the list")
+        self.collapse_changed.emit(not expanded)
 
     # -- content -----------------------------------------------------------------------
 
@@ -128,6 +161,7 @@ class FindingsPanel(QDockWidget):
         """Replace the list; keeps the user's filter choices when they still apply."""
         self._file_rank = {name: i for i, name in enumerate(file_order)}
         self._all = sorted(findings, key=self.sort_key)
+        self._listed = True  # a list was given; the window's check state may say more
         files = list(file_order)
         rules = sorted({f.rule for f in self._all})
         self._fill_combos(files, rules)

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QPalette,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -68,6 +69,13 @@ from rostereditor.ui.window.window_actions import (
     create_actions,
     populate_menus,
     populate_toolbar,
+)
+from rostereditor.ui.window.window_fit import (
+    ToolbarFit,
+    fit_first_window,
+    fit_panels,
+    keep_on_screen,
+    size_panel,
 )
 from rostereditor.ui.window.window_settings import WindowSettings
 from rostereditor.ui.window.window_title import bundle_title, window_file_path, window_title
@@ -128,12 +136,15 @@ class MainWindow(QMainWindow):
 
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.finding_activated.connect(self.navigation.go_to_finding)
+        self.findings_panel.collapse_changed.connect(lambda _collapsed: size_panel(self))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
         self.banner.show_details_requested.connect(self.navigation.show_reader_notices)
 
         self.actions_by_id: dict[str, QAction] = create_actions(self)
         self._menus = populate_menus(self, self.actions_by_id)
-        self.main_toolbar: QToolBar = populate_toolbar(self, self.actions_by_id)
+        self.main_toolbar: QToolBar
+        self.main_toolbar, self.choices_toolbar = populate_toolbar(self, self.actions_by_id)
+        self.toolbar_fit = ToolbarFit(self, self.main_toolbar, self.choices_toolbar)
         self.choices = ToolbarChoices(self.profile_combo, self.version_combo, self.settings,
                                       self.session)
         self.status = StatusSummary(self.statusBar())
@@ -416,12 +427,22 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _restore_window(self) -> None:
+        """The size and layout of the last session, fitted to this screen; a first window
+        fits the available space (see window_fit)."""
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            fit_first_window(self)
+        else:
+            keep_on_screen(self)
+            fit_panels(self)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        self.toolbar_fit.apply()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.toolbar_fit.apply()
 
     # -- drag and drop -----------------------------------------------------------------
 

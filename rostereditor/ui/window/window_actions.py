@@ -182,7 +182,9 @@ def populate_menus(w: MainWindow, actions: dict[str, QAction]) -> dict[str, QMen
     return menus
 
 
-def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> tuple[QToolBar, QToolBar]:
+    """The main toolbar, and beside it the vendor and version choosers in a toolbar of their
+    own (on a narrow window it gets a row of its own rather than hiding them: window_fit)."""
     toolbar = QToolBar("Main toolbar", w)
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Main toolbar")
@@ -201,22 +203,26 @@ def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> QToolBar:
         button = toolbar.widgetForAction(actions[action_id])
         if isinstance(button, QToolButton):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    toolbar.addSeparator()
-    profile_label = QLabel(" Vendor: ", toolbar)
-    w.profile_combo = QComboBox(toolbar)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    choices = QToolBar("Vendor and version", w)
+    choices.setObjectName("choicesToolbar")
+    choices.setAccessibleName("Vendor and OneRoster version")
+    choices.setMovable(False)
+    profile_label = QLabel(" Vendor: ", choices)
+    w.profile_combo = QComboBox(choices)
     w.profile_combo.setAccessibleName("Vendor profile")
     w.profile_combo.setToolTip("Check the bundle against this vendor's requirements")
     profile_label.setBuddy(w.profile_combo)
-    version_label = QLabel("  OneRoster: ", toolbar)
-    w.version_combo = QComboBox(toolbar)
+    version_label = QLabel("  OneRoster: ", choices)
+    w.version_combo = QComboBox(choices)
     w.version_combo.setAccessibleName("OneRoster version")
     w.version_combo.setToolTip("The OneRoster version to check against and to save as")
     # The first entry gains the detected version ("As the bundle says (1.1)"); never clip it.
     w.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     version_label.setBuddy(w.version_combo)
-    toolbar.addWidget(profile_label)
-    toolbar.addWidget(w.profile_combo)
-    toolbar.addWidget(version_label)
-    toolbar.addWidget(w.version_combo)
-    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    return toolbar
+    choices.addWidget(profile_label)
+    choices.addWidget(w.profile_combo)
+    choices.addWidget(version_label)
+    choices.addWidget(w.version_combo)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, choices)
+    return toolbar, choices

@@ -64,3 +64,16 @@ def test_counts_of_one_are_singular(window, qtbot):
     finder.query.setText("org-1")
     finder.search()
     assert finder.summary.text().startswith("Found in 1 cell.")
+
+
+def test_a_collapsed_problems_panel_opens_its_list_on_request(window, qtbot, damaged_zip):
+    window.open_bundle(damaged_zip)
+    window.flush_pending_updates()
+    panel = window.findings_panel
+    panel.set_compact(True)
+    assert panel.is_collapsed()
+    assert not panel.view.isVisible()
+    assert panel.counts_label.text().startswith("14 errors") or "error" in panel.counts_label.text()
+    panel.list_button.click()
+    assert panel.view.isVisible()
+    assert panel.list_button.text() == "Hide the list"
