@@ -189,10 +189,10 @@ class EditingActions:
         """Add to a column header's right-click menu: its fixes first, then column operations."""
         if not self.editing.context.editable(file_name):
             return
-        first = menu.actions()[0] if menu.actions() else None
         fixes = QMenu(menu)
         self.add_header_fixes(fixes, file_name, col)
-        if fixes.actions():
+        if fixes.actions() and menu.actions():
+            first = menu.actions()[0]
             menu.insertActions(first, fixes.actions())
             menu.insertSeparator(first)
         columns = self.editing.columns

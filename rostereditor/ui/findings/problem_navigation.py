@@ -59,18 +59,16 @@ class ProblemNavigation(QObject):
         if row is None and finding.line is not None and finding.line > 1:
             row = table.row_for_line(finding.line)
         current = page.view.currentIndex()
+        col = finding.column_index
+        if col is None:
+            col = current.column() if current.isValid() else 0
         if row is None:
             if finding.row_id is not None or (finding.line or 1) > 1:
                 self._window.tabs.setCurrentWidget(page)
                 return False  # a record deleted since the check
             # About the header row: show the column it names, keeping the row in view.
             row = page.model.source_row(current.row()) if current.isValid() else 0
-            col = finding.column_index if finding.column_index is not None else (
-                current.column() if current.isValid() else 0)
             return self.go_to_cell(finding.file, row, col) if len(table) else self._show_tab(page)
-        col = finding.column_index
-        if col is None:
-            col = current.column() if current.isValid() else 0
         return self.go_to_cell(finding.file, row, col)
 
     def _show_tab(self, page: FileTabPage) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -35,7 +35,8 @@ def open_cell_editor(view: QAbstractItemView, index: AnyIndex, trigger: Trigger,
     click edit in place. False if the cell cannot be edited now."""
     typed = (trigger == Trigger.AnyKeyPressed and isinstance(event, QKeyEvent)
              and bool(event.text()))
-    if not QAbstractItemView.edit(view, index, Trigger.AllEditTriggers, None):
+    # No event: the key that opened it is sent to the editor below (Qt takes a null event).
+    if not QAbstractItemView.edit(view, index, Trigger.AllEditTriggers, None):  # type: ignore[call-overload]
         return False
     editor = view.indexWidget(index)
     if typed:
@@ -302,6 +303,17 @@ class RosterTableView(QTableView):
             else:
                 pos = rect.center()
         self.customContextMenuRequested.emit(pos)
+
+    def event(self, event: QEvent) -> bool:
+        if (isinstance(event, QContextMenuEvent)
+                and event.reason() == QContextMenuEvent.Reason.Keyboard):
+            # The platform turns the Menu key into this event, placed in the view's own
+            # coordinates; the menu's handler reads viewport ones (as for a click), which put it
+            # one row down and one column right. Open it for the current cell instead.
+            self.request_context_menu()
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         editing = self.state() == QAbstractItemView.State.EditingState

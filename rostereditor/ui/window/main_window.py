@@ -124,8 +124,9 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Files in the bundle")
         self.tabs.currentChanged.connect(self.tab_commands.sync_to_current_tab)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(build_welcome_page(self, self.opening.choose_and_open,
-                                                lambda: self.open_sample(damaged=True)))
+        self.welcome_page = build_welcome_page(self, self.opening.choose_and_open,
+                                               lambda: self.open_sample(damaged=True))
+        self.stack.addWidget(self.welcome_page)
         self.stack.addWidget(self.tabs)
         self.opening_page = OpeningPage(self.stack)
         self.stack.addWidget(self.opening_page)
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
     def end_opening(self) -> None:
         """The read was cancelled or failed: back to what was shown before."""
         if self.stack.currentWidget() is self.opening_page:
-            self.stack.setCurrentWidget(self.tabs if self.bundle is not None else self.stack.widget(0))
+            self.stack.setCurrentWidget(self.tabs if self.bundle is not None else self.welcome_page)
 
     def save_bundle(self, path: Path | str | None = None) -> Path:
         """Save without asking anything; returns where it went. Raises SaveError on failure."""

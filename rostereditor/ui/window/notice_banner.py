@@ -72,8 +72,8 @@ class NoticeBanner(QFrame):
         self.line.setVisible(self._compact)
         self.label.setVisible(not self._compact)
         if self._compact:
-            more = f" (and {len(notices) - 1} more)" if len(notices) > 1 else ""
-            self.line.setText(f"While opening: {shown[0]}{more}")
+            others = f" (and {len(notices) - 1} more)" if len(notices) > 1 else ""
+            self.line.setText(f"While opening: {shown[0]}{others}")
             self.show()
             return
         lines = [str(n) for n in shown[:MAX_LISTED]]

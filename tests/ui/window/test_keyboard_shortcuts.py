@@ -154,3 +154,23 @@ def test_ctrl_period_offers_the_fixes_and_enter_applies_the_first(damaged_window
     keyboard.press(Key.Key_Return)
     assert table.cell(row, finding.column_index) == finding.fix
     assert damaged_window.undo_stack.undoText() != ""
+
+
+def test_the_menu_key_as_the_platform_sends_it_keeps_the_current_cell(damaged_window, keyboard):
+    """On X11 the Menu key arrives as a keyboard context-menu event in the view's coordinates
+    (it used to open the menu one row down and one column right, without the Fix items)."""
+    from PySide6.QtGui import QContextMenuEvent
+
+    finding, _table, row = fixable_cell(damaged_window)
+    view = focus_grid(damaged_window, finding.file, row, finding.column_index)
+    before = view.currentIndex()
+    cursor = view.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, cursor,
+                              view.mapToGlobal(cursor), Mod.NoModifier)
+    QApplication.sendEvent(view, event)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert view.currentIndex() == before
+    assert menu.actions()[0].text().startswith("Fix: change to")
+    keyboard.press(Key.Key_Escape)
+    assert view.currentIndex() == before
