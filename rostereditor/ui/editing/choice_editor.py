@@ -5,11 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 # Enough rows to see every role or grade at once without scrolling.
 VISIBLE_CHOICES = 16
+
+
+class RoomyChoices(QStyledItemDelegate):
+    """List rows as tall as the grid's, easy to read and to hit (the style's are cramped)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 12, max(hint.height(), option.fontMetrics.height() + 10))
 
 
 class ChoiceEditor(QComboBox):
@@ -31,6 +47,7 @@ class ChoiceEditor(QComboBox):
         self.setCompleter(completer)
         self.setAccessibleName("Value")
         self.setMaxVisibleItems(VISIBLE_CHOICES)
+        self.setItemDelegate(RoomyChoices(self))
         # Size to the longest allowed value, so the cell editor never clips "administrator".
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._list_open = False

@@ -116,6 +116,7 @@ def test_alt_down_opens_the_list_and_one_enter_picks(district_window, keyboard):
     # The list is at least as wide as the cell and shows many values at once.
     assert editor.view().width() >= view.columnWidth(role)
     assert editor.maxVisibleItems() >= 10
+    assert editor.view().sizeHintForRow(0) >= editor.fontMetrics().height() + 8  # not cramped
     first = editor.itemText(0)
     keyboard.press(Key.Key_Home)
     keyboard.press(Key.Key_Return)
@@ -149,3 +150,14 @@ def test_typing_in_the_frozen_first_column_edits_it_where_it_can_be_seen(distric
     assert orgs.cell(1, 0) == "org-new"
     assert QApplication.focusWidget() is view
     assert current(view) == (2, 0)
+
+
+def test_the_calendar_opens_on_a_spreadsheet_style_date(district_window, keyboard):
+    view, enrollments, begin = at(district_window, "enrollments.csv", 1, "beginDate")
+    enrollments.set_cell(1, begin, "8/26/2024")  # as Excel writes it
+    keyboard.press(Key.Key_Down, Mod.AltModifier)
+    calendar = QApplication.activePopupWidget()
+    assert isinstance(calendar, QCalendarWidget)
+    assert calendar.selectedDate() == QDate(2024, 8, 26)
+    keyboard.press(Key.Key_Return)  # picking the day writes it the OneRoster way
+    assert enrollments.cell(1, begin) == "2024-08-26"
