@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
+from rostereditor.core.validation import Finding
 from rostereditor.core.wording import plural
 from rostereditor.ui.editing.action_ids import EditActionId
 from rostereditor.ui.window.shortcut_keys import Key, set_keys
@@ -177,6 +178,31 @@ class EditingActions:
         self.add_header_fixes(menu, file_name, index.column())
         if not menu.isEmpty():
             menu.addSeparator()
+
+    def finding_menu(self, finding: Finding) -> QMenu:
+        """What can be done about a problem in the Problems panel: its fixes, then Go to it."""
+        menu = QMenu(self.editing.window)
+        file_name = finding.file
+        editable = file_name is not None and self.editing.context.editable(file_name)
+        if editable and file_name is not None and finding.fix is not None \
+                and finding.row_id is not None and finding.column_index is not None:
+            fixes = self.editing.quick_fixes
+            one = menu.addAction(f"Fix: change to \u2018{finding.fix}\u2019")
+            one.triggered.connect(lambda _=False: fixes.fix_cell(file_name, finding))
+            count = fixes.fix_all_count(file_name, finding)
+            if count > 1:
+                every = menu.addAction(f"Fix all like this in column ({plural(count, 'cell')})")
+                every.triggered.connect(lambda _=False: fixes.fix_all(file_name, finding))
+        if editable and file_name is not None:
+            columns = self.editing.columns
+            for fix in columns.fixes_for(finding):
+                action = menu.addAction(f"Fix header: {fix.label}")
+                action.triggered.connect(lambda _=False, f=fix: columns.apply_fix(file_name, f))
+        if menu.actions():
+            menu.addSeparator()
+        go = menu.addAction("&Go to It")
+        go.triggered.connect(lambda _=False: self.editing.window.navigation.go_to_finding(finding))
+        return menu
 
     def add_header_fixes(self, menu: QMenu, file_name: str, col: int) -> None:
         """The fixes of findings about this column's header (or the header around it)."""

@@ -56,6 +56,8 @@ class SpreadsheetEditing:
         self.actions.fill_edit_menu(window.menu(MenuId.EDIT))
         window.menu(MenuId.VIEW).addAction(self.history.toggleViewAction())
         window.view_created.connect(self.attach_view)
+        window.findings_panel.finding_menu_requested.connect(
+            lambda finding, where: self.actions.finding_menu(finding).popup(where))
 
     def attach_view(self, file_name: str, view: QTableView) -> None:
         """Called for each tab's grid: type-aware editors and the context menu."""

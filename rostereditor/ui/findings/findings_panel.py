@@ -6,7 +6,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from rostereditor.core.validation import Finding
 from rostereditor.ui.findings.findings_model import FindingsTableModel
+from rostereditor.ui.grid.cell_editor_keys import is_context_menu_key
 
 ALL = ""
 _BIG = 1 << 62
@@ -46,6 +48,8 @@ class FindingsPanel(QDockWidget):
     """Lists findings in file/line order. Emits finding_activated when the user picks one."""
 
     finding_activated = Signal(object)
+    # (finding, global position): the window offers the finding's fixes there.
+    finding_menu_requested = Signal(object, QPoint)
     collapse_changed = Signal(bool)  # True: only the counts line is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -104,6 +108,9 @@ class FindingsPanel(QDockWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._activate)
         self.view.clicked.connect(self._activate)
+        # Right-click, the Menu key or Shift+F10 on a problem: what can be done about it.
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
 
         filters = QHBoxLayout()
         filters.addWidget(self.file_filter)
@@ -232,6 +239,29 @@ class FindingsPanel(QDockWidget):
         self.counts_label.setText(text)
 
     # -- navigation --------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QContextMenuEvent):
+            keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+            index = (self.view.currentIndex() if keyboard
+                     else self.view.indexAt(self.view.viewport().mapFrom(
+                         self.view, self.view.mapFromGlobal(event.globalPos()))))
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+                rect = self.view.visualRect(index)
+                where = (self.view.viewport().mapToGlobal(rect.bottomLeft()) if keyboard
+                         else event.globalPos())
+                self.finding_menu_requested.emit(self.model.finding(index.row()), where)
+            return True
+        if (watched is self.view and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and is_context_menu_key(event)):
+            index = self.view.currentIndex()
+            if index.isValid():
+                rect = self.view.visualRect(index)
+                self.finding_menu_requested.emit(self.model.finding(index.row()),
+                                                 self.view.viewport().mapToGlobal(rect.bottomLeft()))
+            return True
+        return super().eventFilter(watched, event)
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -153,7 +153,7 @@ def test_typing_in_the_frozen_first_column_edits_it_where_it_can_be_seen(distric
 
 
 def test_the_calendar_opens_on_a_spreadsheet_style_date(district_window, keyboard):
-    view, enrollments, begin = at(district_window, "enrollments.csv", 1, "beginDate")
+    _, enrollments, begin = at(district_window, "enrollments.csv", 1, "beginDate")
     enrollments.set_cell(1, begin, "8/26/2024")  # as Excel writes it
     keyboard.press(Key.Key_Down, Mod.AltModifier)
     calendar = QApplication.activePopupWidget()

@@ -174,3 +174,35 @@ def test_the_menu_key_as_the_platform_sends_it_keeps_the_current_cell(damaged_wi
     assert menu.actions()[0].text().startswith("Fix: change to")
     keyboard.press(Key.Key_Escape)
     assert view.currentIndex() == before
+
+
+@pytest.mark.parametrize("menu_key", [(Key.Key_Menu, Mod.NoModifier), (Key.Key_F10, Mod.ShiftModifier)])
+def test_a_problem_in_the_panel_is_fixed_from_the_keyboard(damaged_window, keyboard, menu_key):
+    finding, table, row = fixable_cell(damaged_window)
+    panel = damaged_window.findings_panel
+    panel.view.setFocus()
+    panel.select_finding(finding)
+    keyboard.press(*menu_key)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[0] == f"Fix: change to \u2018{finding.fix}\u2019"
+    assert texts[-1] == "&Go to It"
+    keyboard.press(Key.Key_Down)
+    keyboard.press(Key.Key_Return)
+    assert table.cell(row, finding.column_index) == finding.fix
+
+
+def test_the_header_finding_is_fixed_from_the_panel(damaged_window, keyboard):
+    panel = damaged_window.findings_panel
+    header = next(f for f in panel.shown_findings() if f.rule == "excel.trailing-empty-columns")
+    courses = damaged_window.bundle.table("courses.csv")
+    width = courses.column_count
+    panel.view.setFocus()
+    panel.select_finding(header)
+    keyboard.press(Key.Key_F10, Mod.ShiftModifier)
+    menu = QApplication.activePopupWidget()
+    assert menu.actions()[0].text() == "Fix header: Delete the 1 empty trailing column"
+    keyboard.press(Key.Key_Down)
+    keyboard.press(Key.Key_Return)
+    assert courses.column_count == width - 1
