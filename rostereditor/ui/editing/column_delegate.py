@@ -80,7 +80,10 @@ class ColumnEditorDelegate(QStyledItemDelegate):
         ref = session.reference_at(self.file_name, index.column())
         lookup = session.record_lookup(ref.target) if ref is not None else None
         if ref is not None and lookup is not None:
-            return ReferenceEditor(lookup, ref.is_list, parent)
+            reference = ReferenceEditor(lookup, ref.is_list, parent)
+            reference.tab_pressed.connect(
+                lambda forwards: self.finish(reference, Step.RIGHT if forwards else Step.LEFT))
+            return reference
         return super().createEditor(parent, option, index)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,

@@ -65,6 +65,18 @@ def test_typing_over_a_reference_replaces_it_and_one_enter_picks_the_suggestion(
     assert current(view) == (1, col)
 
 
+def test_tab_with_the_suggestions_open_commits_what_was_typed_and_moves_right(
+        district_window, keyboard):
+    typed = district_window.bundle.table("users.csv").cell(5, 0)[:5]
+    view, enrollments, col = at(district_window, "enrollments.csv", 0, "userSourcedId")
+    keyboard.type(typed)
+    assert QApplication.activePopupWidget() is not None  # the suggestions are open
+    keyboard.press(Key.Key_Tab)
+    assert enrollments.cell(0, col) == typed
+    assert current(view) == (0, col + 1)
+    assert QApplication.focusWidget() is view
+
+
 def test_inline_completion_takes_the_listed_value_and_typed_case_is_kept(district_window, keyboard):
     _, users, role = at(district_window, "users.csv", 1, "role")
     keyboard.type("stu")
