@@ -656,6 +656,7 @@ class EditSession:
         return self._structure(file, column_edits.move_column(table, col, to), "columns",
                                f"Move column {name}")
 
+    @records_edit
     def fix_header(self, file: str, fix: ColumnFix, name: str | None = None) -> Edit | None:
         """Make one fix of a header finding (see header_fixes) as one step; `name` is the
         user's answer where the fix asks for a column name."""
