@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from rostereditor.cli.limit_option import add_limit_option, limits_from
+
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.description = (
@@ -20,6 +22,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="export only this file, e.g. users.csv (repeat for more)")
     parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
                         help="OneRoster version for the dropdown lists (default: as detected)")
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,8 +38,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"rostereditor: {output.name} should end in .xlsx, so Excel opens it as a "
               "workbook.", file=sys.stderr)
         return EXIT_UNREADABLE
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
-        bundle = read_bundle(args.source)
+        bundle = read_bundle(args.source, limits=limits)
     except BundleReadError as exc:
         print(f"rostereditor: cannot read {args.source}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from rostereditor.cli.limit_option import add_limit_option, limits_from
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.read_notice import BundleReadError
 from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
@@ -27,6 +28,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="xlsx and csv write a findings report for a vendor or colleague (need -o)")
     parser.add_argument("-o", "--output", help="write the report here instead of the screen")
     parser.add_argument("--list-vendors", action="store_true", help="list the vendor profiles")
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,8 +40,11 @@ def run(args: argparse.Namespace) -> int:
         print("rostereditor validate: give the bundle to check (a zip, folder or CSV file).",
               file=sys.stderr)
         return EXIT_UNREADABLE
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
-        bundle = read_bundle(args.path)
+        bundle = read_bundle(args.path, limits=limits)
     except BundleReadError as exc:
         print(f"rostereditor: cannot read {args.path}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -272,14 +272,18 @@ def _read_records(text: str, *, strict: bool) -> tuple[list[list[str]], list[int
 def _header_notices(header: list[str], file_name: str) -> list[ReadNotice]:
     notices = []
     seen: dict[str, int] = {}
-    for i, name in enumerate(header):
-        if name.strip() == "":
-            notices.append(
-                ReadNotice("read.blank-header", NoticeLevel.ERROR,
-                           f"Column {i + 1} has no name in the header row (often a trailing comma "
-                           "left by Excel). Its values are kept.", file_name, 1)
-            )
-        elif name in seen:
+    blank_from: int | None = None
+    for i, name in enumerate([*header, "end"]):
+        if name.strip() == "" and i < len(header):
+            blank_from = i if blank_from is None else blank_from
+            continue
+        if blank_from is not None:
+            # A run of unnamed columns (Excel's out to column XFD) is one notice, not thousands.
+            notices.append(_blank_header_notice(blank_from, i - 1, file_name))
+            blank_from = None
+        if i == len(header):
+            break
+        if name in seen:
             notices.append(
                 ReadNotice("read.duplicate-header", NoticeLevel.ERROR,
                            f"The column name \"{name}\" appears twice (columns {seen[name] + 1} and "
@@ -288,3 +292,13 @@ def _header_notices(header: list[str], file_name: str) -> list[ReadNotice]:
         else:
             seen[name] = i
     return notices
+
+
+def _blank_header_notice(first: int, last: int, file_name: str) -> ReadNotice:
+    if first == last:
+        what = f"Column {first + 1} has no name"
+    else:
+        what = f"Columns {first + 1} to {last + 1} ({last - first + 1:,} columns) have no name"
+    return ReadNotice("read.blank-header", NoticeLevel.ERROR,
+                      f"{what} in the header row (often trailing commas left by Excel). Their "
+                      "values are kept.", file_name, 1)
