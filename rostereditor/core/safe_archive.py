@@ -98,7 +98,7 @@ def _check_members(archive: zipfile.ZipFile, path: Path, limits: ReadLimits) -> 
             "roster, extract the zip and open the folder, or raise the limit: "
             f"--limit {limit_flag('zip_entries')}=N on the command line."
         )
-    _refuse_overlapping_members(path, archive, infos)
+    refuse_overlapping_members(path, archive, infos)
     candidates: list[zipfile.ZipInfo] = []
     total = 0
     highly_compressed = 0
@@ -191,7 +191,7 @@ def _too_big(what: str, limit: str) -> str:
             f"limit: --limit {limit_flag(limit)}=SIZE on the command line.")
 
 
-def _refuse_overlapping_members(path: Path, archive: zipfile.ZipFile,
+def refuse_overlapping_members(path: Path, archive: zipfile.ZipFile,
                                 infos: list[zipfile.ZipInfo]) -> None:
     """Refuse members whose data overlap (a non-recursive zip bomb), on any Python version.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow.compute as pc
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -26,12 +27,12 @@ from rostereditor.core.xlsx.ooxml_text import (
     escape_cell_text,
     stored_length,
 )
+from rostereditor.core.xlsx.sheet_names import export_sheet_names, sheet_file_properties
 from rostereditor.core.xlsx.workbook_layout import (
     GUIDE_SHEET,
     LISTS_SHEET,
     MAX_COLUMNS,
     MAX_ROWS,
-    sheet_name_for,
 )
 
 TEXT_FORMAT = "@"
@@ -163,10 +164,13 @@ class _RowProgress:
 def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path,
                     tracker: _RowProgress) -> None:
     book = Workbook(write_only=True)
+    sheet_names = export_sheet_names(names)
+    for key, value in sheet_file_properties(sheet_names).items():
+        book.custom_doc_props.append(StringProperty(name=key, value=value))
     bold = Font(bold=True)
     guide = book.create_sheet(GUIDE_SHEET)
     guide.column_dimensions["A"].width = 110
-    file_rows = [(sheet_name_for(n), len(bundle.files[n].table)) for n in names]
+    file_rows = [(sheet_names[n], len(bundle.files[n].table)) for n in names]
     for index, line in enumerate(guide_lines(file_rows, version)):
         cell = WriteOnlyCell(guide, value=line)
         cell.data_type = "s"
@@ -177,8 +181,8 @@ def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path,
     lists = _AllowedValuesSheet(book)
     try:
         for name in names:
-            _write_sheet(book, name, bundle.files[name].table, version=version, lists=lists,
-                         bold=bold, tracker=tracker)
+            _write_sheet(book, name, sheet_names[name], bundle.files[name].table, version=version,
+                         lists=lists, bold=bold, tracker=tracker)
     except ExportCancelled:
         _discard(book)
         raise
@@ -232,9 +236,9 @@ class _AllowedValuesSheet:
             sheet.append(cells)
 
 
-def _write_sheet(book: Workbook, name: str, table: Table, *, version: str,
+def _write_sheet(book: Workbook, name: str, sheet_name: str, table: Table, *, version: str,
                  lists: _AllowedValuesSheet, bold: Font, tracker: _RowProgress) -> None:
-    sheet = book.create_sheet(sheet_name_for(name))
+    sheet = book.create_sheet(sheet_name)
     sheet.freeze_panes = "A2"
     width = max([table.column_count] + [table.field_count(r) for r in table.ragged_rows()])
     for col in range(width):
