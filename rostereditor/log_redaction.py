@@ -48,7 +48,7 @@ class RedactingFormatter(logging.Formatter):
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's name
         return redact(super().formatMessage(record))
 
-    def formatException(self, ei: ExcInfo) -> str:  # type: ignore[override]  # noqa: N802
+    def formatException(self, ei: ExcInfo) -> str:  # noqa: N802 - logging's name
         lines = traceback.format_exception(*ei)
         kept = [line if line.startswith(_TRACEBACK_LINE) or line == "\n" else redact(line)
                 for line in "".join(lines).splitlines(keepends=True)]

@@ -158,7 +158,7 @@ def _read_bytes(path: Path) -> bytes:
         raise BundleReadError(f"Cannot read {path}: {exc.strerror or exc}") from exc
 
 
-def _add_file(bundle: Bundle, found_name: str, raw: bytes) -> None:
+def _add_file(bundle: Bundle, found_name: str, raw: bytes | bytearray) -> None:
     canonical = canonical_name(found_name)
     name = canonical or found_name
     if canonical and canonical != found_name:

@@ -7,6 +7,7 @@ import os
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 
 from rostereditor.core.atomic_save import SaveError, atomic_write, explain_os_error, file_digest
@@ -23,6 +24,7 @@ from rostereditor.core.folder_swap import (
 from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
 from rostereditor.core.oneroster_files import ALL_DATA_FILES, MANIFEST, SUPPORTED_VERSIONS
 from rostereditor.core.save_result import SaveResult
+from rostereditor.core.table import Table
 from rostereditor.core.text_decoding import UTF8_BOM
 
 Piece = bytes | memoryview
@@ -38,7 +40,7 @@ def planned_files(bundle: Bundle, version: str | None = None) -> dict[str, Calla
         raise ValueError(f"unsupported OneRoster version {version!r}")
     plan: dict[str, Callable[[], Iterable[Piece]]] = {}
     for name in bundle.data_file_names:
-        plan[name] = lambda table=bundle.files[name].table: _without_leading_bom(iter_table_bytes(table))
+        plan[name] = partial(_file_pieces, bundle.files[name].table)
     if version != "1.0":  # OneRoster 1.0 bundles have no manifest; adding one changes the version
         present = {n: bundle.mode(n) for n in plan if n in ALL_DATA_FILES}
         manifest = format_rows(MANIFEST_HEADER, generate_manifest(version, present, bundle.manifest))
@@ -46,20 +48,26 @@ def planned_files(bundle: Bundle, version: str | None = None) -> dict[str, Calla
     return plan
 
 
-def _without_leading_bom(pieces: Iterable[Piece]) -> Iterator[Piece]:
-    """The file's pieces, minus any U+FEFF at its very start (a header name can begin with one).
+def _file_pieces(table: Table) -> Iterator[Piece]:
+    return _without_leading_bom(iter_table_bytes(table))
 
-    Saved files never start with a byte order mark; the reader drops marks there too, so what
-    is written is exactly what reading it back gives.
+
+def _without_leading_bom(pieces: Iterable[Piece]) -> Iterator[Piece]:
+    """The file's pieces, quoting the first header name if it begins with U+FEFF.
+
+    Saved files never start with a byte order mark (the reader drops marks there), yet a
+    column name that begins with one is kept exactly: quoted, the file starts with a quote.
     """
     first = True
     for piece in pieces:
-        start = 0
-        if first:
-            first = False
-            while bytes(piece[start : start + len(UTF8_BOM)]) == UTF8_BOM:
-                start += len(UTF8_BOM)
-        yield piece[start:] if start else piece
+        if first and bytes(piece[: len(UTF8_BOM)]) == UTF8_BOM:
+            # Unquoted, so the name holds no quote, comma or line break: it ends at the first.
+            head = bytes(piece)
+            end = min(i for i in (head.find(b","), head.find(b"\r\n"), len(head)) if i >= 0)
+            yield b'"' + head[:end] + b'"' + head[end:]
+        else:
+            yield piece
+        first = False
 
 
 def bundle_csv_files(bundle: Bundle, version: str | None = None) -> dict[str, bytes]:

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from rostereditor.core.read_notice import NoticeLevel, ReadNotice
+from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
 from rostereditor.core.text_decoding import line_of_offset
 
@@ -28,6 +28,10 @@ _DELIMITERS = np.array([ord(","), ord("\n"), ord("\r"), ord('"')], dtype=np.uint
 _NEWLINES = r"\r\n|\r|\n"
 # Large parse blocks: fewer chunks per column, still one block per core for mid-size files.
 _BLOCK_BYTES = 8 << 20
+# Short records are padded to the header's width; this many padded cells (plus a few per byte
+# of the file) are always fine, far more is a damaged file that would cost gigabytes.
+_PADDED_CELLS_ALWAYS_ALLOWED = 4_000_000
+_PADDED_CELLS_PER_BYTE = 4
 
 
 @dataclass
@@ -107,6 +111,11 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
 def _fast_path_safe(raw: bytes) -> bool:
     """Whether Arrow will read exactly what the csv module would: no blank lines, clean quotes."""
     if raw[:1] in (b"\n", b"\r"):
+        return False
+    # A blank line (two line ends in a row) is a record of nothing to the csv module, but a row
+    # of as many empty values as the header has columns to Arrow: 600 million of them for a
+    # wide header over 200,000 blank lines. (Inside a quoted value it only costs the fast path.)
+    if b"\n\n" in raw or b"\r\r" in raw or b"\n\r" in raw:
         return False
     if b'"' not in raw:
         return True
@@ -230,6 +239,7 @@ def _parse_with_stdlib(raw: bytes, file_name: str) -> tuple[Table, list[ReadNoti
     header = records[0] if records else []
     body = records[1:]
     width = len(header)
+    _refuse_padding_blowup(len(body), width, len(raw), file_name)
     for record, line in zip(body, lines[1:], strict=True):
         if len(record) == 0:
             notices.append(
@@ -251,6 +261,24 @@ def _parse_with_stdlib(raw: bytes, file_name: str) -> tuple[Table, list[ReadNoti
                 )
             )
     return Table.from_rows(header, body, lines[1:]), notices
+
+
+def _refuse_padding_blowup(rows: int, width: int, size: int, file_name: str) -> None:
+    """Refuse a file whose short records would each be padded out to a very wide header.
+
+    Every real cell costs at least its comma, so a table holds about as many cells as the file
+    has bytes; a wide header over thousands of blank or cut-off lines would need far more
+    (hundreds of millions of empty cells from a few hundred KB), so it is refused as damaged.
+    """
+    cells = rows * width
+    if cells <= _PADDED_CELLS_ALWAYS_ALLOWED + _PADDED_CELLS_PER_BYTE * size:
+        return
+    raise BundleReadError(
+        f"{file_name} is damaged: its header has {width:,} columns but most of its {rows:,} "
+        f"records are blank or much shorter, so reading it as a table would take {cells:,} "
+        f"cells, far more than a file of {size:,} bytes holds. Nothing was read. Open it in a "
+        "text editor and check the header row and the line breaks."
+    )
 
 
 def _read_records(text: str, *, strict: bool) -> tuple[list[list[str]], list[int]]:

@@ -26,13 +26,13 @@ class DecodedText:
     notices: list[ReadNotice] = field(default_factory=list)
 
 
-def line_of_offset(data: bytes | memoryview, offset: int) -> int:
+def line_of_offset(data: bytes | bytearray | memoryview, offset: int) -> int:
     """1-based physical line of a byte offset (CRLF, LF and lone CR all end a line)."""
     head = bytes(data[:offset])
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
-def _is_utf8(data: bytes | memoryview) -> tuple[bool, int]:
+def _is_utf8(data: bytes | bytearray | memoryview) -> tuple[bool, int]:
     """Whether data is valid UTF-8, checked in chunks so memory stays bounded."""
     if (data.isascii() if isinstance(data, (bytes, bytearray)) else bytes(data).isascii()):
         return True, -1
@@ -52,9 +52,11 @@ def _legacy_score(text: str) -> int:
     return sum(1 for ch in text if ord(ch) > 127 and ch.isalpha() and ch.islower())
 
 
-def _keep_undecodable(error: UnicodeDecodeError) -> tuple[str, int]:
+def _keep_undecodable(error: UnicodeError) -> tuple[str | bytes, int]:
     # A byte with no character in the code page keeps its value (as U+0080..U+00FF) so nothing
     # is lost; the reader reports it so the user can check the value.
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
     bad = error.object[error.start : error.end]
     return "".join(chr(b) for b in bad), error.end
 

@@ -61,13 +61,15 @@ def test_a_bom_inside_utf16_text_is_dropped_too(tmp_path):
     assert read_bundle(path).table("users.csv").header == ["sourcedId", "givenName"]
 
 
-def test_the_writer_never_starts_a_file_with_a_bom(tmp_path):
+def test_the_writer_never_starts_a_file_with_a_bom_and_keeps_the_name_exact(tmp_path):
     path = tmp_path / "users.csv"
     path.write_text(GOOD, encoding="utf-8", newline="")
     bundle = read_bundle(path)
     bundle.table("users.csv").rename_column(0, "\ufeff\ufeffsourcedId")
     saved = bundle_csv_files(bundle, "1.1")["users.csv"]
-    assert saved.startswith(b"sourcedId,")
+    assert saved.startswith('"\ufeff\ufeffsourcedId",'.encode())  # quoted: the file starts with "
+    (tmp_path / "back.csv").write_bytes(saved)
+    assert read_bundle(tmp_path / "back.csv").table("back.csv").header[0] == "\ufeff\ufeffsourcedId"
     out = tmp_path / "out.zip"
     assert main(["pack", str(path), "-o", str(out)]) == 0
     with zipfile.ZipFile(out) as archive:
