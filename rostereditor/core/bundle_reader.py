@@ -173,6 +173,11 @@ def _add_file(bundle: Bundle, found_name: str, raw: bytes | bytearray) -> None:
         )
     if name in bundle.files:
         other = bundle.files[name].original_name
+        if other == found_name:
+            raise BundleReadError(
+                f"The bundle holds {found_name} twice; OneRoster allows one. Remove one of them "
+                "(or export the bundle again) and open it again."
+            )
         raise BundleReadError(
             f"The bundle has both {other} and {found_name}; OneRoster allows one {name}. "
             "Remove one of them and open the bundle again."

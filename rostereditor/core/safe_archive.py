@@ -251,8 +251,6 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str
                 )
     except BundleReadError:
         raise
-    except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
-        raise BundleReadError(f"{info.filename} in {zip_name} is encrypted: {exc}") from exc
     except (NotImplementedError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
             UnicodeDecodeError, struct.error, OverflowError) as exc:
         raise BundleReadError(
@@ -261,6 +259,8 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str
             "a roster. Download or export it again, or extract it with another tool and open "
             "the folder."
         ) from exc
+    except RuntimeError as exc:  # an encrypted member (NotImplementedError, a subclass, is above)
+        raise BundleReadError(f"{info.filename} in {zip_name} is encrypted: {exc}") from exc
     return data
 
 

@@ -57,6 +57,14 @@ def test_unusual_compression_methods_and_flags_exit_2_with_a_message(tmp_path, c
     err = capsys.readouterr().err
     assert "users.csv" in err
     assert "Traceback" not in err
+    if method in (9, 98):
+        assert "encrypted" not in err  # an unknown method is not a password problem
+
+
+def test_the_same_file_twice_in_a_zip_is_refused_in_plain_words(tmp_path):
+    raw = build_zip([Member("users.csv", USERS), Member("users.csv", USERS)])
+    with pytest.raises(BundleReadError, match=r"holds users\.csv twice"):
+        read_bundle(write(tmp_path, raw))
 
 
 def test_a_file_name_flagged_utf8_that_is_not_is_refused_with_a_message(tmp_path, capsys):

@@ -51,7 +51,7 @@ class RawCell:
 
 
 # However dense a workbook is, this many cells may always be read (a small file can hold them).
-CELLS_ALWAYS_ALLOWED = 1_000_000
+CELLS_ALWAYS_ALLOWED = 500_000
 
 
 class ReadBudget:
@@ -108,9 +108,9 @@ class ReadBudget:
 class _RawCellParser(WorkSheetParser):
     """openpyxl's streaming sheet parser, yielding RawCells: cached values plus a formula flag."""
 
-    def __init__(self, src: Any, shared_strings: list[str], budget: ReadBudget, **kwargs: Any) -> None:
+    def __init__(self, src: Any, shared_strings: list[str], **kwargs: Any) -> None:
         super().__init__(src, shared_strings, **kwargs)
-        self.budget = budget
+        self.text_chars = 0  # text of the string cells parsed so far; the budget checks it per row
 
     def parse_cell(self, element: Any) -> RawCell:  # type: ignore[override]
         data_type = element.get("t", "n")
@@ -127,7 +127,7 @@ class _RawCellParser(WorkSheetParser):
             inline = element.find(_IS)
             value = None if inline is None else _string_item_text(inline)
             if value:
-                self.budget.charge_text(len(value))
+                self.text_chars += len(value)
         else:
             raw = element.findtext(_V)
             if raw:
@@ -135,7 +135,7 @@ class _RawCellParser(WorkSheetParser):
                     value = float(raw) if ("." in raw or "E" in raw or "e" in raw) else int(raw)
                 elif data_type == "s":
                     value = self.shared_strings[int(raw)]
-                    self.budget.charge_text(len(value))
+                    self.text_chars += len(value)
                 elif data_type == "b":
                     value = bool(int(raw))
                 elif data_type == "d":
@@ -281,10 +281,13 @@ class WorkbookCells:
         with source:
             # No date formats are passed: numbers stay numbers with their style, and the caller
             # decides what a date-formatted number means (without openpyxl's warnings).
-            parser = _RawCellParser(source, self._reader.shared_strings, self.budget, data_only=True)
+            parser = _RawCellParser(source, self._reader.shared_strings, data_only=True)
+            charged = 0
             try:
                 for line, cells in parser.parse():
                     self.budget.charge_row(name, line, cells)
+                    self.budget.charge_text(parser.text_chars - charged)
+                    charged = parser.text_chars
                     yield line, cells
             except (ParseError, ValueError, KeyError, IndexError, TypeError, AttributeError,
                     OverflowError, zipfile.BadZipFile, EOFError, OSError) as exc:
