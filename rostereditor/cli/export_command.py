@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from rostereditor.cli.limit_option import add_limit_option, limits_from
+from rostereditor.core.report_text import escape_for_terminal
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         bundle = read_bundle(args.source, limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {args.source}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {args.source}: {exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     files = None
     if args.files:
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"rostereditor: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     for notice in notices:
-        print(f"{notice.level}: {notice}", file=sys.stderr)
+        print(escape_for_terminal(f"{notice.level}: {notice}"), file=sys.stderr)
     names = files or bundle.data_file_names
     rows = sum(len(bundle.files[n].table) for n in names if n in bundle.files)
     print(f"Wrote {output} ({len(names)} sheet{'s' if len(names) != 1 else ''}, {rows} records, "

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from rostereditor.cli.limit_option import add_limit_option, limits_from
+from rostereditor.core.report_text import escape_for_terminal
 
 # Enough lines to see what kind of problems there are without flooding the terminal.
 _SHOWN_PER_LEVEL = 20
@@ -59,13 +60,14 @@ def run(args: argparse.Namespace) -> int:
             sheet_map = {sheet: args.as_file}
         bundle = read_workbook(args.workbook, sheet_map, limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot import {args.workbook}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot import {args.workbook}: {exc}"),
+              file=sys.stderr)
         return EXIT_UNREADABLE
     shown: Counter[str] = Counter()
     for notice in bundle.notices:  # errors, warnings, then the cells that had to be converted
         shown[notice.level] += 1
         if shown[notice.level] <= _SHOWN_PER_LEVEL:
-            print(f"{notice.level}: {notice}", file=sys.stderr)
+            print(escape_for_terminal(f"{notice.level}: {notice}"), file=sys.stderr)
     for level, count in shown.items():
         if count > _SHOWN_PER_LEVEL:
             what = {NoticeLevel.INFO: "converted cells"}.get(level, f"{level}s")

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from rostereditor.cli.limit_option import add_limit_option, limits_from
+from rostereditor.core.report_text import escape_for_terminal
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -34,11 +35,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         bundle = read_bundle(args.source if len(args.source) > 1 else args.source[0], limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {', '.join(args.source)}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {', '.join(args.source)}: {exc}"),
+              file=sys.stderr)
         return EXIT_UNREADABLE
     for notice in bundle.notices:
         if notice.level != NoticeLevel.INFO:
-            print(f"{notice.level}: {notice}", file=sys.stderr)
+            print(escape_for_terminal(f"{notice.level}: {notice}"), file=sys.stderr)
     output = Path(args.output)
     try:
         saved = write_bundle_zip(bundle, output, args.oneroster)

@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         bundle = read_bundle(args.path, limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {args.path}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {args.path}: {exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     result = BundleValidator(bundle, args.vendor, args.oneroster).run()
     if args.format in ("xlsx", "csv"):

@@ -174,3 +174,13 @@ def test_the_report_file_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch, 
     assert report.read_text() == "the previous report\n"
     assert "disk is full" in capsys.readouterr().err
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_pack_shows_notices_with_escapes_instead_of_running_them(tmp_path, capsys):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "users.csv").write_bytes(b'sourcedId,"\x1b[2J",\x1b[2J\r\nu1,,\r\n')
+    assert main(["pack", str(folder), "-o", str(tmp_path / "o.zip")]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\\x1b[2J" in err
