@@ -11,7 +11,7 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from rostereditor.core.save_temporaries import remove_stale_temporaries, temporary_path
+from rostereditor.core.save_temporaries import hide_on_windows, remove_stale_temporaries, temporary_path
 
 # Checks that an existing backup is still whole; raises (any exception) if it is not.
 BackupCheck = Callable[[Path], None]
@@ -155,6 +155,7 @@ def fsync_folder(folder: Path) -> None:
 def _create_empty(path: Path) -> None:
     # Exclusive creation: the name is ours alone, as mkstemp would make it.
     os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    hide_on_windows(path)
 
 
 def _copy_permissions(target: Path, temp: Path) -> None:

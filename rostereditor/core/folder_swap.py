@@ -21,6 +21,7 @@ from typing import Any
 
 from rostereditor.core.atomic_save import SaveError, explain_os_error, fsync_file, fsync_folder
 from rostereditor.core.save_temporaries import (
+    hide_on_windows,
     is_staging_folder_name,
     process_is_running,
     remove_stale_temporaries,
@@ -70,6 +71,7 @@ def start_staging(folder: Path) -> Staging:
     try:
         (stage / _NEW).mkdir(parents=True)
         (stage / _OLD).mkdir()
+        hide_on_windows(stage)
     except OSError as exc:
         raise SaveError(explain_os_error(exc, folder)) from exc
     return Staging(folder, stage)
@@ -192,6 +194,7 @@ def _write_record(folder: Path, record: dict[str, Any]) -> None:
         temp.write_text(json.dumps(record, indent=1), encoding="utf-8")
         fsync_file(temp)
         os.replace(temp, folder / RECORD_NAME)
+        hide_on_windows(folder / RECORD_NAME)
         fsync_folder(folder)
     finally:
         with contextlib.suppress(OSError):

@@ -35,6 +35,16 @@ def staging_folder_path(folder: Path) -> Path:
     return folder / f".{_TAG}-save-{os.getpid()}-{secrets.token_hex(4)}"
 
 
+def hide_on_windows(path: Path) -> None:
+    """Give a temporary Windows' hidden attribute (the leading dot hides it elsewhere)."""
+    if sys.platform != "win32":
+        return
+    import ctypes  # noqa: PLC0415 - Windows only
+
+    file_attribute_hidden = 0x2
+    ctypes.windll.kernel32.SetFileAttributesW(str(path), file_attribute_hidden)  # type: ignore[attr-defined,unused-ignore]
+
+
 def is_staging_folder_name(name: str) -> bool:
     return _OUR_STAGES.match(name) is not None
 
