@@ -3,6 +3,7 @@
     python benchmarks/run.py                      # 100k students (~1M enrollments, ~100 MB CSV)
     python benchmarks/run.py --students 20000     # quicker look
     python benchmarks/run.py --only core,validation
+    python benchmarks/run.py --only compare        # OLD vs its next export: compare, delta, summary
 
 Figures are printed with ratios against baselines measured in the same run (not timed tests).
 """
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-AREAS = ("core", "validation", "ui", "xlsx")
+AREAS = ("core", "validation", "ui", "xlsx", "compare")
 
 
 def district(students: int, out_dir: Path) -> Path:

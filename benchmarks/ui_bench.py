@@ -55,6 +55,9 @@ def _measure(bundle_path: Path) -> dict:
     from rostereditor.core.arrow_memory import use_returning_allocator  # noqa: PLC0415
 
     use_returning_allocator()  # as rostereditor.cli.main does before the window starts
+    from rostereditor.cli.pandas_refusal import RefusePandas  # noqa: PLC0415
+
+    sys.meta_path.insert(0, RefusePandas())  # as main() does: pyarrow must not import pandas
 
     window = MainWindow()
     window.resize(1400, 900)

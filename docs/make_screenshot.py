@@ -24,7 +24,7 @@ def main() -> int:
     # A throwaway profile: no recent files or window geometry from the machine it runs on.
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     from rostereditor.ui import MainWindow
-    from rostereditor.ui.sample_bundles import sample_bundle_path
+    from rostereditor.ui.files.sample_bundles import sample_bundle_path
 
     window = MainWindow()
     window.resize(1400, 850)

@@ -7,7 +7,8 @@
 #   -> dist/installer/RosterEditor-<version>-macos-<arm64|x86_64>.dmg
 #
 # Signing is decided at build time: build.spec signs every binary with
-# $MACOS_CODESIGN_IDENTITY when it is set (hardened runtime + entitlements), otherwise
+# $MACOS_CODESIGN_IDENTITY when it is set (hardened runtime + entitlements; set
+# PYINSTALLER_STRICT_BUNDLE_CODESIGN_ERROR=1 so a binary that cannot be signed fails), otherwise
 # PyInstaller signs ad hoc, which is enough to run on the build machine but not to pass
 # Gatekeeper elsewhere. Notarization runs only with an App Store Connect API key:
 #   APPLE_API_KEY_PATH (.p8 file), APPLE_API_KEY_ID, APPLE_API_ISSUER
@@ -45,8 +46,15 @@ notarize() {  # $1: a .zip or .dmg to submit; fails unless Apple accepts it
 echo "== checking the signature of $APP"
 codesign --verify --deep --strict=symlinks --verbose=2 "$APP"
 if [ -n "$IDENTITY" ]; then
-  codesign -dv "$APP" 2>&1 | grep -E "Authority=Developer ID Application|flags=.*runtime" \
-    || { echo "FAIL: not signed with a Developer ID and hardened runtime" >&2; exit 1; }
+  # Both must hold: signed by a Developer ID *and* with the hardened runtime (notarization
+  # rejects either one alone). Checked on the app and on each executable inside it.
+  for binary in "$APP" "$APP/Contents/MacOS/RosterEditor" "$APP/Contents/MacOS/rostereditor-cli"; do
+    details=$(codesign -dvv "$binary" 2>&1)
+    grep -q "^Authority=Developer ID Application:" <<<"$details" \
+      || { echo "FAIL: $binary is not signed with a Developer ID Application certificate" >&2; exit 1; }
+    grep -Eq "^CodeDirectory .*flags=0x[0-9a-f]+\(.*runtime.*\)" <<<"$details" \
+      || { echo "FAIL: $binary is signed without the hardened runtime" >&2; exit 1; }
+  done
 else
   echo "   (ad-hoc signed: set MACOS_CODESIGN_IDENTITY at build time for a distributable app)"
 fi
@@ -57,6 +65,8 @@ if can_notarize; then
   notarize "$OUT_DIR/RosterEditor-notarize.zip"
   rm -f "$OUT_DIR/RosterEditor-notarize.zip"
   xcrun stapler staple "$APP"
+  # What Gatekeeper will say on a user's Mac: accepted, source=Notarized Developer ID.
+  spctl --assess --type execute --verbose=2 "$APP"
 else
   echo "== notarization skipped (no Developer ID identity or App Store Connect API key)"
 fi
@@ -72,8 +82,9 @@ ditto "$APP" "$staging/RosterEditor.app"
 ln -s /Applications "$staging/Applications"
 rm -f "$DMG"
 for attempt in 1 2 3 4 5; do  # hdiutil fails now and then with "Resource busy" on CI runners
+  # ULMO (LZMA) is the smallest format macOS 10.15+ mounts; about a quarter smaller than UDZO.
   if hdiutil create -volname "RosterEditor $VERSION" -srcfolder "$staging" -fs HFS+ \
-       -format UDZO -imagekey zlib-level=9 -ov "$DMG"; then
+       -format ULMO -ov "$DMG"; then
     break
   fi
   [ "$attempt" = 5 ] && { echo "FAIL: hdiutil create kept failing" >&2; exit 1; }

@@ -7,6 +7,9 @@
 ; Installs for the current user without admin rights by default; the first page offers
 ; "Install for all users" (needs admin). Scripted installs:
 ;   RosterEditor-...-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /CURRENTUSER   (or /ALLUSERS)
+; The folder holds RosterEditor.exe (the window) and rostereditor-cli.exe (the same program
+; with a console, for `rostereditor-cli validate bundle.zip` and the other commands).
+; Checked end to end under Wine by packaging/windows/check_under_wine.sh.
 
 #define AppName "RosterEditor"
 #define AppExe "RosterEditor.exe"
@@ -85,8 +88,11 @@ Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; 
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: openwith
 ; ...listed as a candidate for .zip and .csv. Only OpenWithProgids is touched: the default
 ; value of .zip/.csv (the default handler, Explorer's compressed folders / Excel) is never set.
-Root: HKA; Subkey: "Software\Classes\.zip\OpenWithProgids"; ValueType: none; ValueName: "{#ProgId}"; Flags: uninsdeletevalue; Tasks: openwith
-Root: HKA; Subkey: "Software\Classes\.csv\OpenWithProgids"; ValueType: none; ValueName: "{#ProgId}"; Flags: uninsdeletevalue; Tasks: openwith
+; Explorer reads the value *names* under OpenWithProgids, so the value must exist (an empty
+; string); "ValueType: none" would create only the key. Uninstall removes the value, and the
+; key too if no other program left one there.
+Root: HKA; Subkey: "Software\Classes\.zip\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: openwith
+Root: HKA; Subkey: "Software\Classes\.csv\OpenWithProgids"; ValueType: string; ValueName: "{#ProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: openwith
 ; The name and types "Open with > Choose another app" shows for the executable.
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey; Tasks: openwith
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: ".zip"; ValueData: ""; Tasks: openwith

@@ -17,6 +17,11 @@ COMMANDS: dict[str, str] = {
     "rules": "rules_command",
     "export": "export_command",
     "import": "import_command",
+    "convert": "convert_command",
+    "apply": "apply_command",
+    "compare": "compare_command",
+    "delta": "delta_command",
+    "summary": "summary_command",
 }
 
 EXIT_OK = 0
@@ -49,12 +54,17 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from rostereditor.core.arrow_memory import use_returning_allocator
+    from rostereditor.cli.pandas_refusal import pandas_refused
 
-    use_returning_allocator()
+    with pandas_refused():
+        return _dispatch(args)
+
+
+def _dispatch(args: list[str]) -> int:
     if args and args[0] in COMMANDS:
         parser, module = _command_parser(args[0])
         parsed = parser.parse_args(args[1:])
+        _use_returning_allocator()
         try:
             return int(module.run(parsed))  # type: ignore[attr-defined]
         except BrokenPipeError:
@@ -68,7 +78,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"RosterEditor {__version__}")
         return EXIT_OK
+    _use_returning_allocator()
     return _start_editor(parsed)
+
+
+def _use_returning_allocator() -> None:
+    # Imports pyarrow (~0.3 s): only once a command or the window will really run, so --help
+    # and --version answer at once.
+    from rostereditor.core.arrow_memory import use_returning_allocator
+
+    use_returning_allocator()
 
 
 def _start_editor(parsed: argparse.Namespace) -> int:

@@ -34,6 +34,10 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--damaged", action="store_true",
                         help="add realistic spreadsheet damage to fix, and print where it is")
+    parser.add_argument("--next-export", action="store_true",
+                        help="write the same district at its next export instead (some students "
+                             "left, joined or were renumbered; some corrections), to try "
+                             "`rostereditor compare` and `rostereditor delta` against the first")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,6 +47,13 @@ def run(args: argparse.Namespace) -> int:
     from rostereditor.core.sample_district import generate_district
 
     district = generate_district(args.students, args.seed, damaged=args.damaged)
+    if args.next_export:
+        from rostereditor.core.sample_district.next_export import next_export
+
+        district.bundle, changes = next_export(district.bundle, seed=args.seed + 1)
+        print(f"Next export: {len(changes.left)} students left, {len(changes.joined)} joined, "
+              f"{len(changes.renumbered)} renumbered, {len(changes.corrected_users)} users and "
+              f"{len(changes.corrected_classes)} classes corrected.")
     output = Path(args.output)
     try:
         saved = write_bundle_zip(district.bundle, output, "1.1")

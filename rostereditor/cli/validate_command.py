@@ -7,11 +7,16 @@ import json
 import sys
 from pathlib import Path
 
+from rostereditor.cli import vendor_report_option
 from rostereditor.cli.limit_option import add_limit_option, limits_from
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.read_notice import BundleReadError
-from rostereditor.core.report_privacy import without_values
-from rostereditor.core.report_text import escape_for_json, escape_for_terminal
+from rostereditor.core.report_privacy import without_report_values, without_values
+from rostereditor.core.report_text import (
+    escape_for_json,
+    escape_for_terminal,
+    escape_lines_for_terminal,
+)
 from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
@@ -34,6 +39,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                              "the values quoted in messages), so no student data travels with it")
     parser.add_argument("--list-vendors", action="store_true", help="list the vendor profiles")
     add_limit_option(parser)
+    vendor_report_option.register(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,14 +60,25 @@ def run(args: argparse.Namespace) -> int:
         print(escape_for_terminal(f"rostereditor: cannot read {args.path}: {exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     result = BundleValidator(bundle, args.vendor, args.oneroster).run()
+    vendor_report = vendor_report_option.load(args, bundle) if args.vendor_report else None
+    if args.vendor_report and vendor_report is None:
+        return EXIT_UNREADABLE
     if args.format in ("xlsx", "csv"):
-        status = _write_report_file(result, args)
+        status = _write_report_file(vendor_report_option.with_vendor_findings(result, vendor_report),
+                                    args)
         if status != EXIT_OK:
             return status
     else:
         include_values = not args.no_values
         text = (json_report(result, include_values=include_values) if args.format == "json"
                 else text_report(result, include_values=include_values))
+        if vendor_report is not None:
+            shown = vendor_report if include_values else without_report_values(vendor_report)
+            ours = len(text)
+            text = vendor_report_option.add_to_report(text, shown, args.format)
+            # The vendor's lines are escaped like ours: the report file is just as untrusted.
+            text = (escape_for_json(text) if args.format == "json"
+                    else text[:ours] + escape_lines_for_terminal(text[ours:]))
         if args.output:
             status = _write_text_file(text, Path(args.output))
             if status != EXIT_OK:

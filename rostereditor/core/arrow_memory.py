@@ -16,10 +16,10 @@ def use_returning_allocator() -> str:
     there the default stays. ARROW_DEFAULT_MEMORY_POOL, when set, always wins.
     """
     if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
-        return pa.default_memory_pool().backend_name
+        return str(pa.default_memory_pool().backend_name)
     with contextlib.suppress(NotImplementedError, pa.ArrowNotImplementedError):
         pa.set_memory_pool(pa.jemalloc_memory_pool())
         # Hand freed pages back at once rather than after a decay period: a parse's scratch
         # is large and short-lived, and the next file's parse should reuse the room.
         pa.jemalloc_set_decay_ms(0)
-    return pa.default_memory_pool().backend_name
+    return str(pa.default_memory_pool().backend_name)

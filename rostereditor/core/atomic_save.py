@@ -11,13 +11,14 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.save_temporaries import hide_on_windows, remove_stale_temporaries, temporary_path
 
 # Checks that an existing backup is still whole; raises (any exception) if it is not.
 BackupCheck = Callable[[Path], None]
 
 
-class SaveError(Exception):
+class SaveError(RosterEditorError):
     """Saving failed; the file that was there before is untouched. The message says why."""
 
 

@@ -9,8 +9,9 @@ from typing import Literal
 import pyarrow.compute as pc
 
 from rostereditor.core.manifest import FILE_MODES, manifest_properties
-from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS, display_order
+from rostereditor.core.oneroster_files import MANIFEST, display_order
 from rostereditor.core.read_notice import ReadNotice
+from rostereditor.core.spec.version_detection import declared_version, unlabelled_version
 from rostereditor.core.table import Table
 
 SourceKind = Literal["zip", "folder", "files", "new"]
@@ -59,12 +60,13 @@ class Bundle:
 
     @property
     def detected_version(self) -> str:
-        """OneRoster version as the spec says to detect it: manifest's value, else 1.0."""
+        """OneRoster version: the manifest's value (v1.2 read as 1.2), else what the files
+        look like (1.0 unless they have 1.1/1.2 files or columns)."""
         manifest = self.manifest
         if manifest is None:
-            return "1.0"
-        value = manifest.get("oneroster.version", "").strip()
-        return value if value in SUPPORTED_VERSIONS else "1.1"
+            headers = {name: file.table.header for name, file in self.files.items()}
+            return unlabelled_version(headers)[0]
+        return declared_version(manifest.get("oneroster.version", "")) or "1.1"
 
     def mode(self, name: str) -> str:
         """bulk or delta for a data file: the user's choice, the manifest's, else from its data."""

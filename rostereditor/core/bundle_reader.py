@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.csv_parse import parse_csv
+from rostereditor.core.errors import Cancelled
 from rostereditor.core.folder_backup import backup_folder_beside
 from rostereditor.core.folder_swap import SaveInProgress, SwapRecovery, finish_interrupted_save
 from rostereditor.core.oneroster_files import canonical_name
@@ -20,7 +21,7 @@ from rostereditor.core.text_decoding import decode_csv_bytes
 Progress = Callable[[float], bool]
 
 
-class ReadCancelled(Exception):
+class ReadCancelled(Cancelled):
     """The caller's progress callback asked to stop; nothing was opened."""
 
 

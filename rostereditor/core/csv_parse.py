@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
+from rostereditor.core.stray_quotes import stray_quote_notices
 from rostereditor.core.table import Table
 from rostereditor.core.text_decoding import line_of_offset
 
@@ -105,10 +106,12 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
         table, shape_notices = _parse_with_stdlib(raw, file_name)
         notices.extend(shape_notices)
     notices.extend(_header_notices(table.header, file_name))
+    if not any(n.code == "read.malformed-quotes" for n in notices):
+        notices.extend(stray_quote_notices(raw, table, file_name))
     return ParsedCsv(table, endings, notices)
 
 
-def _fast_path_safe(raw: bytes) -> bool:
+def _fast_path_safe(raw: bytes | bytearray) -> bool:
     """Whether Arrow will read exactly what the csv module would: no blank lines, clean quotes."""
     if raw[:1] in (b"\n", b"\r"):
         return False
@@ -134,7 +137,7 @@ def _fast_path_safe(raw: bytes) -> bool:
     return bool(np.all(prev_ok | next_ok))
 
 
-def _parse_with_arrow(raw: bytes, breaks: LineBreaks) -> Table | None:
+def _parse_with_arrow(raw: bytes | bytearray, breaks: LineBreaks) -> Table | None:
     has_quotes = b'"' in raw
     width = _first_record_width(raw)
     if width is None:
@@ -193,7 +196,7 @@ def _has_all_empty_row(body: list[pa.ChunkedArray]) -> bool:
     return bool(pc.any(all_empty).as_py())
 
 
-def _first_record_width(raw: bytes) -> int | None:
+def _first_record_width(raw: bytes | bytearray) -> int | None:
     """Field count of the header record, or None if it is not complete in the first 1 MiB."""
     prefix = raw[: 1 << 20].decode("utf-8", errors="ignore")
     reader = csv.reader(io.StringIO(prefix, newline=""))
@@ -215,10 +218,11 @@ def _record_start_lines(header: list[str], body: list[pa.Array], has_quotes: boo
         extra += counts
     header_breaks = sum(len(re.findall(_NEWLINES, name)) for name in header)
     shift = np.concatenate(([0], np.cumsum(extra)[:-1])) + header_breaks
-    return lines + shift
+    shifted: np.ndarray = lines + shift
+    return shifted
 
 
-def _parse_with_stdlib(raw: bytes, file_name: str) -> tuple[Table, list[ReadNotice]]:
+def _parse_with_stdlib(raw: bytes | bytearray, file_name: str) -> tuple[Table, list[ReadNotice]]:
     text = raw.decode("utf-8")
     notices: list[ReadNotice] = []
     try:

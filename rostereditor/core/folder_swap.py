@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rostereditor.core.atomic_save import SaveError, explain_os_error, fsync_file, fsync_folder
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.save_temporaries import (
     hide_on_windows,
     is_staging_folder_name,
@@ -35,7 +36,7 @@ RECORD_VERSION = 1
 _NEW, _OLD = "new", "old"
 
 
-class SaveInProgress(Exception):
+class SaveInProgress(RosterEditorError):
     """Another live process is in the middle of saving this folder."""
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from rostereditor.core.errors import RosterEditorError
+
 
 class NoticeLevel(StrEnum):
     ERROR = "error"
@@ -34,5 +36,5 @@ class ReadNotice:
         return f"{where}: {self.message}"
 
 
-class BundleReadError(Exception):
+class BundleReadError(RosterEditorError):
     """The input cannot be read as a bundle at all; the message says what and where."""

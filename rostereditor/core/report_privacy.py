@@ -25,6 +25,15 @@ def without_values(findings: Iterable[FindingT]) -> list[FindingT]:
     return [_redacted(f) for f in findings]
 
 
+def without_report_values(report: Any) -> Any:
+    """A vendor report (vendor_report.VendorReport) with no values: its findings as above, and
+    the lines it could not place reduced to their line numbers and reasons."""
+    unmatched = [dataclasses.replace(u, values=(), reason=_QUOTED.sub(f'"{REMOVED}"', u.reason))
+                 for u in report.unmatched]
+    return dataclasses.replace(report, findings=tuple(without_values(report.findings)),
+                               unmatched=tuple(unmatched))
+
+
 def _redacted(finding: Any) -> Any:
     keep = {finding.column, finding.file} - {None}
     value = finding.value or ""

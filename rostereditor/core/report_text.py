@@ -25,6 +25,11 @@ def escape_for_terminal(text: str) -> str:
     return _UNSAFE_ON_TERMINAL.sub(_escape, text)
 
 
+def escape_lines_for_terminal(text: str) -> str:
+    """Several lines of text, each escaped as escape_for_terminal does; the line breaks kept."""
+    return "\n".join(escape_for_terminal(line) for line in text.split("\n"))
+
+
 def escape_for_json(text: str) -> str:
     """JSON text with C1 controls and bidi overrides written as \\u escapes (still valid JSON)."""
     return _UNSAFE_ON_TERMINAL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

@@ -32,13 +32,15 @@ class _Column:
             return value
         base_len = len(self._base)
         if row_id < base_len:
-            return self._base[row_id].as_py()
+            text: str = self._base[row_id].as_py()
+            return text
         return self._appended[row_id - base_len]
 
     def original(self, row_id: int) -> str | None:
         """The value as read from the file, or None for rows added in the editor."""
         if row_id < len(self._base):
-            return self._base[row_id].as_py()
+            text: str = self._base[row_id].as_py()
+            return text
         return None
 
     def overridden_ids(self) -> list[int]:
@@ -93,6 +95,25 @@ class RemovedRow:
     row_id: int
 
 
+@dataclass(frozen=True)
+class RemovedColumn:
+    """What delete_column took out (its name, every value, edits included), to put it back."""
+
+    col: int
+    name: str
+    storage: _Column
+    widths: dict[int, int]  # the short records' field counts before the removal
+
+
+@dataclass(frozen=True)
+class MovedColumn:
+    """A column moved from `col` to `to`; widths are the short records' field counts before."""
+
+    col: int
+    to: int
+    widths: dict[int, int]
+
+
 class Table:
     """The header and records of one CSV file, every value kept as the exact text read."""
 
@@ -139,7 +160,7 @@ class Table:
             if len(row) < width:
                 widths[i] = len(row)
             elif len(row) > width:
-                extras[i] = row[width:]
+                extras[i] = list(row[width:])
             for c in range(width):
                 columns[c].append(row[c] if c < len(row) else "")
         arrays = [pa.array(col, type=pa.string()) for col in columns]
@@ -243,7 +264,8 @@ class Table:
         return array
 
     def column_values(self, col: int) -> list[str]:
-        return self.column_array(col).to_pylist()
+        values: list[str] = self.column_array(col).to_pylist()
+        return values
 
     def iter_rows(self) -> Iterator[list[str]]:
         for row in range(len(self)):
@@ -331,11 +353,6 @@ class Table:
         self._version += 1
         return removed
 
-    def move_ids_to(self, row_ids: Sequence[int]) -> None:
-        """Set the complete row order (used by undo of structural edits)."""
-        self._order = np.asarray(row_ids, dtype=np.int64)
-        self._version += 1
-
     def row_ids(self) -> np.ndarray:
         return self._current_order().copy()
 
@@ -385,8 +402,76 @@ class Table:
         present[kept] = True
         return [int(i) for i in np.flatnonzero(~present)]
 
+    # -- columns -------------------------------------------------------------------------
+    #
+    # A column operation moves whole fields in every record. Short (ragged) records hold fewer
+    # fields than the header; the rules keep each of their values under the same column name.
+
     def rename_column(self, col: int, name: str) -> str:
+        """Change one header name; returns the old one. Values are untouched."""
         old = self.header[col]
         self.header[col] = name
         self._version += 1
         return old
+
+    def insert_column(self, col: int, name: str) -> None:
+        """A new column of empty values before `col` (column_count appends it)."""
+        if not 0 <= col <= self.column_count:
+            raise IndexError(col)
+        read = len(self._lines)
+        storage = _Column(pc.fill_null(pa.nulls(read, pa.string()), ""))
+        for _ in range(self._stored - read):
+            storage.append("")
+        # A short record that reaches past the new column gains an (empty) field in it.
+        widths = {row_id: width + 1 if col < width else width for row_id, width in self._widths.items()}
+        self._place_column(RemovedColumn(col, name, storage, widths))
+
+    def delete_column(self, col: int) -> RemovedColumn:
+        """Remove a column from every record; restore_column puts the very same values back."""
+        if not 0 <= col < self.column_count:
+            raise IndexError(col)
+        removed = RemovedColumn(col, self.header[col], self._columns[col], dict(self._widths))
+        del self.header[col]
+        del self._columns[col]
+        for row_id, width in list(self._widths.items()):
+            if col < width:
+                self._widths[row_id] = width - 1  # the record lost one of its own fields
+            elif width >= self.column_count:
+                del self._widths[row_id]  # it now has exactly as many fields as the header
+        self._version += 1
+        return removed
+
+    def restore_column(self, removed: RemovedColumn) -> None:
+        """Undo of delete_column (and redo of insert_column)."""
+        self._place_column(removed)
+
+    def move_column(self, col: int, to: int) -> MovedColumn:
+        """Move the column at `col` so that it sits at position `to`."""
+        count = self.column_count
+        if not (0 <= col < count and 0 <= to < count):
+            raise IndexError(col if not 0 <= col < count else to)
+        moved = MovedColumn(col, to, dict(self._widths))
+        low, high = min(col, to), max(col, to)
+        for row_id, width in list(self._widths.items()):
+            if low < width <= high:
+                # The move reaches past the record's last field: its missing (empty) fields
+                # become real ones, so every value stays under its column.
+                self._widths[row_id] = high + 1
+                if high + 1 >= count:
+                    del self._widths[row_id]
+        self.header.insert(to, self.header.pop(col))
+        self._columns.insert(to, self._columns.pop(col))
+        self._version += 1
+        return moved
+
+    def undo_move_column(self, moved: MovedColumn) -> None:
+        self.header.insert(moved.col, self.header.pop(moved.to))
+        self._columns.insert(moved.col, self._columns.pop(moved.to))
+        self._widths = dict(moved.widths)
+        self._version += 1
+
+    def _place_column(self, column: RemovedColumn) -> None:
+        self.header.insert(column.col, column.name)
+        self._columns.insert(column.col, column.storage)
+        self._widths = dict(column.widths)
+        self._version += 1

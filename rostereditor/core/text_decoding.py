@@ -52,10 +52,10 @@ def _legacy_score(text: str) -> int:
     return sum(1 for ch in text if ord(ch) > 127 and ch.isalpha() and ch.islower())
 
 
-def _keep_undecodable(error: UnicodeError) -> tuple[str | bytes, int]:
+def _keep_undecodable(error: UnicodeError) -> tuple[str, int]:
     # A byte with no character in the code page keeps its value (as U+0080..U+00FF) so nothing
     # is lost; the reader reports it so the user can check the value.
-    if not isinstance(error, UnicodeDecodeError):
+    if not isinstance(error, UnicodeDecodeError):  # registered for decoding only
         raise error
     bad = error.object[error.start : error.end]
     return "".join(chr(b) for b in bad), error.end

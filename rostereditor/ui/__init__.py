@@ -11,7 +11,7 @@ def __getattr__(name: str) -> Any:
     # Imported lazily so `import rostereditor.ui.editing` does not pull in the whole window
     # (and so the window can import its plug-ins without an import cycle).
     if name == "MainWindow":
-        from rostereditor.ui.main_window import MainWindow  # noqa: PLC0415
+        from rostereditor.ui.window.main_window import MainWindow  # noqa: PLC0415
 
         return MainWindow
     raise AttributeError(name)

@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from rostereditor import __version__
+from rostereditor.app_log import setup_logging
+from rostereditor.ui.crash_dialog import install_crash_hook
 from rostereditor.ui.resource_files import resource_path
+
+if TYPE_CHECKING:
+    from rostereditor.ui.window.main_window import MainWindow
 
 
 class RosterEditorApp(QApplication):
@@ -61,7 +67,7 @@ def run_app(args: argparse.Namespace) -> int:
         return int(run_self_test(args))
     app = create_app()
     _install_crash_reporting()
-    from rostereditor.ui.main_window import MainWindow  # noqa: PLC0415 - after QApplication
+    from rostereditor.ui.window.main_window import MainWindow  # noqa: PLC0415 - after QApplication
 
     window = MainWindow()
     window.show()
@@ -71,9 +77,9 @@ def run_app(args: argparse.Namespace) -> int:
         for path in app.pending_open:
             opener.open_later(path)
         app.pending_open.clear()
-    path = getattr(args, "path", None)
-    if path:
-        opener.open_later(str(Path(path).expanduser()))
+    wanted = getattr(args, "path", None)
+    if wanted:
+        opener.open_later(str(Path(wanted).expanduser()))
     elif getattr(args, "sample", False):
         QTimer.singleShot(0, lambda: window.open_sample(damaged=True))
     code = int(app.exec())
@@ -85,18 +91,13 @@ def run_app(args: argparse.Namespace) -> int:
 class _Opener(QObject):
     """Opens files once the event loop runs, so the window paints before a long read starts."""
 
-    def __init__(self, window: QObject) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
 
     def open_later(self, path: str) -> None:
-        QTimer.singleShot(0, lambda: self.window.open_bundle(path))  # type: ignore[attr-defined]
+        QTimer.singleShot(0, lambda: self.window.open_bundle(path))
 
 
 def _install_crash_reporting() -> None:
-    try:
-        from rostereditor.app_log import setup_logging  # noqa: PLC0415 - optional
-        from rostereditor.ui.crash_dialog import install_crash_hook  # noqa: PLC0415
-    except ImportError:
-        return
     install_crash_hook(setup_logging())

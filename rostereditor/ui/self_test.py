@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import (
@@ -32,10 +32,15 @@ from PySide6.QtCore import (
     QTimer,
     qVersion,
 )
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from rostereditor import __version__
 from rostereditor.app_log import log_dir, setup_logging
+from rostereditor.core.bundle import Bundle
+from rostereditor.core.table import Table
+
+if TYPE_CHECKING:
+    from rostereditor.ui.window.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +68,22 @@ class SelfTest:
     def __init__(self, workdir: Path) -> None:
         self.workdir = workdir
         self.checks: list[Check] = []
-        self.window: Any = None
+        self.window: MainWindow | None = None
         self.window_shown_at: float | None = None
         self.unexpected_dialogs: list[str] = []
+
+    @property
+    def main_window(self) -> MainWindow:
+        if self.window is None:
+            raise SelfTestFailedError("the main window is not open")
+        return self.window
+
+    @property
+    def bundle(self) -> Bundle:
+        bundle = self.main_window.bundle
+        if bundle is None:
+            raise SelfTestFailedError("no bundle is open")
+        return bundle
 
     @property
     def ok(self) -> bool:
@@ -114,7 +132,7 @@ class SelfTest:
 
     def open_sample(self) -> None:
         with self.check("open damaged sample") as check:
-            from rostereditor.ui.sample_bundles import sample_bundle_path  # noqa: PLC0415
+            from rostereditor.ui.files.sample_bundles import sample_bundle_path  # noqa: PLC0415
 
             sample = sample_bundle_path(damaged=True)
             if sample is None:
@@ -122,9 +140,9 @@ class SelfTest:
             # Work on a copy: saving writes backups beside the file, and the bundle is read-only.
             source = self.workdir / "damaged-sample.zip"
             shutil.copyfile(sample, source)
-            self.window.open_bundle(source)
-            wait_until(lambda: _bundle_from(self.window, source), "the sample to open")
-            bundle = self.window.bundle
+            self.main_window.open_bundle(source)
+            wait_until(lambda: _bundle_from(self.main_window, source), "the sample to open")
+            bundle = self.bundle
             check.data["files"] = {n: len(bundle.files[n].table) for n in bundle.data_file_names}
             check.data["read_notices"] = len(bundle.notices)
             if not any(check.data["files"].values()):
@@ -134,16 +152,18 @@ class SelfTest:
         with self.check("validate") as check:
             from rostereditor.core.validation import BundleValidator  # noqa: PLC0415
 
-            counts = dict(BundleValidator(self.window.bundle).run().counts)
+            counts = dict(BundleValidator(self.bundle).run().counts)
             check.data["counts"] = counts
             if sum(counts.values()) == 0:
                 raise SelfTestFailedError("the damaged sample produced no findings")
 
     def edit_and_undo(self) -> None:
         with self.check("edit and undo") as check:
-            name, col = _editable_cell(self.window.bundle)
-            model = self.window.model(name)
-            stack = self.window.undo_stack
+            name, col = _editable_cell(self.bundle)
+            model = self.main_window.model(name)
+            if model is None:
+                raise SelfTestFailedError(f"{name} has no grid")
+            stack = self.main_window.undo_stack
             index = model.index(0, col)
             role = Qt.ItemDataRole.EditRole
             before, position = model.data(index, role), stack.index()
@@ -167,10 +187,10 @@ class SelfTest:
             from rostereditor.core.bundle_writer import bundle_csv_files  # noqa: PLC0415
 
             target = self.workdir / "saved.zip"
-            self.window.save_bundle(target)
+            self.main_window.save_bundle(target)
             wait_until(target.exists, "the saved zip")
             QThreadPool.globalInstance().waitForDone(int(WAIT_SECONDS * 1000))
-            expected = bundle_csv_files(self.window.bundle)
+            expected = bundle_csv_files(self.bundle)
             reread = bundle_csv_files(read_bundle(target))
             check.data["bytes"] = target.stat().st_size
             differing = sorted(n for n in expected.keys() | reread.keys()
@@ -187,7 +207,7 @@ class SelfTest:
             from rostereditor.core.xlsx.workbook_reader import read_workbook  # noqa: PLC0415
             from rostereditor.core.xlsx.workbook_writer import write_bundle_xlsx  # noqa: PLC0415
 
-            bundle = self.window.bundle
+            bundle = self.bundle
             name = min((n for n in bundle.data_file_names if len(bundle.files[n].table)),
                        key=lambda n: len(bundle.files[n].table))
             target = self.workdir / "round-trip.xlsx"
@@ -210,12 +230,12 @@ class SelfTest:
             modal.close()
 
 
-def _bundle_from(window: Any, source: Path) -> bool:
-    bundle = getattr(window, "bundle", None)
+def _bundle_from(window: MainWindow, source: Path) -> bool:
+    bundle = window.bundle
     return bundle is not None and Path(bundle.source or "") == source
 
 
-def _editable_cell(bundle: Any) -> tuple[str, int]:
+def _editable_cell(bundle: Bundle) -> tuple[str, int]:
     """A data file with rows, and a column other than sourcedId (so no references cascade)."""
     for name in bundle.data_file_names:
         table = bundle.files[name].table
@@ -226,7 +246,7 @@ def _editable_cell(bundle: Any) -> tuple[str, int]:
     raise SelfTestFailedError("no file with rows to edit")
 
 
-def _rows(table: Any) -> list[list[str]]:
+def _rows(table: Table) -> list[list[str]]:
     header = list(table.header)
     while header and not header[-1]:  # a blank trailing header cell is not kept in a sheet
         header.pop()
@@ -288,7 +308,7 @@ def run_self_test(report: str | Path | argparse.Namespace | None = None) -> int:
         finally:
             guard.stop()
             _dispose(test.window)
-    report = {
+    results: dict[str, Any] = {
         "ok": test.ok,
         "version": __version__,
         "started_at": started_at,
@@ -298,7 +318,7 @@ def run_self_test(report: str | Path | argparse.Namespace | None = None) -> int:
         "environment": _environment(),
         "log_file": str(log_path),
     }
-    _write_report(report_file, report)
+    _write_report(report_file, results)
     summary = f"self-test {'passed' if test.ok else 'FAILED'}; report: {report_file}"
     logger.info(summary)
     if sys.stderr is not None:  # absent in a windowed build
@@ -307,12 +327,10 @@ def run_self_test(report: str | Path | argparse.Namespace | None = None) -> int:
     return 0 if test.ok else 1
 
 
-def _dispose(window: QWidget | None) -> None:
+def _dispose(window: MainWindow | None) -> None:
     # hide(), not close(): closing could ask about unsaved changes in a modal dialog.
     if window is not None:
-        cancel = getattr(window, "cancel_validation", None)
-        if callable(cancel):
-            cancel()
+        window.shut_down()
         QThreadPool.globalInstance().waitForDone(int(WAIT_SECONDS * 1000))
         window.hide()
         window.deleteLater()

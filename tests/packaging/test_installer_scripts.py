@@ -62,3 +62,87 @@ def test_workflow_builds_every_platform_and_releases_on_tags():
     steps = " ".join(str(step.get("run", "")) for step in workflow["jobs"]["build"]["steps"])
     for needed in ("pytest", "build.spec", "smoke_test.py", "rostereditor.iss", "build_dmg.sh"):
         assert needed in steps
+
+
+def test_open_with_writes_the_progid_value_and_uninstall_removes_it():
+    # Explorer lists a ProgID under "Open with" only if a value of that name exists;
+    # "ValueType: none" created the key alone, so nothing was ever offered.
+    progid = re.search(r'#define ProgId "([^"]+)"', ISS).group(1)
+    for extension in (".zip", ".csv"):
+        (line,) = [line for line in _section("Registry") if f"\\{extension}\\OpenWithProgids" in line]
+        fields = dict(part.strip().split(": ", 1) for part in line.split(";") if ": " in part)
+        assert fields["ValueType"] == "string"
+        assert fields["ValueName"] == '"{#ProgId}"'
+        assert fields["ValueData"] == '""'
+        assert {"uninsdeletevalue", "uninsdeletekeyifempty"} <= set(fields["Flags"].split())
+    assert progid == "RosterEditor.Bundle"
+
+
+def _workflow():
+    import yaml
+    return yaml.safe_load((ROOT / ".github" / "workflows" / "build.yml").read_text("utf-8"))
+
+
+def test_release_is_a_draft_with_checksums_and_the_linux_archive():
+    release = _workflow()["jobs"]["release"]["steps"]
+    publish = next(step for step in release if "action-gh-release" in step.get("uses", ""))
+    assert publish["with"]["draft"] is True
+    files = publish["with"]["files"]
+    for pattern in ("*.exe", "*.dmg", "*.tar.xz", "SHA256SUMS.txt"):
+        assert pattern in files
+    assert any("sha256sum" in step.get("run", "") for step in release)
+
+
+def test_workflow_actions_run_on_node_24():
+    # First majors whose action.yml says `using: node24` (their release notes).
+    node24 = {"actions/checkout": 5, "actions/setup-python": 6, "actions/upload-artifact": 6,
+              "actions/download-artifact": 7, "softprops/action-gh-release": 3}
+    used = [step["uses"] for job in _workflow()["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert used
+    for action in used:
+        name, version = action.split("@")
+        assert int(version.lstrip("v")) >= node24[name], action
+
+
+def test_every_install_uses_the_release_constraints():
+    steps = " ".join(str(step.get("run", "")) for step in _workflow()["jobs"]["build"]["steps"])
+    assert "-c packaging/constraints.txt" in steps
+    assert "==" not in steps  # no second set of pins in the workflow
+    for script in (".ci/run", "packaging/linux/build_and_self_test.sh"):
+        text = (ROOT / script).read_text(encoding="utf-8")
+        assert "-c packaging/constraints.txt" in text, script
+        assert "pyinstaller>=" not in text.lower(), script
+
+
+def test_constraints_pin_every_release_dependency_exactly():
+    lines = [line.split(";")[0].strip() for line in
+             (ROOT / "packaging" / "constraints.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    pinned = {line.split("==")[0].lower() for line in lines}
+    assert all("==" in line for line in lines)
+    assert {"pyside6-essentials", "shiboken6", "pyarrow", "numpy", "openpyxl", "pyinstaller",
+            "pyinstaller-hooks-contrib"} <= pinned
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "pyinstaller==" not in pyproject.lower()  # pinned once, here
+
+
+def test_dmg_requires_developer_id_and_hardened_runtime_and_uses_lzma():
+    script = (ROOT / "packaging" / "macos" / "build_dmg.sh").read_text(encoding="utf-8")
+    assert "-format ULMO" in script
+    assert "spctl --assess --type execute" in script
+    # Two separate checks, each fatal: an either-or grep let a half-signed app through.
+    assert "Authority=Developer ID Application:" in script
+    assert "runtime" in script
+    assert 'grep -E "Authority=Developer ID Application|flags=.*runtime"' not in script
+    freeze = next(step for step in _workflow()["jobs"]["build"]["steps"]
+                  if step.get("name", "").startswith("Freeze"))
+    assert freeze["env"]["PYINSTALLER_STRICT_BUNDLE_CODESIGN_ERROR"] == "1"
+
+
+def test_package_queries_name_the_native_architecture():
+    # `dpkg -s NAME` is ambiguous once i386 packages are installed (Wine) and then reinstalls.
+    for script in (".ci/run", "packaging/linux/build_and_self_test.sh",
+                   "packaging/windows/check_under_wine.sh"):
+        text = (ROOT / script).read_text(encoding="utf-8")
+        assert "dpkg -s" not in text, script
+        assert "dpkg --print-architecture" in text, script

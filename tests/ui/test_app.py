@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rostereditor.ui.action_ids import ActionId, MenuId
-from rostereditor.ui.sample_bundles import sample_bundle_path
+from rostereditor.ui.files.sample_bundles import sample_bundle_path
+from rostereditor.ui.window.action_ids import ActionId, MenuId
 
 
 def test_sample_bundles_are_found_from_a_checkout():

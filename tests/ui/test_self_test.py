@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from rostereditor import app_log
-from rostereditor.ui import sample_bundles, self_test
+from rostereditor.ui import self_test
+from rostereditor.ui.files import sample_bundles
 
 # The offscreen platform plugin warns about this whenever a main window is shown.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -61,7 +61,8 @@ def _fuzzy_candidates(text: str, ids: pa.Array) -> list[str]:
         picked = _take(ids, mask, _MAX_FUZZY_CANDIDATES)
         if picked:
             return picked
-    return ids.slice(0, _MAX_FUZZY_CANDIDATES).to_pylist()
+    sample: list[str] = ids.slice(0, _MAX_FUZZY_CANDIDATES).to_pylist()
+    return sample
 
 
 def _take(ids: pa.Array, mask: pa.Array, limit: int) -> list[str]:
@@ -79,9 +80,10 @@ def broken_reference_suggestions(
     ref = next((r for r in reference_columns_from_spec(version, [file_name]) if r.column == column_name),
                None)
     target = bundle.table(ref.target) if ref is not None else None
-    if ref is None or target is None or target.column_index(ID_COLUMN) is None:
+    id_col = target.column_index(ID_COLUMN) if target is not None else None
+    if ref is None or target is None or id_col is None:
         return {}
-    ids = target.column_array(target.column_index(ID_COLUMN))
+    ids = target.column_array(id_col)
     items = split_list(value) if ref.is_list else [value]
     known = pc.is_in(pa.array(items, type=pa.string()), value_set=ids).to_pylist()
     return {item: closest_ids(item, ids) for item, found in zip(items, known, strict=True)

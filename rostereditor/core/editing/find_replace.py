@@ -14,10 +14,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from rostereditor.core.editing.cell_changes import CellChange
+from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.table import Table
 
 
-class SearchPatternError(ValueError):
+class SearchPatternError(RosterEditorError, ValueError):
     """The search text is not a valid regular expression; str() is shown to the user."""
 
 
@@ -117,12 +118,6 @@ def plan_replace_all(
             if before != after:
                 changes.append(CellChange(int(row_ids[row]), col, before, after))
     return changes
-
-
-def check_pattern(options: SearchOptions) -> None:
-    """Raise SearchPatternError if the options do not form a valid pattern."""
-    if options.text:
-        _match_mask(pa.array([""], type=pa.string()), options)
 
 
 def _match_mask(array: pa.Array, options: SearchOptions) -> pa.Array:

@@ -17,11 +17,16 @@ from rostereditor.core.table import Table
 class FixableFinding(Protocol):
     """The parts of a validation Finding a quick fix needs."""
 
-    rule: str
-    value: str
-    fix: str | None
-    row_id: int | None
-    column_index: int | None
+    @property
+    def rule(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def fix(self) -> str | None: ...
+    @property
+    def row_id(self) -> int | None: ...
+    @property
+    def column_index(self) -> int | None: ...
 
 
 def value_fixes(findings: Iterable[FixableFinding], rule: str, col: int) -> dict[str, str]:
@@ -31,7 +36,8 @@ def value_fixes(findings: Iterable[FixableFinding], rule: str, col: int) -> dict
     """
     fixes: dict[str, str] = {}
     for finding in findings:
-        if finding.rule == rule and finding.column_index == col and finding.fix is not None:
+        if (finding.rule == rule and finding.column_index == col and finding.fix is not None
+                and finding.value is not None):
             fixes.setdefault(finding.value, finding.fix)
     return fixes
 

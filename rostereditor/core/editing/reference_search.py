@@ -1,4 +1,4 @@
-"""Find the records a reference points at, and every cell in the bundle that points at a record."""
+"""Find the records a reference points at, every cell that points at a record, and an id anywhere."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import pyarrow.compute as pc
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.editing.reference_columns import ReferenceColumn, id_column, split_list
 from rostereditor.core.table import Table
+
+# Find ID lists at most this many cells: enough to act on, quick to show.
+MAX_ID_HITS = 1000
 
 
 @dataclass(frozen=True)
@@ -66,3 +69,37 @@ def referenced_ids(cell: str, is_list: bool) -> list[str]:
         return [item for item in split_list(cell) if item]
     stripped = cell.strip()
     return [stripped] if stripped else []
+
+
+@dataclass(frozen=True)
+class IdHit:
+    """A cell holding the id asked about, alone or in a comma-separated list."""
+
+    file: str
+    row: int
+    column: int
+    line: int | None
+    value: str
+
+
+def find_id(bundle: Bundle, wanted: str, limit: int = MAX_ID_HITS) -> list[IdHit]:
+    """Cells equal to `wanted` or listing it, in any column of any data file, in file order.
+
+    Unlike references_to this needs no spec: it finds the id in extension columns and in
+    columns the bundle's version does not define, which is what a person hunting an id wants.
+    """
+    wanted = wanted.strip()
+    hits: list[IdHit] = []
+    if not wanted:
+        return hits
+    for name in bundle.data_file_names:
+        table = bundle.files[name].table
+        for col in range(table.column_count):
+            mask = pc.fill_null(pc.match_substring(table.column_array(col), wanted), False)
+            for row in np.flatnonzero(mask.to_numpy(zero_copy_only=False)).tolist():
+                value = table.cell(row, col)
+                if value == wanted or wanted in (part.strip() for part in value.split(",")):
+                    hits.append(IdHit(name, row, col, table.source_line(row), value))
+                    if len(hits) >= limit:
+                        return hits
+    return hits

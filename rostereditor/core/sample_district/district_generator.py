@@ -16,7 +16,7 @@ from rostereditor.core.sample_district.course_tables import (
 from rostereditor.core.sample_district.district_layout import plan_district
 from rostereditor.core.sample_district.draft_table import DraftTable
 from rostereditor.core.sample_district.enrollment_table import build_enrollments
-from rostereditor.core.sample_district.excel_damage import inject_excel_damage
+from rostereditor.core.sample_district.excel_damage_injection import inject_excel_damage
 from rostereditor.core.sample_district.generated_district import GeneratedDistrict
 from rostereditor.core.sample_district.org_table import DISTRICT_ID, build_orgs, school_ids
 from rostereditor.core.sample_district.people import build_people, student_ids, teacher_ids

@@ -33,7 +33,8 @@ class DraftTable:
         return self.columns[self.header.index(name)]
 
     def cell(self, row: int, name: str) -> str:
-        return self.column(name)[row].as_py()
+        text: str = self.column(name)[row].as_py()
+        return text
 
     def set_cell(self, row: int, name: str, value: str) -> None:
         col = self.header.index(name)

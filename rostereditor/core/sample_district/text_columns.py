@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-Text = pa.Array | str
+Text: TypeAlias = "pa.Array | str"
 
 
 def padded_numbers(numbers: np.ndarray, width: int) -> pa.Array:

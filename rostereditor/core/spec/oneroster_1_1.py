@@ -21,6 +21,7 @@ from rostereditor.core.spec.column_kinds import (
     year,
 )
 from rostereditor.core.spec.model import (
+    ColumnSpec,
     DatesWithinSessions,
     FileSpec,
     OneRosterSpec,
@@ -37,11 +38,11 @@ ENROLLMENTS_IN_TERMS = DatesWithinSessions(
     "termSourcedIds", "academicSessions.csv", "startDate", "endDate")
 
 
-def head(status_values: tuple[str, ...] = v.STATUS) -> list:
+def head(status_values: tuple[str, ...] = v.STATUS) -> list[ColumnSpec]:
     return [sourced_id(), status(status_values), date_last_modified()]
 
 
-def subjects_and_codes() -> list:
+def subjects_and_codes() -> list[ColumnSpec]:
     return [
         string_list("subjects", "Subject names separated by commas (no commas inside a name)."),
         string_list("subjectCodes", "Subject codes separated by commas, one per subject, "
@@ -49,7 +50,7 @@ def subjects_and_codes() -> list:
     ]
 
 
-def race_flags() -> list:
+def race_flags() -> list[ColumnSpec]:
     names = ("americanIndianOrAlaskaNative", "asian", "blackOrAfricanAmerican",
              "nativeHawaiianOrOtherPacificIslander", "white", "demographicRaceTwoOrMoreRaces",
              "hispanicOrLatinoEthnicity")
@@ -112,7 +113,7 @@ def files_1_1() -> list[FileSpec]:
             ref("classSourcedId", "classes.csv"), ref("categorySourcedId", "categories.csv"),
             ref("gradingPeriodSourcedId", "academicSessions.csv"),
             number("resultValueMin", "float", True), number("resultValueMax", "float", True),
-        ]),
+        ], bounds=(("resultValueMin", "resultValueMax"),)),
         FileSpec("orgs.csv", [
             *head(), text("name", True), enum("type", v.ORG_TYPES),
             text("identifier", description="An outside identifier, e.g. the NCES ID.", role="id"),

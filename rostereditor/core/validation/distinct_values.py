@@ -30,7 +30,8 @@ class DistinctValues:
 
     def spread(self, flags: np.ndarray) -> np.ndarray:
         """Per-row flags from flags over the distinct values."""
-        return flags[self.positions]
+        spread: np.ndarray = flags[self.positions]
+        return spread
 
 
 # Checks rows: (their values, their row ids) -> findings.

@@ -7,12 +7,13 @@ from collections.abc import Iterator, Mapping
 import numpy as np
 
 from rostereditor.core.bundle import Bundle
+from rostereditor.core.errors import Cancelled
 from rostereditor.core.table import Table
 from rostereditor.core.validation.finding import SEVERITIES, Finding
 from rostereditor.core.validation.finding_batch import FindingBatch
 
 
-class ValidationCancelled(Exception):  # not ...Error: the name the UI codes against
+class ValidationCancelled(Cancelled):  # not ...Error: the name the UI codes against
     """The progress callback asked to stop."""
 
 

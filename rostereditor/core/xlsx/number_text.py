@@ -40,7 +40,7 @@ def general_text(value: float) -> str:
 
 def has_lost_digits(value: float) -> bool:
     """Whether the number has more digits than Excel can keep, so its tail was set to zeros."""
-    return abs(value) >= 10**EXCEL_DIGITS
+    return bool(abs(value) >= 10**EXCEL_DIGITS)
 
 
 def render_number(value: float, number_format: str) -> NumberText:

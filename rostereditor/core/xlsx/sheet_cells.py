@@ -112,7 +112,7 @@ class _RawCellParser(WorkSheetParser):
         super().__init__(src, shared_strings, **kwargs)
         self.text_chars = 0  # text of the string cells parsed so far; the budget checks it per row
 
-    def parse_cell(self, element: Any) -> RawCell:  # type: ignore[override]
+    def parse_cell(self, element: Any) -> RawCell:
         data_type = element.get("t", "n")
         coordinate = element.get("r")
         style = element.get("s")
@@ -255,7 +255,7 @@ class WorkbookCells:
         return [ws.title for ws in self._book.worksheets]
 
     def is_hidden(self, name: str) -> bool:
-        return self._book[name].sheet_state != "visible"
+        return bool(self._book[name].sheet_state != "visible")
 
     @property
     def epoch(self) -> Any:

@@ -79,8 +79,8 @@ def read_workbook(path: Path | str, sheet_map: Mapping[str, str] | None = None,
 def _choose_sheets(book: WorkbookCells, path: Path, sheet_map: Mapping[str, str] | None,
                    notices: list[ReadNotice]) -> list[tuple[str, str]]:
     names = book.sheet_names
+    chosen: list[tuple[str, str]] = []
     if sheet_map:
-        chosen = []
         for sheet, file_name in sheet_map.items():
             if sheet not in names:
                 raise BundleReadError(
@@ -89,16 +89,16 @@ def _choose_sheets(book: WorkbookCells, path: Path, sheet_map: Mapping[str, str]
                 )
             chosen.append((sheet, _file_name(file_name)))
         return chosen
-    chosen, unplaced = [], []
+    unplaced: list[str] = []
     recorded = book.recorded_files
     for sheet in names:
         if sheet in HELPER_SHEETS:
             continue
-        file_name = recorded.get(sheet) or file_name_for(sheet)
-        if file_name is None:
+        found = recorded.get(sheet) or file_name_for(sheet)
+        if found is None:
             unplaced.append(sheet)
         else:
-            chosen.append((sheet, file_name))
+            chosen.append((sheet, found))
     if not chosen:
         if len(unplaced) == 1:
             raise BundleReadError(

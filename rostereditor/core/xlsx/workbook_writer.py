@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
+from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.read_notice import NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
@@ -46,7 +47,7 @@ PROGRESS_EVERY_ROWS = 5000
 Progress = Callable[[float], bool]
 
 
-class ExportCancelled(Exception):
+class ExportCancelled(Cancelled):
     """The caller's progress callback asked to stop; the target file was left untouched."""
 
 
@@ -266,10 +267,10 @@ def _write_sheet(book: Workbook, name: str, sheet_name: str, table: Table, *, ve
     columns = [table.column_values(c) for c in range(table.column_count)]
     ragged = set(table.ragged_rows())
     for row in range(len(table)):
-        values = table.row_values(row) if row in ragged else [column[row] for column in columns]
-        for cell, value in zip(cells, values, strict=False):
+        record = table.row_values(row) if row in ragged else [column[row] for column in columns]
+        for cell, value in zip(cells, record, strict=False):
             _fill(cell, value)
-        sheet.append(cells[: len(values)])
+        sheet.append(cells[: len(record)])
         if (row + 1) % PROGRESS_EVERY_ROWS == 0:
             tracker.advance(PROGRESS_EVERY_ROWS)
     tracker.advance(len(table) % PROGRESS_EVERY_ROWS)

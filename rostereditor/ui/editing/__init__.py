@@ -1,7 +1,1 @@
-"""Spreadsheet-grade editing for the window: every change an undoable command."""
-
-from __future__ import annotations
-
-from rostereditor.ui.editing.install import SpreadsheetEditing, install_editing
-
-__all__ = ["SpreadsheetEditing", "install_editing"]
+"""Spreadsheet-grade editing for the window: every change a session edit and one undo step."""

@@ -1,4 +1,4 @@
-"""Typing into a cell becomes an undo command; changing a sourcedId offers to rename references."""
+"""Typing into a cell becomes an undo step; changing a sourcedId offers to rename its references."""
 
 from __future__ import annotations
 
@@ -6,11 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox
 
-from rostereditor.core.editing.cell_changes import CellChange
-from rostereditor.core.editing.reference_columns import ID_COLUMN
-from rostereditor.core.editing.rename_plan import merge_changes, plan_reference_updates
+from rostereditor.core.editing.cell_changes import count_cells
+from rostereditor.core.wording import plural
 from rostereditor.ui.editing.editing_context import EditingContext
-from rostereditor.ui.editing.undo_commands import CellChangesCommand, plural
 
 # (old id, new id, reference count, file count) -> True update all, False only this cell,
 # None cancel. Replaceable so tests and scripted runs need no modal dialog.
@@ -18,48 +16,36 @@ RenamePrompt = Callable[[str, str, int, int], bool | None]
 
 
 class CellEditActions:
+    """The grids' CellEditSink: what the user types goes to the session as one undo step."""
+
     def __init__(self, context: EditingContext) -> None:
         self.context = context
         self.ask_rename: RenamePrompt = self._ask_rename
 
-    def handler_for(self, file_name: str) -> Callable[[int, int, str], None]:
-        return lambda row, col, text: self.edit_cell(file_name, row, col, text)
-
     def edit_cell(self, file_name: str, row: int, col: int, text: str) -> None:
-        """Write one cell (table row) as an undo step; a renamed sourcedId may carry references."""
-        table = self.context.table(file_name)
-        if table is None:
-            return
+        """Write one cell (table row); a renamed sourcedId may carry its references along."""
+        session = self.context.session
+        table = session.require_table(file_name)
         old = table.cell(row, col)
         if old == text:
             return
-        own = {file_name: [CellChange(table.row_id(row), col, old, text)]}
-        where = f"{table.header[col]} (line {table.source_line(row) or 'new'})"
-        if table.header[col] == ID_COLUMN and old.strip():
-            updates = plan_reference_updates(
-                self.context.window.bundle, self.context.reference_columns(), file_name,
-                old.strip(), text.strip(),
-            )
-            count = sum(len(c) for c in updates.values())
-            if count:
-                choice = self.ask_rename(old, text, count, len(updates))
-                if choice is None:
-                    return
-                if choice:
-                    command = CellChangesCommand(
-                        self.context.window, merge_changes(own, updates),
-                        f"Rename {old} to {text} and {plural(count, 'reference')}",
-                    )
-                    self.context.push(command)
-                    self.context.status(
-                        f"Renamed {old} to {text} and updated {plural(count, 'reference')} "
-                        f"in {plural(len(updates), 'file')}."
-                    )
-                    return
-        self.context.push(CellChangesCommand(self.context.window, own, f"Edit {where}"))
+        updates = session.reference_updates(file_name, row, col, text)
+        update_references = False
+        if updates:
+            count = count_cells(updates)
+            choice = self.ask_rename(old, text, count, len(updates))
+            if choice is None:
+                return
+            update_references = choice
+        edit = session.edit_cell(file_name, row, col, text, update_references=update_references)
+        self.context.push(edit)
+        if update_references:
+            count = count_cells(updates)
+            self.context.status(f"Renamed {old} to {text} and updated {plural(count, 'reference')} "
+                                f"in {plural(len(updates), 'file')}.")
 
     def _ask_rename(self, old: str, new: str, count: int, files: int) -> bool | None:
-        box = QMessageBox(self.context.window)
+        box = QMessageBox(self.context.host.dialog_parent())
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Update references?")
         box.setText(
@@ -80,4 +66,3 @@ class CellEditActions:
         if clicked is only:
             return False
         return None
-

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 
 class ChoiceEditor(QComboBox):
@@ -24,8 +24,13 @@ class ChoiceEditor(QComboBox):
         # Size to the longest allowed value, so the cell editor never clips "administrator".
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
+    def _line(self) -> QLineEdit:
+        line = self.lineEdit()
+        assert line is not None  # editable combo boxes always have one
+        return line
+
     def text(self) -> str:
-        return self.lineEdit().text()
+        return self._line().text()
 
     def set_text(self, value: str) -> None:
         index = self.findText(value, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)
@@ -33,4 +38,4 @@ class ChoiceEditor(QComboBox):
             self.setCurrentIndex(index)
         else:
             self.setCurrentIndex(-1)
-        self.lineEdit().setText(value)
+        self._line().setText(value)

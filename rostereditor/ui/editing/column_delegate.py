@@ -4,8 +4,6 @@ Every editor writes exactly the text it shows."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -26,7 +24,8 @@ class ColumnEditorDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: AnyIndex) -> QWidget:
-        spec = self.context.column_spec(self.file_name, index.column())
+        session = self.context.session
+        spec = session.column_spec(self.file_name, index.column())
         kind = spec.kind if spec is not None else "string"
         if kind == "enum" and spec is not None and spec.values:
             return ChoiceEditor(spec.values, parent)
@@ -36,8 +35,8 @@ class ColumnEditorDelegate(QStyledItemDelegate):
             editor = DateEditor(parent)
             editor.date_picked.connect(lambda: self._commit(editor))
             return editor
-        ref = self.context.reference_at(self.file_name, index.column())
-        lookup = self.context.lookup(ref.target) if ref is not None else None
+        ref = session.reference_at(self.file_name, index.column())
+        lookup = session.record_lookup(ref.target) if ref is not None else None
         if ref is not None and lookup is not None:
             return ReferenceEditor(lookup, ref.is_list, parent)
         return super().createEditor(parent, option, index)
@@ -65,6 +64,6 @@ class ColumnEditorDelegate(QStyledItemDelegate):
         else:
             super().setModelData(editor, model, index)
 
-    def _commit(self, editor: Any) -> None:
+    def _commit(self, editor: QWidget) -> None:
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
-from rostereditor.ui.toolbar_icons import tinted_svg_icon
+from rostereditor.ui.window.toolbar_icons import tinted_svg_icon
 
 ISO_DATE = "yyyy-MM-dd"
 # A small calendar page, drawn here so the editor needs no resource file; tinted to the theme.

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QTableView
+from PySide6.QtWidgets import QMenu, QTableView, QWidget
 
+from rostereditor.core.wording import plural
 from rostereditor.ui.editing.action_ids import EditActionId
-from rostereditor.ui.editing.quick_fix_actions import fixable_findings
-from rostereditor.ui.editing.undo_commands import plural
+
+if TYPE_CHECKING:
+    from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
 
 StandardKey = QKeySequence.StandardKey
 
@@ -33,7 +35,7 @@ ROW_GROUP = (EditActionId.INSERT_ROW_ABOVE, EditActionId.INSERT_ROW_BELOW,
              EditActionId.DUPLICATE_ROWS, EditActionId.DELETE_ROWS)
 
 
-def make_action(parent: Any, action_id: str, text: str, slot: Callable[[], Any],
+def make_action(parent: QObject, action_id: str, text: str, slot: Callable[[], object],
                 shortcut: StandardKey | str | None = None) -> QAction:
     action = QAction(text, parent)
     action.setObjectName(action_id)
@@ -52,7 +54,7 @@ def make_action(parent: Any, action_id: str, text: str, slot: Callable[[], Any],
 class EditingActions:
     """Creates the actions once; menus and the context menu share them."""
 
-    def __init__(self, window: Any, editing: Any) -> None:
+    def __init__(self, window: QWidget, editing: SpreadsheetEditing) -> None:
         self.window = window
         self.editing = editing
         e = editing
@@ -126,12 +128,12 @@ class EditingActions:
 
     def _add_fixes(self, menu: QMenu, view: QTableView, file_name: str) -> None:
         index = view.currentIndex()
-        model = self.window.model(file_name)
-        if not index.isValid() or model is None or getattr(model, "read_only", False):
+        model = self.editing.window.model(file_name)
+        if not index.isValid() or model is None or model.read_only:
             return
         fixes = self.editing.quick_fixes
         row = model.source_row(index.row())
-        for finding in fixable_findings(model, row, index.column()):
+        for finding in fixes.fixable_findings(file_name, row, index.column()):
             one = menu.addAction(f"Fix: change to \u2018{finding.fix}\u2019")
             one.triggered.connect(lambda _=False, f=finding: fixes.fix_cell(file_name, f))
             count = fixes.fix_all_count(file_name, finding)

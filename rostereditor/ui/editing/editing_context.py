@@ -1,107 +1,80 @@
-"""What every editing action needs from the window: the current grid, the undo stack, the
-bundle's reference columns and record lookups (cached per table version), and the status bar."""
+"""What every editing action needs: the session, where the user is, and the undo stack.
+
+EditingHost is the narrow view of the window the editing layer codes against (the window
+implements it; a test can too). Everything about the data comes from the session.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QTableView
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTableView, QWidget
 
-from rostereditor.core.editing.record_labels import RecordLookup
-from rostereditor.core.editing.reference_columns import (
-    ReferenceColumn,
-    reference_columns_from_spec,
-)
-from rostereditor.core.spec import spec_for
-from rostereditor.core.spec.model import ColumnSpec
-from rostereditor.core.table import Table
+from rostereditor.core.session import Edit, EditSession
+from rostereditor.ui.editing.undo_commands import EditCommand
 
-STATUS_TIMEOUT_MS = 5000
+if TYPE_CHECKING:
+    from rostereditor.ui.grid.roster_table_model import RosterTableModel
+
+
+class EditingHost(Protocol):
+    """The window as the editing layer sees it."""
+
+    session: EditSession
+    undo_stack: QUndoStack
+
+    def current_file_name(self) -> str | None: ...
+
+    def current_view(self) -> QTableView | None: ...
+
+    def table_view(self, file_name: str) -> QTableView | None: ...
+
+    def model(self, file_name: str) -> RosterTableModel | None: ...
+
+    def go_to_cell(self, file_name: str, row: int, col: int) -> bool: ...
+
+    def show_status(self, message: str, timeout_ms: int = ...) -> None: ...
+
+    def dialog_parent(self) -> QWidget: ...
 
 
 class EditingContext:
-    def __init__(self, window: Any) -> None:
-        self.window = window
-        self._lookups: dict[str, RecordLookup] = {}
-        self._references: tuple[Any, str, list[ReferenceColumn]] | None = None
+    def __init__(self, host: EditingHost) -> None:
+        self.host = host
+        self.session = host.session
 
     # -- where the user is ------------------------------------------------------------
 
     def current_file(self) -> str | None:
-        return self.window.current_file_name()
+        return self.host.current_file_name()
 
     def current_view(self) -> QTableView | None:
-        return self.window.current_view()
+        return self.host.current_view()
 
-    def current_model(self) -> Any | None:
+    def current_model(self) -> RosterTableModel | None:
         name = self.current_file()
-        return self.window.model(name) if name else None
-
-    def table(self, file_name: str) -> Table | None:
-        bundle = self.window.bundle
-        return bundle.table(file_name) if bundle is not None else None
+        return self.host.model(name) if name else None
 
     def editable(self, file_name: str | None) -> bool:
-        model = self.window.model(file_name) if file_name else None
-        return model is not None and not getattr(model, "read_only", False)
+        return self.session.is_editable(file_name)
 
-    # -- spec -----------------------------------------------------------------------
-
-    @property
-    def version(self) -> str:
-        chosen = getattr(self.window, "oneroster_version", None)
-        if callable(chosen):
-            chosen = chosen()
-        return chosen or (self.window.bundle.detected_version if self.window.bundle else "1.1")
-
-    def column_spec(self, file_name: str, col: int) -> ColumnSpec | None:
-        table = self.table(file_name)
-        if table is None or not 0 <= col < table.column_count:
+    def editable_target(self) -> tuple[str, QTableView, RosterTableModel] | None:
+        """The current file, its grid and its model, if the user may change that file."""
+        name, view = self.current_file(), self.current_view()
+        model = self.host.model(name) if name is not None else None
+        if name is None or view is None or model is None or not self.editable(name):
             return None
-        try:
-            file_spec = spec_for(self.version).file(file_name)
-        except KeyError:
-            return None
-        return file_spec.column(table.header[col]) if file_spec else None
-
-    def reference_columns(self) -> list[ReferenceColumn]:
-        bundle = self.window.bundle
-        if bundle is None:
-            return []
-        cached = self._references
-        # Identity, not equality: comparing two Bundles would compare every table.
-        if cached is None or cached[0] is not bundle or cached[1] != self.version:
-            columns = reference_columns_from_spec(self.version, bundle.data_file_names)
-            self._references = (bundle, self.version, columns)
-        return self._references[2]
-
-    def reference_at(self, file_name: str, col: int) -> ReferenceColumn | None:
-        table = self.table(file_name)
-        if table is None or not 0 <= col < table.column_count:
-            return None
-        for ref in self.reference_columns():
-            if ref.file == file_name and ref.column == table.header[col]:
-                return ref
-        return None
-
-    def lookup(self, file_name: str) -> RecordLookup | None:
-        """Record search over a target file, rebuilt only after the file changed."""
-        table = self.table(file_name)
-        if table is None:
-            return None
-        cached = self._lookups.get(file_name)
-        if cached is None or cached.version != table.version:
-            cached = RecordLookup(file_name, table)
-            self._lookups[file_name] = cached
-        return cached
+        return name, view, model
 
     # -- doing things ----------------------------------------------------------------
 
-    def push(self, command: QUndoCommand) -> None:
-        self.window.undo_stack.push(command)
+    def push(self, edit: Edit | None) -> bool:
+        """Put an edit the session has made on the undo stack; False if there was none."""
+        if edit is None:
+            return False
+        self.host.undo_stack.push(EditCommand(edit))
+        return True
 
     def status(self, message: str) -> None:
-        bar = self.window.statusBar()
-        if bar is not None:
-            bar.showMessage(message, STATUS_TIMEOUT_MS)
+        self.host.show_status(message)

@@ -17,18 +17,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from rostereditor.core.editing.cell_changes import BundleChanges, CellChange, count_cells
 from rostereditor.core.editing.find_replace import (
     CellMatch,
     SearchOptions,
     SearchPatternError,
     count_matches,
     find_next,
-    plan_replace_all,
 )
+from rostereditor.core.wording import plural
 from rostereditor.ui.editing.editing_context import EditingContext
 from rostereditor.ui.editing.grid_selection import current_table_cell
-from rostereditor.ui.editing.undo_commands import CellChangesCommand, plural
 
 SCOPE_CURRENT = "current"
 SCOPE_ALL = "all"
@@ -37,7 +35,7 @@ COUNT_DELAY_MS = 150
 
 class FindReplaceDialog(QDialog):
     def __init__(self, context: EditingContext) -> None:
-        super().__init__(context.window)
+        super().__init__(context.host.dialog_parent())
         self.context = context
         self.setWindowTitle("Find and Replace")
         self.find_edit = QLineEdit(self)
@@ -118,7 +116,7 @@ class FindReplaceDialog(QDialog):
 
     def files(self) -> list[str]:
         current = self.context.current_file()
-        bundle = self.context.window.bundle
+        bundle = self.context.session.bundle
         if bundle is None:
             return []
         if self.scope.currentData() == SCOPE_CURRENT:
@@ -137,7 +135,8 @@ class FindReplaceDialog(QDialog):
             self.count_label.setText("")
             return 0
         try:
-            counts = {n: count_matches(self.context.table(n), options) for n in self.files()}
+            session = self.context.session
+            counts = {n: count_matches(session.require_table(n), options) for n in self.files()}
         except SearchPatternError as error:
             self.count_label.setText(f"Not a valid regular expression: {error}")
             return None
@@ -158,8 +157,9 @@ class FindReplaceDialog(QDialog):
         cell = current_table_cell(view) if view is not None else None
         after = CellMatch(*cell) if cell is not None and names[0] == self.context.current_file() \
             else None
+        session = self.context.session
         try:
-            first = find_next(self.context.table(names[0]), options, after, backwards=backwards)
+            first = find_next(session.require_table(names[0]), options, after, backwards=backwards)
             wrapped = first is not None and after is not None and (
                 (first.row, first.col) <= (after.row, after.col) if not backwards
                 else (first.row, first.col) >= (after.row, after.col)
@@ -167,7 +167,7 @@ class FindReplaceDialog(QDialog):
             if first is not None and not wrapped:
                 return self._go(names[0], first)
             for name in names[1:]:
-                match = find_next(self.context.table(name), options, None, backwards=backwards)
+                match = find_next(session.require_table(name), options, None, backwards=backwards)
                 if match is not None:
                     return self._go(name, match)
         except SearchPatternError as error:
@@ -179,7 +179,7 @@ class FindReplaceDialog(QDialog):
         return False
 
     def _go(self, name: str, match: CellMatch) -> bool:
-        self.context.window.go_to_cell(name, match.row, match.col)
+        self.context.host.go_to_cell(name, match.row, match.col)
         return True
 
     # -- replacing --------------------------------------------------------------------
@@ -190,38 +190,23 @@ class FindReplaceDialog(QDialog):
         view = self.context.current_view()
         cell = current_table_cell(view) if view is not None else None
         if name is not None and cell is not None and self.context.editable(name):
-            table = self.context.table(name)
             row, col = cell
-            planned = [c for c in plan_replace_all(table, self.options(),
-                                                   self.replace_edit.text(), [col])
-                       if c.row_id == table.row_id(row)]
-            if planned:
-                self._push({name: planned}, "Replace in 1 cell")
+            self.context.push(self.context.session.replace_in_cell(
+                name, row, col, self.options(), self.replace_edit.text()))
         self.find_next()
 
     def replace_all(self) -> int:
         options = self.options()
-        changes: BundleChanges = {}
         try:
-            for name in self.files():
-                planned: list[CellChange] = plan_replace_all(
-                    self.context.table(name), options, self.replace_edit.text()
-                )
-                if planned:
-                    changes[name] = planned
+            edit = self.context.session.replace_all(self.files(), options, self.replace_edit.text())
         except SearchPatternError as error:
             self.count_label.setText(f"Not a valid regular expression: {error}")
             return 0
-        count = count_cells(changes)
-        if count:
-            self._push(changes, f"Replace \u201c{options.text}\u201d in {plural(count, 'cell')}")
+        self.context.push(edit)
+        count = edit.cell_count if edit is not None else 0
         message = f"Replaced in {plural(count, 'cell')}"
-        if len(changes) > 1:
-            message += f" across {plural(len(changes), 'file')}"
+        if edit is not None and len(edit.changes) > 1:
+            message += f" across {plural(len(edit.changes), 'file')}"
         self.context.status(message + ".")
         self.count_label.setText(message + ".")
         return count
-
-    def _push(self, changes: BundleChanges, text: str) -> None:
-        self.context.push(CellChangesCommand(self.context.window, changes, text))
-

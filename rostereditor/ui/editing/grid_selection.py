@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QTableView
 
 from rostereditor.core.editing.cell_range import CellRange
+from rostereditor.ui.grid.roster_table_model import RosterTableModel
 
 
 def selected_ranges(view: QTableView) -> list[CellRange]:
@@ -36,8 +35,15 @@ def selected_view_rows(view: QTableView) -> list[int]:
     return sorted({row for r in selected_ranges(view) for row in r.rows()})
 
 
+def grid_model(view: QTableView) -> RosterTableModel:
+    model = view.model()
+    if not isinstance(model, RosterTableModel):
+        raise TypeError("not a roster grid")
+    return model
+
+
 def selected_table_rows(view: QTableView) -> list[int]:
-    model: Any = view.model()
+    model = grid_model(view)
     return sorted({model.source_row(row) for row in selected_view_rows(view)})
 
 
@@ -46,4 +52,4 @@ def current_table_cell(view: QTableView) -> tuple[int, int] | None:
     index = view.currentIndex()
     if not index.isValid():
         return None
-    return view.model().source_row(index.row()), index.column()  # type: ignore[attr-defined]
+    return grid_model(view).source_row(index.row()), index.column()

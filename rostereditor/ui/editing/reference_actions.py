@@ -25,10 +25,11 @@ class ReferenceActions:
         if name is None or cell is None:
             return None
         row, col = cell
-        ref = self.context.reference_at(name, col)
-        if ref is None or self.context.table(ref.target) is None:
+        session = self.context.session
+        ref = session.reference_at(name, col)
+        if ref is None or session.table(ref.target) is None:
             return None
-        ids = referenced_ids(self.context.table(name).cell(row, col), ref.is_list)
+        ids = referenced_ids(session.require_table(name).cell(row, col), ref.is_list)
         return (ref.target, ids[0]) if ids else None
 
     def go_to_referenced(self) -> bool:
@@ -37,11 +38,11 @@ class ReferenceActions:
             self.context.status("This cell does not refer to another record.")
             return False
         file_name, record_id = target
-        rows = rows_with_id(self.context.table(file_name), record_id)
+        rows = rows_with_id(self.context.session.require_table(file_name), record_id)
         if not rows:
             self.context.status(f"No record {record_id} in {file_name}.")
             return False
-        self.context.window.go_to_cell(file_name, rows[0], 0)
+        self.context.host.go_to_cell(file_name, rows[0], 0)
         return True
 
     def current_record(self) -> tuple[str, str] | None:
@@ -52,7 +53,7 @@ class ReferenceActions:
         name, cell = self.context.current_file(), self._current_cell()
         if name is None or cell is None:
             return None
-        table = self.context.table(name)
+        table = self.context.session.require_table(name)
         col = table.column_index(ID_COLUMN)
         if col is None:
             return None
@@ -60,9 +61,10 @@ class ReferenceActions:
         return (name, record_id) if record_id else None
 
     def references(self, file_name: str, record_id: str) -> list[ReferenceHit]:
-        return references_to(
-            self.context.window.bundle, self.context.reference_columns(), file_name, record_id
-        )
+        session = self.context.session
+        if session.bundle is None:
+            return []
+        return references_to(session.bundle, session.reference_columns(), file_name, record_id)
 
     def show_references(self) -> ReferencesDialog | None:
         record = self.current_record()
@@ -70,12 +72,9 @@ class ReferenceActions:
             self.context.status("Select a record or a reference first.")
             return None
         file_name, record_id = record
-        lookup = self.context.lookup(file_name)
+        lookup = self.context.session.record_lookup(file_name)
         label = (lookup.label_of(record_id) if lookup else None) or record_id
-        dialog = ReferencesDialog(
-            self.context.window, self.context.window.bundle, label,
-            self.references(file_name, record_id),
-        )
+        dialog = ReferencesDialog(self.context.host, label, self.references(file_name, record_id))
         dialog.show()
         self.last_dialog = dialog
         return dialog

@@ -45,8 +45,8 @@ class ReferenceEditor(QLineEdit):
             item.setData(choice.record_id, ID_ROLE)
             item.setEditable(False)
             self.suggestions.appendRow(item)
-        if choices and self.hasFocus():
-            popup = self.completer_popup.popup()
+        popup = self.completer_popup.popup()
+        if choices and self.hasFocus() and popup is not None:
             width = (popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()
                      + 2 * popup.frameWidth() + 8)
             self.completer_popup.complete(QRect(0, 0, min(max(width, self.width()),

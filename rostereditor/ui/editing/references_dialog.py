@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-from rostereditor.core.bundle import Bundle
 from rostereditor.core.editing.reference_search import ReferenceHit
-from rostereditor.ui.editing.undo_commands import plural
+from rostereditor.core.wording import plural
+
+if TYPE_CHECKING:
+    from rostereditor.ui.editing.editing_context import EditingHost
 
 HIT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ReferencesDialog(QDialog):
-    def __init__(
-        self, window: Any, bundle: Bundle, label: str, hits: list[ReferenceHit]
-    ) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, host: EditingHost, label: str, hits: list[ReferenceHit]) -> None:
+        super().__init__(host.dialog_parent())
+        self._host = host
+        session = host.session
         self.setWindowTitle(f"References to {label}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
@@ -34,7 +35,7 @@ class ReferencesDialog(QDialog):
         self.tree.setHeaderLabels(["File", "Line", "Column", "Value", "Record"])
         self.tree.setRootIsDecorated(False)
         for hit in hits:
-            table = bundle.table(hit.file)
+            table = session.require_table(hit.file)
             line = table.source_line(hit.row)
             item = QTreeWidgetItem([
                 hit.file, "new" if line is None else str(line), table.header[hit.col],
@@ -51,6 +52,7 @@ class ReferencesDialog(QDialog):
 
     def _jump(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         file_name, row_id, col = item.data(0, HIT_ROLE)
-        row = self._window.bundle.table(file_name).row_of_id(row_id)
+        table = self._host.session.table(file_name)
+        row = table.row_of_id(row_id) if table is not None else None
         if row is not None:
-            self._window.go_to_cell(file_name, row, col)
+            self._host.go_to_cell(file_name, row, col)

@@ -4,7 +4,6 @@ before or without saving; exportable as CSV."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -16,19 +15,21 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
+from rostereditor.core.bundle import Bundle
 from rostereditor.core.editing.change_review import ReviewEntry, export_csv, list_changes
-from rostereditor.ui.editing.undo_commands import plural
+from rostereditor.core.wording import plural
 
 ARROW = "\u2192"
 
 
 class ReviewChangesDialog(QDialog):
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, bundle: Bundle | None, parent: QWidget) -> None:
+        super().__init__(parent)
         self.setWindowTitle("Review Changes")
-        self.entries: list[ReviewEntry] = list_changes(window.bundle) if window.bundle else []
+        self.entries: list[ReviewEntry] = list_changes(bundle) if bundle else []
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self._summary(), self))
         self.tree = QTreeWidget(self)

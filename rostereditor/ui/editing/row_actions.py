@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel
 
-from rostereditor.core.editing.row_edits import delete_rows, duplicate_rows, insert_blank_rows
+from rostereditor.core.wording import plural
 from rostereditor.ui.editing.editing_context import EditingContext
 from rostereditor.ui.editing.grid_selection import selected_table_rows
-from rostereditor.ui.editing.undo_commands import RowEditCommand, plural
 
 
 class RowActions:
@@ -25,53 +24,38 @@ class RowActions:
         if target is None:
             return
         name, rows = target
-        table = self.context.table(name)
+        table = self.context.session.require_table(name)
         # As in Excel, as many rows are inserted as are selected.
         count = max(1, len(rows))
         at = (rows[-1] + 1 if below else rows[0]) if rows else len(table)
-        where = "below" if below else "above"
-        self.context.push(RowEditCommand(
-            self.context.window, name, lambda t: insert_blank_rows(t, at, count),
-            f"Insert {plural(count, 'row')} {where}",
-        ))
+        self.context.push(self.context.session.insert_blank_rows(name, at, count, below=below))
         self._select_table_rows(name, range(at, at + count))
 
     def duplicate(self) -> None:
         target = self._target()
-        if target is None or not target[1]:
-            return
-        name, rows = target
-        self.context.push(RowEditCommand(
-            self.context.window, name, lambda t: duplicate_rows(t, rows),
-            f"Duplicate {plural(len(rows), 'row')}",
-        ))
-        self.context.status(f"Duplicated {plural(len(rows), 'row')} (sourcedIds are copied too).")
+        if target is not None and self.context.push(
+                self.context.session.duplicate_rows(*target)):
+            self.context.status(f"Duplicated {plural(len(target[1]), 'row')} "
+                                "(sourcedIds are copied too).")
 
     def delete(self) -> None:
         target = self._target()
-        if target is None or not target[1]:
-            return
-        name, rows = target
-        self.context.push(RowEditCommand(
-            self.context.window, name, lambda t: delete_rows(t, rows),
-            f"Delete {plural(len(rows), 'row')}",
-        ))
-        self.context.status(f"Deleted {plural(len(rows), 'row')}.")
+        if target is not None and self.context.push(self.context.session.delete_rows(*target)):
+            self.context.status(f"Deleted {plural(len(target[1]), 'row')}.")
 
     def _target(self) -> tuple[str, list[int]] | None:
-        name = self.context.current_file()
-        view = self.context.current_view()
-        if name is None or view is None or not self.context.editable(name):
+        target = self.context.editable_target()
+        if target is None:
             return None
+        name, view, _ = target
         return name, selected_table_rows(view)
 
     def _select_table_rows(self, name: str, rows: range) -> None:
-        view = self.context.window.table_view(name)
-        model = self.context.window.model(name)
+        view = self.context.host.table_view(name)
+        model = self.context.host.model(name)
         if view is None or model is None:
             return
-        view_rows = [model.view_row(r) for r in rows]
-        view_rows = [r for r in view_rows if r is not None]
+        view_rows = [r for r in (model.view_row(r) for r in rows) if r is not None]
         if not view_rows:
             return
         selection = view.selectionModel()
@@ -86,4 +70,3 @@ class RowActions:
                 model.index(r, column),
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
             )
-

@@ -1,0 +1,34 @@
+"""Fix recipes: the fixes made on one export, saved as generic rules and replayed on the next."""
+
+from rostereditor.core.recipes.recipe_file import (
+    RECIPE_FORMAT,
+    RecipeError,
+    load_recipe,
+    parse_recipe,
+    recipe_text,
+    save_recipe,
+)
+from rostereditor.core.recipes.recipe_target import BundleEditor, RecipeTarget
+from rostereditor.core.recipes.recorder import RecipeRecorder, RecordedStep, merged_steps
+from rostereditor.core.recipes.replay import RecipeRun, StepResult, apply_recipe
+from rostereditor.core.recipes.run_report import run_json, run_text
+from rostereditor.core.recipes.steps import (
+    DeleteColumn,
+    InsertColumn,
+    MoveColumn,
+    Recipe,
+    RenameColumn,
+    RenameIds,
+    Replace,
+    RuleFix,
+    Step,
+    describe,
+)
+
+__all__ = [
+    "RECIPE_FORMAT", "BundleEditor", "DeleteColumn", "InsertColumn", "MoveColumn", "Recipe",
+    "RecipeError", "RecipeRecorder", "RecipeRun", "RecipeTarget", "RecordedStep", "RenameColumn",
+    "RenameIds", "Replace", "RuleFix", "Step", "StepResult", "apply_recipe", "describe",
+    "load_recipe", "merged_steps", "parse_recipe", "recipe_text", "run_json", "run_text",
+    "save_recipe",
+]

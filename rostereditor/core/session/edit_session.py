@@ -1,0 +1,546 @@
+"""EditSession: the one owner of the open bundle, its OneRoster version and vendor profile, the
+validator and its latest result, and every operation that changes data.
+
+Each operation changes the bundle, emits what changed (session.events), re-checks what the
+change can affect, and returns an Edit that undoes and redoes it the same way. Nothing here
+imports Qt: the window's models subscribe to the events and translate them for their views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from rostereditor.core.atomic_save import SaveError
+from rostereditor.core.background_work import JobRunner
+from rostereditor.core.bundle import Bundle
+from rostereditor.core.bundle_writer import write_bundle_folder, write_bundle_zip
+from rostereditor.core.editing import column_edits, row_edits
+from rostereditor.core.editing.cell_changes import (
+    BundleChanges,
+    CellChange,
+    apply_changes,
+    changes_for,
+    count_cells,
+    revert_changes,
+)
+from rostereditor.core.editing.cell_range import CellRange
+from rostereditor.core.editing.closest_ids import broken_reference_suggestions
+from rostereditor.core.editing.find_replace import SearchOptions, plan_replace_all
+from rostereditor.core.editing.paste_plan import PastePlan, plan_paste
+from rostereditor.core.editing.quick_fixes import plan_fix_all, plan_fix_one, value_fixes
+from rostereditor.core.editing.range_edits import PlannedCell, plan_clear, plan_fill_down
+from rostereditor.core.editing.record_labels import RecordLookup
+from rostereditor.core.editing.reference_columns import (
+    ID_COLUMN,
+    ReferenceColumn,
+    reference_columns_from_spec,
+)
+from rostereditor.core.editing.rename_plan import merge_changes, plan_reference_updates
+from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS
+from rostereditor.core.session.checking import BACKGROUND_CHECK_ROWS, BundleChecking
+from rostereditor.core.session.events import (
+    BundleChanged,
+    CellsChanged,
+    ColumnsChanged,
+    ProfileChanged,
+    RowsChanged,
+    Saved,
+    SessionEvents,
+    VersionChanged,
+)
+from rostereditor.core.session.undoable_edits import (
+    CellsEdit,
+    Edit,
+    EditSequence,
+    Structure,
+    StructureEdit,
+    TableChange,
+)
+from rostereditor.core.spec import column_help
+from rostereditor.core.spec.model import ColumnSpec
+from rostereditor.core.spec.vendor_profile import Profile
+from rostereditor.core.table import Table
+from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, get_profile
+from rostereditor.core.wording import plural
+
+DEFAULT_PROFILE = "1edtech"
+# The version assumed with no bundle open and no choice made.
+DEFAULT_VERSION = "1.1"
+
+
+class RowOrder(Protocol):
+    """How a grid orders one file's rows (sort, filter): view row -> table row."""
+
+    def table_row(self, view_row: int) -> int: ...
+
+
+class FileOrder:
+    """The file's own order: view rows are table rows."""
+
+    def table_row(self, view_row: int) -> int:
+        return view_row
+
+
+FILE_ORDER = FileOrder()
+
+
+class EditSession:
+    """The open bundle and everything that reads or changes it; see the module docstring."""
+
+    def __init__(self, runner: JobRunner | None = None, *, profile: str = DEFAULT_PROFILE,
+                 version_choice: str = "", background_rows: int = BACKGROUND_CHECK_ROWS) -> None:
+        self.events = SessionEvents()
+        self._bundle: Bundle | None = None
+        self._profile = get_profile(profile).name
+        self._version_choice = version_choice if version_choice in SUPPORTED_VERSIONS else ""
+        self.checking = BundleChecking(self.events, runner, background_rows=background_rows)
+        self._references: tuple[Bundle, str, list[ReferenceColumn]] | None = None
+        self._lookups: dict[str, RecordLookup] = {}
+
+    # -- the bundle --------------------------------------------------------------------------
+
+    @property
+    def bundle(self) -> Bundle | None:
+        return self._bundle
+
+    def open(self, bundle: Bundle) -> None:
+        """Make `bundle` the open one (already read) and check it."""
+        self.checking.start(None, self._profile, self.version)  # the old result goes first
+        self._bundle = bundle
+        self._references, self._lookups = None, {}
+        self.events.bundle_changed.emit(BundleChanged(bundle))
+        self._restart_checks()
+
+    def close(self) -> None:
+        """Forget the bundle; any check still running is cancelled."""
+        self.checking.start(None, self._profile, self.version)
+        self._bundle = None
+        self._references, self._lookups = None, {}
+        self.events.bundle_changed.emit(BundleChanged(None))
+
+    def shut_down(self) -> None:
+        """The owner is going away: stop every background job now."""
+        self.checking.cancel()
+
+    def table(self, file: str) -> Table | None:
+        return self._bundle.table(file) if self._bundle is not None else None
+
+    def require_table(self, file: str) -> Table:
+        table = self.table(file)
+        if table is None:
+            raise KeyError(f"{file} is not in the open bundle")
+        return table
+
+    @property
+    def file_names(self) -> list[str]:
+        """The files shown to the user, in tab order: the data files, then the manifest."""
+        bundle = self._bundle
+        if bundle is None:
+            return []
+        return [*bundle.data_file_names, *([MANIFEST] if MANIFEST in bundle.files else [])]
+
+    def is_editable(self, file: str | None) -> bool:
+        """Whether the user may change this file (the manifest is written fresh on save)."""
+        return file is not None and file != MANIFEST and self.table(file) is not None
+
+    # -- version and profile: the one place they are decided ---------------------------------
+
+    @property
+    def version_choice(self) -> str:
+        """The version picked by the user; "" means as the bundle says."""
+        return self._version_choice
+
+    @property
+    def version(self) -> str:
+        """The OneRoster version in force for checks, editors, references and saving."""
+        if self._version_choice:
+            return self._version_choice
+        return self._bundle.detected_version if self._bundle is not None else DEFAULT_VERSION
+
+    @property
+    def version_to_save(self) -> str | None:
+        """The version a save writes into the manifest: only an explicit choice rewrites it."""
+        return self._version_choice or None
+
+    def set_version_choice(self, choice: str) -> None:
+        """Pick a version ("" = as the bundle says); checks start again with it."""
+        choice = choice if choice in SUPPORTED_VERSIONS else ""
+        if choice == self._version_choice:
+            return
+        self._version_choice = choice
+        self._references = None
+        self.events.version_changed.emit(VersionChanged(self.version, choice))
+        self._restart_checks()
+
+    @property
+    def profile_name(self) -> str:
+        return self._profile
+
+    @property
+    def profile(self) -> Profile:
+        return get_profile(self._profile)
+
+    def set_profile(self, name: str) -> None:
+        """Check against another vendor's rules (KeyError for an unknown name)."""
+        name = get_profile(name).name
+        if name == self._profile:
+            return
+        self._profile = name
+        self.events.profile_changed.emit(ProfileChanged(name))
+        self._restart_checks()
+
+    # -- checking ------------------------------------------------------------------------------
+
+    @property
+    def validator(self) -> BundleValidator | None:
+        """The open bundle's BundleValidator (None without a bundle)."""
+        return self.checking.validator
+
+    @property
+    def result(self) -> ValidationResult | None:
+        """The latest complete findings (None while a first check is still running)."""
+        return self.checking.result
+
+    def is_checking(self) -> bool:
+        return self.checking.is_running()
+
+    def check_all(self) -> None:
+        self.checking.check_all()
+
+    def cancel_checks(self) -> bool:
+        return self.checking.cancel()
+
+    def findings_at(self, file: str, row: int, col: int) -> list[Finding]:
+        """Findings on one cell (table row) in the latest result."""
+        table, result = self.table(file), self.result
+        if table is None or result is None:
+            return []
+        return list(result.cell_index(file).get((table.row_id(row), col), ()))
+
+    def _restart_checks(self) -> None:
+        self.checking.start(self._bundle, self._profile, self.version)
+
+    # -- the spec as it applies to the open bundle ---------------------------------------------
+
+    def column_spec(self, file: str, col: int) -> ColumnSpec | None:
+        table = self.table(file)
+        if table is None or not 0 <= col < table.column_count:
+            return None
+        return column_help.column_spec(self.version, file, table.header[col])
+
+    def column_tooltip(self, file: str, column: str) -> str:
+        """Help for a column header in the version in force: type, required, allowed values."""
+        return column_help.column_tooltip(self.version, file, column)
+
+    def column_summary(self, file: str, column: str) -> str:
+        """One phrase for the status bar, e.g. 'role: one of a fixed list of values, required'."""
+        return column_help.column_summary(self.version, file, column)
+
+    def reference_columns(self) -> list[ReferenceColumn]:
+        """Every column of the bundle that holds sourcedIds of another file, per the version."""
+        bundle = self._bundle
+        if bundle is None:
+            return []
+        cached = self._references
+        # Identity, not equality: comparing two Bundles would compare every table.
+        if cached is None or cached[0] is not bundle or cached[1] != self.version:
+            columns = reference_columns_from_spec(self.version, bundle.data_file_names)
+            cached = self._references = (bundle, self.version, columns)
+        return cached[2]
+
+    def reference_at(self, file: str, col: int) -> ReferenceColumn | None:
+        table = self.table(file)
+        if table is None or not 0 <= col < table.column_count:
+            return None
+        name = table.header[col]
+        return next((r for r in self.reference_columns() if r.file == file and r.column == name), None)
+
+    def record_lookup(self, file: str) -> RecordLookup | None:
+        """Record search over one file, rebuilt only after the file changed."""
+        table = self.table(file)
+        if table is None:
+            return None
+        cached = self._lookups.get(file)
+        if cached is None or cached.version != table.version:
+            cached = self._lookups[file] = RecordLookup(file, table)
+        return cached
+
+    def reference_suggestions(self, file: str, row: int, col: int) -> dict[str, list[str]]:
+        """For each id in a reference cell that matches no record: the closest existing ids."""
+        table, bundle = self.table(file), self._bundle
+        if table is None or bundle is None or not 0 <= col < table.column_count:
+            return {}
+        return broken_reference_suggestions(bundle, self.version, file, table.header[col],
+                                            table.cell(row, col))
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Write the bundle; returns where it went. Raises SaveError on failure.
+
+        No path: back the way it was opened (zip to zip, folder to folder). A path ending in
+        .zip (or not an existing folder) gets a zip; an existing folder gets the CSV files.
+        """
+        bundle = self._bundle
+        if bundle is None:
+            raise SaveError("There is no bundle to save.")
+        if path is None:
+            if bundle.source is None or bundle.source_kind not in ("zip", "folder"):
+                raise SaveError("Choose where to save this bundle (File > Save As Zip).")
+            target, kind = bundle.source, bundle.source_kind
+        else:
+            target = Path(path)
+            kind = "folder" if target.is_dir() and target.suffix.lower() != ".zip" else "zip"
+        if kind == "zip":
+            write_bundle_zip(bundle, target, self.version_to_save)
+        else:
+            write_bundle_folder(bundle, target, self.version_to_save)
+        bundle.source, bundle.source_kind = target, kind
+        self.events.saved.emit(Saved(target))
+        return target
+
+    # -- cell edits ------------------------------------------------------------------------------
+
+    def change_cells(self, changes: BundleChanges, description: str) -> CellsEdit | None:
+        """Make recorded cell changes (in any files) as one step; None if there are none."""
+        edit = CellsEdit(self, changes, description)
+        if not edit.changes:
+            return None
+        edit.redo()
+        return edit
+
+    def edit_cell(self, file: str, row: int, col: int, text: str, *,
+                  update_references: bool = False) -> CellsEdit | None:
+        """Type `text` into one cell (table row). With update_references, a changed sourcedId
+        carries every reference to it along (see reference_updates)."""
+        table = self.require_table(file)
+        old = table.cell(row, col)
+        if old == text:
+            return None
+        own = {file: [CellChange(table.row_id(row), col, old, text)]}
+        updates = self.reference_updates(file, row, col, text) if update_references else {}
+        if updates:
+            count = count_cells(updates)
+            return self.change_cells(merge_changes(own, updates),
+                                     f"Rename {old} to {text} and {plural(count, 'reference')}")
+        where = f"{table.header[col]} (line {table.source_line(row) or 'new'})"
+        return self.change_cells(own, f"Edit {where}")
+
+    def reference_updates(self, file: str, row: int, col: int, text: str) -> BundleChanges:
+        """The cells elsewhere that must change with a sourcedId, so nothing points at nothing.
+
+        Empty unless the cell is a sourcedId that something refers to.
+        """
+        table = self.require_table(file)
+        old = table.cell(row, col).strip()
+        if table.header[col] != ID_COLUMN or not old or self._bundle is None:
+            return {}
+        return plan_reference_updates(self._bundle, self.reference_columns(), file, old,
+                                      text.strip())
+
+    def clear(self, file: str, ranges: Sequence[CellRange], *, verb: str = "Clear",
+              order: RowOrder = FILE_ORDER) -> CellsEdit | None:
+        """Empty every selected cell (the Delete key; Cut after copying)."""
+        cells = plan_clear(ranges)
+        return self._write_counted(file, cells, verb, order)
+
+    def fill_down(self, file: str, ranges: Sequence[CellRange], *,
+                  order: RowOrder = FILE_ORDER) -> CellsEdit | None:
+        """Excel's Ctrl+D over the selected ranges."""
+        table = self.require_table(file)
+        planned = plan_fill_down(ranges, lambda r, c: table.cell(order.table_row(r), c))
+        return self._write_counted(file, planned, "Fill down", order)
+
+    def _write_counted(self, file: str, cells: Iterable[PlannedCell], verb: str,
+                       order: RowOrder) -> CellsEdit | None:
+        table = self.require_table(file)
+        changes = changes_for(table, ((order.table_row(r), c, v) for r, c, v in cells))
+        return self.change_cells({file: changes}, f"{verb} {plural(len(changes), 'cell')}")
+
+    # -- paste -----------------------------------------------------------------------------------
+
+    def plan_paste(self, file: str, values: Sequence[Sequence[str]], selection: CellRange,
+                   row_count: int | None = None) -> PastePlan:
+        """Where clipboard values land (Excel's rules); rows past `row_count` (the rows the grid
+        shows, default all) become new records, which the caller may ask about first."""
+        table = self.require_table(file)
+        rows = len(table) if row_count is None else row_count
+        return plan_paste(values, selection, rows, table.column_count)
+
+    def paste(self, file: str, plan: PastePlan, *, add_rows: bool = True,
+              order: RowOrder = FILE_ORDER) -> Edit | None:
+        """Paste a planned block as one step: its cells, then (if wanted) its new records."""
+        table = self.require_table(file)
+        changes = changes_for(table, ((order.table_row(r), c, v) for r, c, v in plan.cells))
+        new_rows = plan.new_rows if add_rows else []
+        if not changes and not new_rows:
+            return None
+        text = f"Paste {plural(len(changes), 'cell')}"
+        if new_rows:
+            text += f" and {plural(len(new_rows), 'new row')}"
+        steps: list[Edit] = []
+        cells = self.change_cells({file: changes}, text)
+        if cells is not None:
+            steps.append(cells)
+        if new_rows:
+            steps.append(self._structure(file, row_edits.insert_rows(table, len(table), new_rows),
+                                         "rows", text))
+        return EditSequence(text, steps)
+
+    # -- find and replace ------------------------------------------------------------------------
+
+    def replace_all(self, files: Sequence[str], options: SearchOptions, replacement: str,
+                    columns: Sequence[int] | None = None) -> CellsEdit | None:
+        """Replace every match in the given files as one step (SearchPatternError if invalid)."""
+        changes: BundleChanges = {}
+        for file in files:
+            if self.is_editable(file):
+                planned = plan_replace_all(self.require_table(file), options, replacement, columns)
+                if planned:
+                    changes[file] = planned
+        count = count_cells(changes)
+        return self.change_cells(changes, f"Replace \u201c{options.text}\u201d in {plural(count, 'cell')}")
+
+    def replace_in_cell(self, file: str, row: int, col: int, options: SearchOptions,
+                        replacement: str) -> CellsEdit | None:
+        """Replace in one cell (table row) if it matches."""
+        table = self.require_table(file)
+        row_id = table.row_id(row)
+        planned = [c for c in plan_replace_all(table, options, replacement, [col]) if c.row_id == row_id]
+        return self.change_cells({file: planned}, "Replace in 1 cell")
+
+    # -- quick fixes -------------------------------------------------------------------------------
+
+    def fix_cell(self, file: str, finding: Finding) -> CellsEdit | None:
+        """Apply a finding's certain fix to its own cell; None if the cell changed since."""
+        table = self.require_table(file)
+        change = plan_fix_one(table, finding)
+        if change is None:
+            return None
+        return self.change_cells(
+            {file: [change]},
+            f"Fix {table.header[change.col]}: \u201c{change.old}\u201d \u2192 \u201c{change.new}\u201d")
+
+    def fix_all_changes(self, file: str, finding: Finding) -> list[CellChange]:
+        """Every cell of the finding's column with the same problem, and its fix."""
+        table, result = self.table(file), self.result
+        col = finding.column_index
+        if table is None or col is None:
+            return []
+        in_column = [f for (_, c), found in (result.cell_index(file).items() if result else ())
+                     if c == col for f in found]
+        fixes = value_fixes(in_column, finding.rule, col)
+        if finding.value is not None and finding.fix is not None:
+            fixes.setdefault(finding.value, finding.fix)
+        return plan_fix_all(table, col, fixes)
+
+    def fix_all(self, file: str, finding: Finding) -> CellsEdit | None:
+        """Fix every cell in the column like this one, as one step."""
+        changes = self.fix_all_changes(file, finding)
+        if not changes or finding.column_index is None:
+            return None
+        column = self.require_table(file).header[finding.column_index]
+        # Say what changed, as the single-cell fix does; the rule id means nothing to users.
+        return self.change_cells(
+            {file: changes},
+            f"Fix {plural(len(changes), 'cell')} in {column}: "
+            f"\u201c{changes[0].old}\u201d \u2192 \u201c{changes[0].new}\u201d"
+            + (", \u2026" if len(changes) > 1 else ""))
+
+    # -- rows --------------------------------------------------------------------------------------
+
+    def insert_blank_rows(self, file: str, at: int, count: int, *, below: bool = False) -> StructureEdit:
+        table = self.require_table(file)
+        where = "below" if below else "above"
+        return self._structure(file, row_edits.insert_blank_rows(table, at, count), "rows",
+                               f"Insert {plural(count, 'row')} {where}")
+
+    def insert_rows(self, file: str, at: int, rows: Sequence[Sequence[str]]) -> StructureEdit:
+        table = self.require_table(file)
+        return self._structure(file, row_edits.insert_rows(table, at, rows), "rows",
+                               f"Insert {plural(len(rows), 'row')}")
+
+    def duplicate_rows(self, file: str, rows: Sequence[int]) -> StructureEdit | None:
+        if not rows:
+            return None
+        table = self.require_table(file)
+        return self._structure(file, row_edits.duplicate_rows(table, rows), "rows",
+                               f"Duplicate {plural(len(set(rows)), 'row')}")
+
+    def delete_rows(self, file: str, rows: Sequence[int]) -> StructureEdit | None:
+        if not rows:
+            return None
+        table = self.require_table(file)
+        return self._structure(file, row_edits.delete_rows(table, rows), "rows",
+                               f"Delete {plural(len(set(rows)), 'row')}")
+
+    # -- columns -----------------------------------------------------------------------------------
+
+    def insert_column(self, file: str, at: int, name: str) -> StructureEdit:
+        """A new column of empty values at position `at` (column_count appends)."""
+        table = self.require_table(file)
+        return self._structure(file, column_edits.insert_column(table, at, name), "columns",
+                               f"Insert column {name or '(unnamed)'}")
+
+    def delete_columns(self, file: str, cols: Sequence[int]) -> StructureEdit | None:
+        if not cols:
+            return None
+        table = self.require_table(file)
+        change = column_edits.delete_columns(table, list(cols))
+        names = change.names
+        what = f"column {names[0] or '(unnamed)'}" if len(names) == 1 else plural(len(names), "column")
+        return self._structure(file, change, "columns", f"Delete {what}")
+
+    def rename_column(self, file: str, col: int, name: str) -> StructureEdit | None:
+        table = self.require_table(file)
+        if table.header[col] == name:
+            return None
+        old = table.header[col] or "(unnamed)"
+        return self._structure(file, column_edits.rename_column(table, col, name), "columns",
+                               f"Rename column {old} to {name}")
+
+    def move_column(self, file: str, col: int, to: int) -> StructureEdit | None:
+        table = self.require_table(file)
+        if col == to:
+            return None
+        name = table.header[col] or "(unnamed)"
+        return self._structure(file, column_edits.move_column(table, col, to), "columns",
+                               f"Move column {name}")
+
+    # -- how every edit reaches the tables (Edit.undo and Edit.redo come back here) ------------------
+
+    def apply_cell_changes(self, changes: BundleChanges, *, reverse: bool = False) -> None:
+        """Write recorded changes (or put back their old text), announce them, re-check."""
+        names = list(changes)
+        for name in reversed(names) if reverse else names:
+            table = self.require_table(name)
+            file_changes = changes[name]
+            touched = (revert_changes if reverse else apply_changes)(table, file_changes)
+            columns = tuple(sorted({c.col for c in file_changes}))
+            self.events.cells_changed.emit(CellsChanged(name, tuple(touched), columns))
+            self.checking.cells_changed(name, touched, columns)
+
+    def apply_table_change(self, file: str, change: TableChange, structure: Structure, *,
+                           reverse: bool = False) -> None:
+        table = self.require_table(file)
+        if reverse:
+            change.undo(table)
+        else:
+            change.redo(table)
+        self._structure_changed(file, structure)
+
+    def _structure(self, file: str, change: TableChange, structure: Structure,
+                   description: str) -> StructureEdit:
+        """Announce a structural change already made, and record it."""
+        self._structure_changed(file, structure)
+        return StructureEdit(self, file, change, structure, description)
+
+    def _structure_changed(self, file: str, structure: Structure) -> None:
+        if structure == "rows":
+            self.events.rows_changed.emit(RowsChanged(file))
+        else:
+            self._references = None  # a renamed column may now be (or no longer be) a reference
+            self.events.columns_changed.emit(ColumnsChanged(file))
+        self.checking.structure_changed()

@@ -1,0 +1,1 @@
+"""Showing what checks find while they run and when they finish."""

@@ -1,0 +1,1 @@
+"""Bundles in and out of the window: opening, saving, the samples, Excel import and export."""

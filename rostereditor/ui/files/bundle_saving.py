@@ -1,0 +1,105 @@
+"""Saving: back the way it was opened or as a zip, the errors-left warning, the unsaved-changes prompt."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from rostereditor.core.atomic_save import SaveError
+from rostereditor.ui.window.unsaved_changes_prompt import ask_save_changes, confirm_save_with_errors
+
+if TYPE_CHECKING:
+    from rostereditor.ui.window.main_window import MainWindow
+
+
+class BundleSaving(QObject):
+    """File > Save and Save As Zip, and the question asked before unsaved changes are dropped."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Save without asking anything; returns where it went. Raises SaveError on failure.
+
+        No path: back the way it was opened (zip to zip, folder to folder); see EditSession.save.
+        """
+        target = self._window.session.save(path)
+        self._window.mark_saved()
+        self._window.settings.add_recent(target)
+        return target
+
+    def save_interactive(self) -> bool:
+        """File > Save: warn about remaining errors, then save back or ask where."""
+        bundle = self._window.bundle
+        if bundle is None:
+            return False
+        if bundle.source_kind not in ("zip", "folder"):
+            return self.save_as_interactive()
+        if not self._confirm_errors():
+            return False
+        return self._save_reporting_errors(None)
+
+    def save_as_interactive(self) -> bool:
+        if self._window.bundle is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(self._window, "Save bundle as zip",
+                                              str(self.suggested_zip_path()), "OneRoster zip (*.zip)")
+        if not path:
+            return False
+        if not path.lower().endswith(".zip"):
+            path += ".zip"
+        if not self._confirm_errors():
+            return False
+        return self._save_reporting_errors(Path(path))
+
+    def confirm_discard(self, action: str) -> bool:
+        """True if it is fine to drop the current bundle (saved, discarded, or unchanged)."""
+        if not self._window.is_modified():
+            return True
+        answer = ask_save_changes(self._window, self._window.bundle_title(), action)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_interactive()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def suggested_zip_path(self) -> Path:
+        """Next to the original, named as the chosen vendor requires (if it has a rule)."""
+        window = self._window
+        bundle = window.bundle
+        folder = Path(window.settings.last_folder() or Path.home())
+        stem = "roster"
+        if bundle is not None and bundle.source is not None:
+            folder = bundle.source.parent if bundle.source_kind != "files" else bundle.source
+            stem = bundle.source.stem if bundle.source_kind in ("zip", "folder") else "roster"
+        zip_name = window.session.profile.zip_name
+        if zip_name:
+            return folder / zip_name
+        return folder / f"{stem}.zip"
+
+    def _confirm_errors(self) -> bool:
+        # Warn, never block: a coordinator may have to send a partly fixed bundle.
+        counts = Counter(f.severity for f in self._window.all_findings())
+        if not counts.get("error"):
+            return True
+        return confirm_save_with_errors(self._window, counts["error"], counts.get("warning", 0))
+
+    def _save_reporting_errors(self, path: Path | None) -> bool:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            target = self.save(path)
+        except SaveError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.critical(self._window, "Not saved", str(exc))
+            return False
+        except OSError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.critical(self._window, "Not saved", f"Could not save: {exc}")
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self._window.statusBar().showMessage(f"Saved {target}", 5000)
+        return True

@@ -1,0 +1,1 @@
+"""The problems panel, moving between problems, and how severities look."""

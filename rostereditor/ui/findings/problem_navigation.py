@@ -1,0 +1,152 @@
+"""Moving around the bundle: to a cell, a finding, the next problem (F8), a line, an ID."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog
+
+from rostereditor.core.validation import Finding
+from rostereditor.ui.findings.find_id_dialog import FindIdDialog
+from rostereditor.ui.window.action_ids import ActionId
+
+if TYPE_CHECKING:
+    from rostereditor.ui.window.main_window import MainWindow
+
+
+class ProblemNavigation(QObject):
+    """Selects and scrolls to cells; rows and columns are table positions, not view positions."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.find_id_dialog: FindIdDialog | None = None
+
+    def go_to_cell(self, file_name: str, row: int, col: int) -> bool:
+        """Show a table cell: switch tab, drop filters hiding it, select it and scroll to it."""
+        page = self._window.page(file_name)
+        if page is None or not 0 <= row < len(page.model.table):
+            return False
+        self._window.tabs.setCurrentWidget(page)
+        view_row = page.model.view_row(row)
+        if view_row is None or view_row >= page.model.rowCount():
+            page.clear_view_order()
+            self._window.action(ActionId.PROBLEM_ROWS_ONLY).setChecked(False)
+            view_row = page.model.view_row(row)
+        col = max(0, min(col, page.model.columnCount() - 1))
+        if page.view.isColumnHidden(col):
+            page.view.setColumnHidden(col, False)
+        index = page.model.index(view_row or 0, col)
+        page.view.setCurrentIndex(index)
+        page.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        page.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def go_to_finding(self, finding: Finding) -> bool:
+        page = self._window.page(finding.file) if finding.file else None
+        if self._window.bundle is None or page is None or finding.file is None:
+            return False
+        table = page.model.table
+        row = table.row_of_id(finding.row_id) if finding.row_id is not None else None
+        if row is None and finding.line is not None:
+            row = table.row_for_line(finding.line)
+        if row is None:
+            self._window.tabs.setCurrentWidget(page)
+            return False
+        col = finding.column_index
+        if col is None:
+            current = page.view.currentIndex()
+            col = current.column() if current.isValid() else 0
+        return self.go_to_cell(finding.file, row, col)
+
+    def go_to_next_problem(self, backwards: bool = False) -> Finding | None:
+        """F8 / Shift+F8: the next problem after the current cell in the problems list."""
+        window = self._window
+        panel = window.findings_panel
+        window.flush_pending_updates()
+        name = window.current_file_name()
+        view = window.current_view()
+        model = window.model(name) if name is not None else None
+        if name is not None and view is not None and model is not None \
+                and view.currentIndex().isValid():
+            row = model.source_row(view.currentIndex().row())
+            key = panel.position_key(name, model.table.source_line(row), view.currentIndex().column())
+        elif name is not None:
+            key = panel.position_key(name, 0, -2)
+        else:
+            key = (-1, 0, 0)
+        finding = panel.next_after(key, backwards)
+        attempts = len(panel.shown_findings())
+        # Skip bundle-level findings, which have no cell to go to.
+        while finding is not None and attempts > 0 and not self.go_to_finding(finding):
+            key = panel.sort_key(finding)
+            finding = panel.next_after(key, backwards)
+            attempts -= 1
+        if finding is None or attempts <= 0:
+            window.statusBar().showMessage("No problems to go to.", 3000)
+            return None
+        panel.select_finding(finding)
+        window.statusBar().showMessage(finding.message, 8000)
+        return finding
+
+    def go_to_line(self, line: int, file_name: str | None = None) -> bool:
+        """Select the record at a physical line of the original file (as vendors report it)."""
+        file_name = file_name or self._window.current_file_name()
+        page = self._window.page(file_name or "")
+        if page is None:
+            return False
+        row = page.model.table.row_for_line(line)
+        if row is None:
+            self._window.statusBar().showMessage(
+                f"Line {line} is the header, or not in {file_name}.", 4000)
+            return False
+        current = page.view.currentIndex()
+        col = current.column() if current.isValid() else 0
+        return self.go_to_cell(page.model.file_name, row, col)
+
+    def ask_go_to_line(self) -> None:
+        name = self._window.current_file_name()
+        page = self._window.page(name or "")
+        if name is None or page is None:
+            return
+        table = page.model.table
+        last = max(2, (table.source_line(len(table) - 1) or 2) if len(table) else 2)
+        line, ok = QInputDialog.getInt(self._window, "Go to line",
+                                       f"Line number in {name} (as in a vendor's report):",
+                                       2, 1, max(last, 2) + 1000000)
+        if ok:
+            self.go_to_line(line, name)
+
+    def show_find_id(self) -> None:
+        window = self._window
+        if window.bundle is None:
+            return
+        if self.find_id_dialog is None or self.find_id_dialog.bundle is not window.bundle:
+            self.find_id_dialog = FindIdDialog(window.bundle, window)
+            self.find_id_dialog.hit_chosen.connect(self.go_to_cell)
+        view = window.current_view()
+        if view is not None and view.currentIndex().isValid():
+            self.find_id_dialog.query.setText(str(view.currentIndex().data(Qt.ItemDataRole.EditRole)))
+        self.find_id_dialog.show()
+        self.find_id_dialog.raise_()
+        self.find_id_dialog.query.selectAll()
+        self.find_id_dialog.query.setFocus()
+
+    def close_find_id(self) -> None:
+        """The bundle is going away; its Find ID results would point at nothing."""
+        if self.find_id_dialog is not None:
+            self.find_id_dialog.close()
+            self.find_id_dialog = None
+
+    def show_reader_notices(self) -> None:
+        """The banner's Details: the problems panel filtered to what the reader noticed."""
+        panel = self._window.findings_panel
+        panel.show()
+        panel.raise_()
+        panel.search.setText("")
+        rule_combo = panel.rule_filter
+        for i in range(rule_combo.count()):
+            if str(rule_combo.itemData(i) or "").startswith("read."):
+                rule_combo.setCurrentIndex(i)
+                break

@@ -1,0 +1,401 @@
+"""MainWindow: composes the parts of the editor around one EditSession; it holds no data itself.
+
+The session (core, no Qt) owns the bundle, its OneRoster version and vendor profile, the
+findings and every edit. The window builds one tab per file (a RosterTableModel that follows
+the session's events), and composes the parts that hold its behaviour:
+  files/     bundle_opening, bundle_saving, xlsx_actions  (bundles in and out)
+  grid/      a FileTabPage per file; current_tab_commands (View menu)
+  findings/  the problems panel and problem_navigation (go to cell, line, ID, F8)
+  checking/  check_presenter (progress, failures, tab counts, the problems list)
+  editing/   SpreadsheetEditing (every edit an undo step on the window's QUndoStack)
+  window/    toolbar_choices (vendor and version), menus, status bar, title.
+Rows and columns passed between parts are *table* positions (RosterTableModel.source_row and
+view_row translate to the grid's sorted and filtered rows).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QPalette,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rostereditor.core.bundle import Bundle
+from rostereditor.core.oneroster_files import MANIFEST
+from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
+from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
+from rostereditor.ui.background.qt_job_runner import QtJobRunner
+from rostereditor.ui.checking.check_presenter import CheckPresenter
+from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
+from rostereditor.ui.files.bundle_opening import BundleOpening, Source
+from rostereditor.ui.files.bundle_saving import BundleSaving
+from rostereditor.ui.files.xlsx_actions import XlsxActions
+from rostereditor.ui.findings.findings_panel import FindingsPanel
+from rostereditor.ui.findings.problem_navigation import ProblemNavigation
+from rostereditor.ui.grid.current_tab_commands import CurrentTabCommands
+from rostereditor.ui.grid.file_tab_page import FileTabPage
+from rostereditor.ui.grid.roster_table_model import RosterTableModel
+from rostereditor.ui.window.current_cell_status import show_current_cell
+from rostereditor.ui.window.notice_banner import NoticeBanner
+from rostereditor.ui.window.status_summary import StatusSummary
+from rostereditor.ui.window.toolbar_choices import ToolbarChoices
+from rostereditor.ui.window.toolbar_icons import themed_icon
+from rostereditor.ui.window.welcome_page import build_welcome_page
+from rostereditor.ui.window.window_actions import (
+    ACTION_ICONS,
+    NEEDS_BUNDLE,
+    create_actions,
+    populate_menus,
+    populate_toolbar,
+)
+from rostereditor.ui.window.window_settings import WindowSettings
+from rostereditor.ui.window.window_title import bundle_title, window_file_path, window_title
+
+APP_NAME = "RosterEditor"
+STATUS_TIMEOUT_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    """The editor window. Tests and the self-test drive it with open_bundle() and save_bundle()."""
+
+    view_created = Signal(str, QTableView)
+    bundle_opened = Signal()
+    findings_updated = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.settings = WindowSettings()
+        self.runner = QtJobRunner()
+        known = {p.name for p in list_profiles()}
+        self.session = EditSession(
+            self.runner, profile=self.settings.profile if self.settings.profile in known else "1edtech",
+            version_choice=self.settings.version)
+        self.undo_stack = QUndoStack(self)
+        self._pages: dict[str, FileTabPage] = {}
+        self.recent_menu: QMenu
+        self.profile_combo: QComboBox
+        self.version_combo: QComboBox
+
+        # The parts that hold the window's behaviour; menus and toolbar connect straight to them.
+        self.opening = BundleOpening(self)
+        self.saving = BundleSaving(self)
+        self.navigation = ProblemNavigation(self)
+        self.tab_commands = CurrentTabCommands(self)
+
+        self.banner = NoticeBanner(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Files in the bundle")
+        self.tabs.currentChanged.connect(self.tab_commands.sync_to_current_tab)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(build_welcome_page(self, self.opening.choose_and_open,
+                                                lambda: self.open_sample(damaged=True)))
+        self.stack.addWidget(self.tabs)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.findings_panel = FindingsPanel(self)
+        self.findings_panel.finding_activated.connect(self.navigation.go_to_finding)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
+        self.banner.show_details_requested.connect(self.navigation.show_reader_notices)
+
+        self.actions_by_id: dict[str, QAction] = create_actions(self)
+        self._menus = populate_menus(self, self.actions_by_id)
+        self.main_toolbar: QToolBar = populate_toolbar(self, self.actions_by_id)
+        self.choices = ToolbarChoices(self.profile_combo, self.version_combo, self.settings,
+                                      self.session)
+        self.status = StatusSummary(self.statusBar())
+        self.checks = CheckPresenter(self)
+        self.editing = SpreadsheetEditing(self)
+        self.xlsx = XlsxActions(self)
+        self.session.events.bundle_changed.connect(self._on_bundle_changed)
+        self.session.events.version_changed.connect(self._on_version_changed)
+        self.undo_stack.cleanChanged.connect(self._update_modified)
+        self._apply_icons()
+        self._update_title()
+        self._update_enabled()
+        self._restore_window()
+
+    # -- what the parts use ------------------------------------------------------------
+
+    @property
+    def bundle(self) -> Bundle | None:
+        return self.session.bundle
+
+    def action(self, action_id: str) -> QAction:
+        """Any of the window's actions by id, including those its parts added (e.g. edit.copy)."""
+        found = self.actions_by_id.get(action_id) or self.findChild(QAction, action_id)
+        if found is None:
+            raise KeyError(action_id)
+        return found
+
+    def menu(self, name: str) -> QMenu:
+        return self._menus[name]
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_status(self, message: str, timeout_ms: int = STATUS_TIMEOUT_MS) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def current_file_name(self) -> str | None:
+        page = self.tabs.currentWidget()
+        return page.model.file_name if isinstance(page, FileTabPage) else None
+
+    def table_view(self, file_name: str) -> QTableView | None:
+        page = self._pages.get(file_name)
+        return page.view if page else None
+
+    def current_view(self) -> QTableView | None:
+        page = self.tabs.currentWidget()
+        return page.view if isinstance(page, FileTabPage) else None
+
+    def model(self, file_name: str) -> RosterTableModel | None:
+        page = self._pages.get(file_name)
+        return page.model if page else None
+
+    def page(self, file_name: str) -> FileTabPage | None:
+        return self._pages.get(file_name)
+
+    def pages(self) -> dict[str, FileTabPage]:
+        """The open tabs by file name, in tab order."""
+        return self._pages
+
+    def go_to_cell(self, file_name: str, row: int, col: int) -> bool:
+        """Show a table cell: switch tab, drop filters hiding it, select it and scroll to it."""
+        return self.navigation.go_to_cell(file_name, row, col)
+
+    # -- opening, saving, closing (see bundle_opening and bundle_saving) ---------------
+
+    def open_bundle(self, source: Source, *, background: bool | None = None) -> bool:
+        """Open a zip, folder or CSV file(s). False if not opened (cancelled, unreadable)."""
+        return self.opening.open(source, background=background)
+
+    def open_sample(self, damaged: bool = False) -> bool:
+        return self.opening.open_sample(damaged)
+
+    def is_opening(self) -> bool:
+        return self.opening.is_opening()
+
+    def save_bundle(self, path: Path | str | None = None) -> Path:
+        """Save without asking anything; returns where it went. Raises SaveError on failure."""
+        return self.saving.save(path)
+
+    def save_interactive(self) -> bool:
+        return self.saving.save_interactive()
+
+    def save_as_interactive(self) -> bool:
+        return self.saving.save_as_interactive()
+
+    def confirm_discard(self, action: str) -> bool:
+        """True if it is fine to drop the current bundle (saved, discarded, or unchanged)."""
+        return self.saving.confirm_discard(action)
+
+    def set_bundle(self, bundle: Bundle) -> None:
+        """Show an already-read bundle: tabs at once, findings once checked."""
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.session.open(bundle)  # the tabs come with its bundle_changed event
+
+    def close_bundle_interactive(self) -> None:
+        if self.bundle is None or not self.confirm_discard("closing it"):
+            return
+        self.undo_stack.clear()
+        self.session.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard("closing"):
+            event.ignore()
+            return
+        self.shut_down()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        event.accept()
+
+    def shut_down(self) -> None:
+        """Stop every background job now: none may outlive the window."""
+        self.opening.cancel()
+        self.checks.shut_down()
+        self.session.shut_down()
+        self.runner.cancel_all()
+
+    def is_modified(self) -> bool:
+        return self.bundle is not None and not self.undo_stack.isClean()
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+        self._update_title()
+
+    def _on_bundle_changed(self, event: BundleChanged) -> None:
+        self._clear_tabs()
+        bundle = event.bundle
+        if bundle is None:
+            self.banner.hide()
+            self.stack.setCurrentIndex(0)
+        else:
+            for name in self.session.file_names:
+                self._add_tab(name)
+            self.stack.setCurrentWidget(self.tabs)
+            self.banner.show_notices(bundle.notices)
+            if bundle.source is not None and bundle.source_kind != "new":
+                self.settings.add_recent(bundle.source)
+        self._update_title()
+        self._update_enabled()
+        self.update_status()
+        if bundle is not None:
+            self.bundle_opened.emit()
+
+    def _add_tab(self, name: str) -> None:
+        table = self.session.require_table(name)
+        edits = self.editing.cells if self.session.is_editable(name) else None
+        model = RosterTableModel(table, name, edits)
+        model.attach(self.session)
+        model.filter_icon = self._icon("filter")
+        page = FileTabPage(model, self.tabs)
+        page.size_columns_to_content()
+        page.view_order_changed.connect(self.update_status)
+        page.view.selectionModel().currentChanged.connect(self.update_status)
+        page.view.selectionModel().selectionChanged.connect(self.update_status)
+        self._pages[name] = page
+        index = self.tabs.addTab(page, f"{name} (read-only)" if name == MANIFEST else name)
+        if name == MANIFEST:
+            self.tabs.setTabToolTip(index, "The manifest is written fresh on every save, "
+                                    "from the files in the bundle and the chosen version.")
+        self.view_created.emit(name, page.view)
+
+    def _clear_tabs(self) -> None:
+        for page in self._pages.values():
+            page.model.detach()
+        self._pages.clear()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        self.navigation.close_find_id()
+
+    # -- checking (the session checks; see check_presenter) -------------------------------
+
+    @property
+    def validator(self) -> BundleValidator | None:
+        """The open bundle's BundleValidator (None without a bundle)."""
+        return self.session.validator
+
+    @property
+    def validation_result(self) -> ValidationResult | None:
+        return self.session.result
+
+    def all_findings(self) -> list[Finding]:
+        """What the problems list shows (after flush_pending_updates, the latest result)."""
+        return list(self.findings_panel.all_findings())
+
+    def flush_pending_updates(self) -> None:
+        """Apply the debounced list/tab updates now (tests and the self-test call this)."""
+        self.checks.flush_pending_updates()
+
+    def is_checking(self) -> bool:
+        return self.session.is_checking()
+
+    def cancel_validation(self) -> None:
+        self.checks.cancel()
+
+    def _on_version_changed(self, _event: VersionChanged) -> None:
+        self.update_status()
+
+    # -- navigation (see problem_navigation) -------------------------------------------
+
+    def go_to_line(self, line: int, file_name: str | None = None) -> bool:
+        """Select the record at a physical line of the original file (as vendors report it)."""
+        return self.navigation.go_to_line(line, file_name)
+
+    def show_find_id(self) -> None:
+        self.navigation.show_find_id()
+
+    # -- status, title, enabling -------------------------------------------------------
+
+    def update_status(self, *_signal_args: object) -> None:
+        page = self.tabs.currentWidget()
+        shown = page if isinstance(page, FileTabPage) and self.bundle is not None else None
+        show_current_cell(self.status, shown, self.session)
+
+    def bundle_title(self) -> str:
+        return bundle_title(self.bundle)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(window_title(self.bundle, APP_NAME))
+        self.setWindowFilePath(window_file_path(self.bundle))
+        self.setWindowModified(self.is_modified())
+
+    def _update_modified(self, _clean: bool = True) -> None:
+        self.setWindowModified(self.is_modified())
+
+    def _update_enabled(self) -> None:
+        for action_id in NEEDS_BUNDLE:
+            self.actions_by_id[action_id].setEnabled(self.bundle is not None)
+
+    # -- look and feel -----------------------------------------------------------------
+
+    def _icon(self, name: str) -> QIcon:
+        return themed_icon(name, self.palette().color(QPalette.ColorRole.WindowText))
+
+    def _apply_icons(self) -> None:
+        for action_id, icon_name in ACTION_ICONS.items():
+            self.actions_by_id[action_id].setIcon(self._icon(icon_name))
+        filter_icon = self._icon("filter")
+        for page in self._pages.values():
+            page.model.filter_icon = filter_icon
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_icons()  # light <-> dark: redraw icons in the new text colour
+        super().changeEvent(event)
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    # -- drag and drop -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() for u in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            # Open after the drop finishes so the source app is not kept waiting.
+            QTimer.singleShot(0, lambda: self.open_bundle(paths))
