@@ -18,6 +18,7 @@ import os
 import random
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,14 +86,19 @@ def _campaign(kind: str, scratch: Path, versions: tuple[Path, Path], runs: int,
               rng: random.Random) -> int:
     old_zip, new_zip = versions
     old, new = _members(old_zip), _members(new_zip)
-    duration = _calibrate(kind, scratch, old_zip, new_zip)
-    print(f"\n{kind} saves: an uninterrupted save takes {duration:.2f} s; killing {runs} saves "
-          f"at random moments in 0-{duration * 1.1:.2f} s", flush=True)
+    # The machine may be busy: save times are measured again every few runs (median of the
+    # recent ones), so the kill moments keep spanning the whole save.
+    durations = [_calibrate(kind, scratch, old_zip, new_zip) for _ in range(3)]
+    print(f"\n{kind} saves: an uninterrupted save takes {statistics.median(durations):.2f} s; "
+          f"killing {runs} saves at random moments of it", flush=True)
     outcomes: Counter[str] = Counter()
     phases: Counter[str] = Counter()
     litter_before = 0
     failures = 0
     for run in range(runs):
+        if run and run % 5 == 0:
+            durations = [*durations[-4:], _calibrate(kind, scratch, old_zip, new_zip)]
+        duration = statistics.median(durations)
         place = scratch / f"{kind}-{run}"
         place.mkdir()
         target = _fresh_target(kind, place, old_zip, old)
@@ -118,6 +124,7 @@ def _campaign(kind: str, scratch: Path, versions: tuple[Path, Path], runs: int,
         print(f"  {count:3d} x {verdict}")
     print(f"  temporaries or staging folders present right after the kill: {litter_before} "
           f"runs; after the next open: {'see BROKEN lines' if failures else 'none'}")
+    print(f"  save times measured during the campaign: {min(durations):.2f}-{max(durations):.2f} s")
     print(f"  {kind}: {runs - failures} of {runs} runs left the old or the new bundle complete")
     return failures
 
@@ -154,6 +161,7 @@ def _calibrate(kind: str, scratch: Path, old_zip: Path, new_zip: Path) -> float:
     started = time.perf_counter()
     child.wait()
     duration = time.perf_counter() - started
+    child.stdout.close()
     shutil.rmtree(place)
     return duration
 
