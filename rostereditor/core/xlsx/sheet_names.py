@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from urllib.parse import quote, unquote
 
 from rostereditor.core.xlsx.workbook_layout import HELPER_SHEETS, MAX_SHEET_NAME, file_name_for
 
 # Custom document property "RosterEditor file of sheet <sheet>" = "<file name>".
 PROPERTY_PREFIX = "RosterEditor file of sheet "
-_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+# Characters a sheet name may not hold: Excel's []:*?/\ and what XML cannot carry.
+_FORBIDDEN = re.compile("[\\[\\]:*?/\\\\\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 _RESERVED = {"history"}  # Excel keeps this name for its change-tracking sheet
 # A recorded file name must be one CSV file's name: no folder part, nothing that points elsewhere.
 _PLAIN_FILE = re.compile(r"^[^/\\\x00-\x1f]+\.csv$", re.IGNORECASE)
@@ -33,7 +35,7 @@ def export_sheet_names(file_names: Iterable[str]) -> dict[str, str]:
         while name.lower() in taken or name.lower() in _RESERVED:
             number += 1
             suffix = f" ({number})"
-            name = _trim(base[: MAX_SHEET_NAME - len(suffix)]) + suffix
+            name = _trim(_cut(base, MAX_SHEET_NAME - len(suffix))) + suffix
         taken.add(name.lower())
         names[file_name] = name
     return names
@@ -41,7 +43,18 @@ def export_sheet_names(file_names: Iterable[str]) -> dict[str, str]:
 
 def _valid_base(file_name: str) -> str:
     stem = file_name[:-4] if file_name.lower().endswith(".csv") else file_name
-    return _trim(_FORBIDDEN.sub("_", stem)[:MAX_SHEET_NAME]) or "sheet"
+    return _trim(_cut(_FORBIDDEN.sub("_", stem), MAX_SHEET_NAME)) or "sheet"
+
+
+def _cut(name: str, limit: int) -> str:
+    """name cut to at most limit characters as Excel counts them (UTF-16 code units)."""
+    while _excel_length(name) > limit:
+        name = name[:-1]
+    return name
+
+
+def _excel_length(name: str) -> int:
+    return len(name) + sum(1 for ch in name if ord(ch) > 0xFFFF)
 
 
 def _trim(name: str) -> str:
@@ -51,20 +64,27 @@ def _trim(name: str) -> str:
 
 def is_valid_sheet_name(name: str) -> bool:
     """Whether Excel accepts this as a sheet name (on its own; uniqueness is not checked)."""
-    return (0 < len(name) <= MAX_SHEET_NAME and not _FORBIDDEN.search(name)
+    return (0 < _excel_length(name) <= MAX_SHEET_NAME and not _FORBIDDEN.search(name)
             and name == _trim(name) and name.lower() not in _RESERVED)
 
 
 def sheet_file_properties(sheet_names: Mapping[str, str]) -> dict[str, str]:
-    """The document properties to write: one per sheet whose file the import cannot infer."""
-    return {PROPERTY_PREFIX + sheet: file_name for file_name, sheet in sheet_names.items()
-            if file_name_for(sheet) != file_name}
+    """The document properties to write: one per sheet whose file the import cannot infer.
+
+    File names are stored percent-encoded (underscores too): plain ASCII, which every writer puts
+    into the XML as it is, without the _xHHHH_ escapes some apply and others do not undo.
+    """
+    return {PROPERTY_PREFIX + sheet: quote(file_name, safe=" .-").replace("_", "%5F")
+            for file_name, sheet in sheet_names.items() if file_name_for(sheet) != file_name}
 
 
 def files_from_properties(properties: Mapping[str, object]) -> dict[str, str]:
     """sheet -> file name, from a workbook's custom document properties (untrusted input)."""
     found = {}
     for name, value in properties.items():
-        if name.startswith(PROPERTY_PREFIX) and isinstance(value, str) and _PLAIN_FILE.match(value):
-            found[name[len(PROPERTY_PREFIX):]] = value
+        if not name.startswith(PROPERTY_PREFIX) or not isinstance(value, str):
+            continue
+        file_name = unquote(value)
+        if _PLAIN_FILE.match(file_name):
+            found[name[len(PROPERTY_PREFIX):]] = file_name
     return found
