@@ -100,7 +100,7 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
             )
         )
     table = None
-    if nul < 0 and _fast_path_safe(raw):
+    if nul < 0 and _fast_path_safe(raw) and _arrow_cannot_balloon(raw, breaks):
         table = _parse_with_arrow(raw, breaks)
     if table is None:
         table, shape_notices = _parse_with_stdlib(raw, file_name)
@@ -114,11 +114,6 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
 def _fast_path_safe(raw: bytes | bytearray) -> bool:
     """Whether Arrow will read exactly what the csv module would: no blank lines, clean quotes."""
     if raw[:1] in (b"\n", b"\r"):
-        return False
-    # A blank line (two line ends in a row) is a record of nothing to the csv module, but a row
-    # of as many empty values as the header has columns to Arrow: 600 million of them for a
-    # wide header over 200,000 blank lines. (Inside a quoted value it only costs the fast path.)
-    if b"\n\n" in raw or b"\r\r" in raw or b"\n\r" in raw:
         return False
     if b'"' not in raw:
         return True
@@ -135,6 +130,20 @@ def _fast_path_safe(raw: bytes | bytearray) -> bool:
     inner = quotes < len(buf) - 1
     next_ok[inner] = np.isin(buf[quotes[inner] + 1], _DELIMITERS)
     return bool(np.all(prev_ok | next_ok))
+
+
+def _arrow_cannot_balloon(raw: bytes | bytearray, breaks: LineBreaks) -> bool:
+    """Whether Arrow's table of this file stays about as big as the file.
+
+    Arrow reads a blank line as a row of as many empty values as the header has columns: 600
+    million of them for a wide header over 200,000 blank lines. Real files have about as many
+    cells as bytes, so only a file whose lines times columns exceed that is scanned for blank
+    lines (two line ends in a row); with any, the careful path reads (or refuses) it instead.
+    """
+    width = _first_record_width(raw) or 1
+    if (breaks.total + 1) * width <= _PADDED_CELLS_ALWAYS_ALLOWED + _PADDED_CELLS_PER_BYTE * len(raw):
+        return True
+    return not (b"\n\n" in raw or b"\r\r" in raw or b"\n\r" in raw)
 
 
 def _parse_with_arrow(raw: bytes | bytearray, breaks: LineBreaks) -> Table | None:
