@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rostereditor.cli.limit_option import add_limit_option, limits_from
+from rostereditor.core.report_text import escape_for_terminal
+
 if TYPE_CHECKING:
     from rostereditor.core.bundle import Bundle
 
@@ -23,6 +26,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--drop-empty-columns", action="store_true",
                         help="leave out columns at the end of a file that have no name and no "
                              "values (Excel adds them)")
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,19 +36,23 @@ def run(args: argparse.Namespace) -> int:
     from rostereditor.core.bundle_writer import write_bundle_zip
     from rostereditor.core.read_notice import BundleReadError, NoticeLevel
 
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
-        bundle = read_bundle(args.source if len(args.source) > 1 else args.source[0])
+        bundle = read_bundle(args.source if len(args.source) > 1 else args.source[0], limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {', '.join(args.source)}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {', '.join(args.source)}: {exc}"),
+              file=sys.stderr)
         return EXIT_UNREADABLE
     for notice in bundle.notices:
         if notice.level != NoticeLevel.INFO:
-            print(f"{notice.level}: {notice}", file=sys.stderr)
+            print(escape_for_terminal(f"{notice.level}: {notice}"), file=sys.stderr)
     if args.drop_empty_columns:
         _drop_trailing_empty_columns(bundle)
     output = Path(args.output)
     try:
-        backup = write_bundle_zip(bundle, output, args.oneroster)
+        saved = write_bundle_zip(bundle, output, args.oneroster)
     except SaveError as exc:
         print(f"rostereditor: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -53,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
     version = args.oneroster or bundle.detected_version
     manifest = "manifest generated" if version != "1.0" else "OneRoster 1.0, so no manifest"
     print(f"Wrote {output} ({files} files, {rows} records, {manifest}).")
-    if backup:
-        print(f"The previous {output.name} was kept as {backup.name}.")
+    if saved.backup_message():
+        print(saved.backup_message())
     return EXIT_OK
 
 

@@ -44,6 +44,7 @@ from rostereditor.core.editing.reference_columns import (
 )
 from rostereditor.core.editing.rename_plan import merge_changes, plan_reference_updates
 from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS
+from rostereditor.core.save_result import SaveResult
 from rostereditor.core.saved_manifest import saved_manifest_rows, take_in_manifest
 from rostereditor.core.session.checking import BACKGROUND_CHECK_ROWS, BundleChecking
 from rostereditor.core.session.events import (
@@ -166,6 +167,8 @@ class EditSession:
         self.checking = BundleChecking(self.events, runner, background_rows=background_rows,
                                        publish=self._publish)
         self._references: tuple[Bundle, str, list[ReferenceColumn]] | None = None
+        # What the last save did (where it kept the originals), for the window to say.
+        self.last_save: SaveResult | None = None
         self._lookups: dict[str, RecordLookup] = {}
         # Hears every edit, undo and redo (the crash-recovery journal); see records_edit.
         self.edit_observer: EditObserver | None = None
@@ -419,14 +422,15 @@ class EditSession:
         manifest = saved_manifest_rows(bundle, self.version_to_save)
         self.events.saving.emit(Saving(target))
         if kind == "zip":
-            write_bundle_zip(bundle, target, self.version_to_save)
+            outcome = write_bundle_zip(bundle, target, self.version_to_save)
         else:
-            write_bundle_folder(bundle, target, self.version_to_save)
+            outcome = write_bundle_folder(bundle, target, self.version_to_save)
         bundle.source, bundle.source_kind = target, kind
+        self.last_save = outcome
         if manifest is not None:
             # Findings follow what was saved: the manifest is now the one just written.
             take_in_manifest(bundle, manifest)
-        self.events.saved.emit(Saved(target))
+        self.events.saved.emit(Saved(target, outcome))
         if manifest is not None:
             self.checking.structure_changed()
         return target

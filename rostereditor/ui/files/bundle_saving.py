@@ -111,5 +111,11 @@ class BundleSaving(QObject):
             QMessageBox.critical(self._window, "Not saved", f"Could not save: {exc}")
             return False
         QGuiApplication.restoreOverrideCursor()
-        self._window.statusBar().showMessage(f"Saved {target}", 5000)
+        outcome = self._window.session.last_save
+        kept = outcome.backup_message() if outcome is not None else None
+        self._window.statusBar().showMessage(f"Saved {target}." + (f" {kept}" if kept else ""),
+                                             15000 if kept else 5000)
+        if kept and outcome is not None and outcome.kind == "folder":
+            # A new folder appeared beside theirs: say so once, where it cannot be missed.
+            QMessageBox.information(self._window, "Saved", f"Saved {target.name}.\n\n{kept}")
         return True

@@ -89,3 +89,25 @@ def test_after_saving_a_bundle_without_a_manifest_its_tab_appears(window, tmp_pa
     window.flush_pending_updates()
     assert window.page(MANIFEST) is not None
     assert not [f for f in window.all_findings() if f.rule == "bundle.no-manifest"]
+
+
+def test_saving_a_folder_says_where_the_originals_went_and_leaves_none_inside(
+        window, keyboard, monkeypatch, message_boxes, tmp_path):
+    district = generate_district(students=30, seed=4)
+    folder = tmp_path / "district"
+    write_bundle_folder(district.bundle, folder, "1.1")
+    assert window.open_bundle(folder)
+    monkeypatch.setattr(bundle_saving, "confirm_save_with_errors", lambda *a: True)
+    users = window.bundle.table("users.csv")
+    window.go_to_cell("users.csv", 0, users.column_index("givenName"))
+    window.current_view().setFocus()
+    keyboard.type("Ann")
+    keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_S, Mod.ControlModifier)
+    assert not list(folder.glob("*.bak"))  # nothing a user would zip up and send
+    told = [text for kind, text in message_boxes if kind == "information"]
+    assert told
+    assert "district.bak" in told[0]
+    assert "beside" in told[0]
+    assert (tmp_path / "district.bak").is_dir()
+    assert "district.bak" in window.statusBar().currentMessage()
