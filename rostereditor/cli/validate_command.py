@@ -8,8 +8,15 @@ import sys
 from pathlib import Path
 
 from rostereditor.cli import vendor_report_option
+from rostereditor.cli.limit_option import add_limit_option, limits_from
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.read_notice import BundleReadError
+from rostereditor.core.report_privacy import without_report_values
+from rostereditor.core.report_text import (
+    escape_for_json,
+    escape_for_terminal,
+    escape_lines_for_terminal,
+)
 from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
@@ -27,7 +34,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="text", choices=["text", "json", "xlsx", "csv"],
                         help="xlsx and csv write a findings report for a vendor or colleague (need -o)")
     parser.add_argument("-o", "--output", help="write the report here instead of the screen")
+    parser.add_argument("--no-values", action="store_true",
+                        help="leave every cell value out of the report (values, suggested fixes and "
+                             "the values quoted in messages), so no student data travels with it")
     parser.add_argument("--list-vendors", action="store_true", help="list the vendor profiles")
+    add_limit_option(parser)
     vendor_report_option.register(parser)
 
 
@@ -40,10 +51,13 @@ def run(args: argparse.Namespace) -> int:
         print("rostereditor validate: give the bundle to check (a zip, folder or CSV file).",
               file=sys.stderr)
         return EXIT_UNREADABLE
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
-        bundle = read_bundle(args.path)
+        bundle = read_bundle(args.path, limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {args.path}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {args.path}: {exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     result = BundleValidator(bundle, args.vendor, args.oneroster).run()
     vendor_report = vendor_report_option.load(args, bundle) if args.vendor_report else None
@@ -59,15 +73,20 @@ def run(args: argparse.Namespace) -> int:
         if status != EXIT_OK:
             return status
     else:
-        text = json_report(result) if args.format == "json" else text_report(result)
+        include_values = not args.no_values
+        text = (json_report(result, include_values=include_values) if args.format == "json"
+                else text_report(result, include_values=include_values))
         if vendor_report is not None:
-            text = vendor_report_option.add_to_report(text, vendor_report, args.format)
+            shown = vendor_report if include_values else without_report_values(vendor_report)
+            ours = len(text)
+            text = vendor_report_option.add_to_report(text, shown, args.format)
+            # The vendor's lines are escaped like ours: the report file is just as untrusted.
+            text = (escape_for_json(text) if args.format == "json"
+                    else text[:ours] + escape_lines_for_terminal(text[ours:]))
         if args.output:
-            try:
-                Path(args.output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                print(f"rostereditor: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-                return EXIT_UNREADABLE
+            status = _write_text_file(text, Path(args.output))
+            if status != EXIT_OK:
+                return status
         else:
             sys.stdout.write(text)
     return EXIT_FINDINGS if result.counts["error"] else EXIT_OK
@@ -78,14 +97,35 @@ def _stream_report(result: ValidationResult, args: argparse.Namespace) -> int:
     from rostereditor.cli.findings_output import write_json, write_text
 
     write = write_json if args.format == "json" else write_text
+    include_values = not args.no_values
     if not args.output:
-        write(result, sys.stdout)
+        write(result, sys.stdout, include_values=include_values)
         return EXIT_OK
+    from rostereditor.core.atomic_save import SaveError, atomic_write
+
+    def streamed(temp: Path) -> None:
+        with temp.open("w", encoding="utf-8", newline="") as out:
+            write(result, out, include_values=include_values)
+
     try:
-        with open(args.output, "w", encoding="utf-8") as out:
-            write(result, out)
-    except OSError as exc:
-        print(f"rostereditor: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        atomic_write(Path(args.output), streamed, keep_backup=False)
+    except SaveError as exc:
+        print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _write_text_file(text: str, output: Path) -> int:
+    """Write the report through a temporary file, so a kill never leaves half a report."""
+    from rostereditor.core.atomic_save import SaveError, atomic_write
+
+    def write(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8", newline="")
+
+    try:
+        atomic_write(output, write, keep_backup=False)
+    except SaveError as exc:
+        print(f"rostereditor: cannot write {output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     return EXIT_OK
 
@@ -100,9 +140,10 @@ def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> in
 
     try:
         if args.format == "xlsx":
-            write_findings_xlsx(result, args.output, vendor=args.vendor, oneroster=result.version)
+            write_findings_xlsx(result, args.output, vendor=args.vendor, oneroster=result.version,
+                                include_values=not args.no_values)
         else:
-            write_findings_csv(result, args.output)
+            write_findings_csv(result, args.output, include_values=not args.no_values)
     except (OSError, SaveError) as exc:
         print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -110,17 +151,19 @@ def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> in
     return EXIT_OK
 
 
-def json_report(result: ValidationResult) -> str:
+def json_report(result: ValidationResult, *, include_values: bool = True) -> str:
+    """The findings as JSON; without values, the "value" key is left out of every finding."""
     from rostereditor.cli.findings_output import write_json
 
     out = io.StringIO()
-    write_json(result, out)
+    write_json(result, out, include_values=include_values)
     return out.getvalue()
 
 
-def text_report(result: ValidationResult) -> str:
+def text_report(result: ValidationResult, *, include_values: bool = True) -> str:
+    """The findings for a terminal; control characters in them are shown, never acted on."""
     from rostereditor.cli.findings_output import write_text
 
     out = io.StringIO()
-    write_text(result, out)
+    write_text(result, out, include_values=include_values)
     return out.getvalue()

@@ -20,6 +20,7 @@ from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.session import BundleChanged, CheckFailed, CheckProgress, ResultChanged
 from rostereditor.core.validation import ValidationResult
 from rostereditor.core.validation.findings_listing import FindingsListing
+from rostereditor.core.wording import plural
 from rostereditor.ui.findings.severity_icons import severity_icon
 
 if TYPE_CHECKING:
@@ -54,6 +55,11 @@ class CheckPresenter(QObject):
         # listing starts once the old one has stopped (two never run side by side).
         self._listing = JobSlot(window.runner)
         window.findings_panel.runner = window.runner  # searches of a huge list run there too
+        # The result whose findings the panel lists (None: nothing listed yet), how far the
+        # running check is, and whether the last check was stopped before it finished.
+        self._listed_result: ValidationResult | None = None
+        self._fraction: float | None = None
+        self._interrupted = False
         events = self._session.events
         events.result_changed.connect(self._on_result)
         events.check_progress.connect(self._on_progress)
@@ -65,8 +71,10 @@ class CheckPresenter(QObject):
         """The status bar's Cancel: stop the running check."""
         session = self._session
         if session.cancel_checks() and session.result is None and session.bundle is not None:
+            self._interrupted = True
             self._window.statusBar().showMessage(
                 "Checking cancelled: the problem list is incomplete (Tools > Check Again).", 8000)
+        self.update_check_state()
 
     def shut_down(self) -> None:
         """The window is closing: no more listings, no more timers."""
@@ -95,35 +103,79 @@ class CheckPresenter(QObject):
         self._listing.cancel()
         order = list(self._window.pages())
         if result is None:
-            self._show_listing(FindingsListing({}))
+            self._show_listing(FindingsListing({}), None)
             return
         if wait or result.total <= INLINE_LISTING_LIMIT:
-            self._show_listing(FindingsListing.of_result(result, order))
+            self._show_listing(FindingsListing.of_result(result, order), result)
             return
         self._listing.start(Job(lambda progress: build_listing(result, order, progress),
-                                self._show_listing, name="listing findings"))
+                                lambda listing: self._show_listing(listing, result),
+                                name="listing findings"))
+        self.update_check_state()
+
+    def update_check_state(self) -> None:
+        """Tell the problems panel how current its list is: until a check has finished it says
+        the bundle is being checked, never "No problems found."; while a re-check runs after
+        edits, that the list is from before them."""
+        panel = self._window.findings_panel
+        session = self._session
+        result = session.result
+        if session.bundle is None:
+            panel.set_check_state(None, listed=False)
+        elif result is None:
+            panel.set_check_state(self._unchecked_note(), listed=False)
+        elif self._listing.is_running() or self._listed_result is None:
+            total = result.total
+            panel.set_check_state(f"Listing {plural(total, 'problem')}\u2026",
+                                  listed=self._listed_result is not None)
+        elif session.is_checking() or self._fraction is not None:
+            panel.set_check_state("checking again after your changes\u2026 "
+                                  "(this list is from before them)", listed=True)
+        else:
+            panel.set_check_state(None, listed=True)
+
+    def _unchecked_note(self) -> str:
+        if self._interrupted:
+            return ("Not checked: checking stopped before it finished. "
+                    "Tools > Check Again (F5) checks the bundle.")
+        if self._fraction:
+            return f"Checking the bundle\u2026 {self._fraction:.0%}"
+        return "Checking the bundle\u2026"
 
     # -- events ------------------------------------------------------------------------------
 
-    def _on_result(self, _event: ResultChanged) -> None:
+    def _on_result(self, event: ResultChanged) -> None:
+        if event.result is not None:
+            self._interrupted = False
         self._panel_timer.start()
         self._window.update_status()
+        self.update_check_state()
 
     def _on_bundle(self, _event: BundleChanged) -> None:
         self._listing.cancel()
         self._panel_timer.stop()
+        self._listed_result, self._fraction, self._interrupted = None, None, False
         self.refresh_findings_views()
+        self.update_check_state()
 
     def _on_progress(self, event: CheckProgress) -> None:
         self._window.status.show_progress(event.fraction)
+        if event.fraction is not None:
+            self._interrupted = False
+        self._fraction = event.fraction
+        self.update_check_state()
 
     def _on_failed(self, event: CheckFailed) -> None:
+        self._interrupted = True
+        self.update_check_state()
         QMessageBox.warning(self._window, "Checking failed", event.message)
 
     # -- views -------------------------------------------------------------------------------
 
-    def _show_listing(self, listing: FindingsListing) -> None:
+    def _show_listing(self, listing: FindingsListing, result: ValidationResult | None) -> None:
+        self._listed_result = result
         self._window.findings_panel.set_listing(listing, list(self._window.pages()))
+        self.update_check_state()
         self._window.findings_updated.emit()
 
     def _update_tab_titles(self, result: ValidationResult | None) -> None:
@@ -138,5 +190,5 @@ class CheckPresenter(QObject):
             tabs.setTabIcon(index, severity_icon(worst) if worst else QIcon())
             if name != MANIFEST:
                 tabs.setTabToolTip(
-                    index, f"{name}: {errors:,} errors, {warnings:,} warnings, "
-                    f"{counts.get('info', 0):,} notes")
+                    index, f"{name}: {plural(errors, 'error')}, {plural(warnings, 'warning')}, "
+                    f"{plural(counts.get('info', 0), 'note')}")

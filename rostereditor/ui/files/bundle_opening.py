@@ -42,6 +42,7 @@ class BundleOpening(QObject):
         super().__init__(window)
         self._window = window
         self._job: ProgressDialogJob | None = None
+        self._untitled: str | None = None
         # The read whose files are being shown as they arrive, and whether any has been.
         self._token: object = None
         self._target = Path()
@@ -50,12 +51,16 @@ class BundleOpening(QObject):
         self._file_read.connect(self._on_file_read, Qt.ConnectionType.QueuedConnection)
         self._status_cancel_connected = False
 
-    def open(self, source: Source, *, background: bool | None = None) -> bool:
+    def open(self, source: Source, *, background: bool | None = None,
+             untitled: str | None = None) -> bool:
         """Open a zip, folder or CSV file(s). Returns False if not opened (cancelled, unreadable).
 
         Small inputs open synchronously; large ones (or background=True) open in a worker with
-        progress and Cancel, and this returns True once that has started.
+        progress and Cancel, and this returns True once that has started. With `untitled`
+        (a name for the title) the bundle opens as an untitled copy: Save asks where, and the
+        file it came from is never written.
         """
+        self._untitled = untitled
         if not self._window.confirm_discard("opening another bundle"):
             return False
         paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
@@ -79,8 +84,14 @@ class BundleOpening(QObject):
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._window.set_bundle(bundle)
+        self._show(bundle)
         return True
+
+    def _show(self, bundle: Bundle, *, keep_place: bool = False) -> None:
+        if self._untitled is not None:
+            bundle.source, bundle.source_kind = None, "new"
+        self._window.untitled_name = self._untitled
+        self._window.set_bundle(bundle, keep_place=keep_place)
 
     def is_opening(self) -> bool:
         return self._job is not None
@@ -103,12 +114,14 @@ class BundleOpening(QObject):
             self.open(folder)
 
     def open_sample(self, damaged: bool = False) -> bool:
+        """The sample opens as an untitled copy: it lives in the application's own folder,
+        which saving must never write to (Save asks where)."""
         path = sample_bundle_path(damaged)
         if path is None:
             QMessageBox.information(self._window, "Sample district",
                                     "The sample district is not included in this build.")
             return False
-        return self.open(path)
+        return self.open(path, untitled=path.stem)
 
     def fill_recent_menu(self) -> None:
         menu = self._window.recent_menu
@@ -155,9 +168,11 @@ class BundleOpening(QObject):
         self._target = target if isinstance(target, Path) else target[0].parent
         job.progressed.connect(self.read_progress)
         job.progressed.connect(lambda percent: self._show_progress(token, percent))
+        job.progressed.connect(self._window.opening_page.set_percent)
         job.succeeded.connect(lambda bundle: self._on_done(job, bundle))
         job.failed.connect(lambda error: self._on_failed(job, error))
         job.cancelled.connect(lambda: self._on_cancelled(job))
+        self._window.show_opening(name)
         self._job = job.start()
 
     def cancel(self) -> None:
@@ -205,6 +220,7 @@ class BundleOpening(QObject):
         if job is self._job:
             self._job = None
             self._stop_showing()
+            self._window.end_opening()
             self._window.statusBar().showMessage("Opening cancelled.", 4000)
 
     def _on_done(self, job: ProgressDialogJob, bundle: Bundle) -> None:
@@ -214,13 +230,16 @@ class BundleOpening(QObject):
             self._previous = None
             self._window.status.show_progress(None)
             shown, self._showing = self._showing, False
-            self._window.set_bundle(bundle, keep_place=shown)
+            if self._window.stack.currentWidget() is self._window.opening_page:
+                self._window.opening_page.preparing()
+            self._show(bundle, keep_place=shown)
 
     def _on_failed(self, job: ProgressDialogJob, error: Exception) -> None:
         if job is not self._job:
             return
         self._job = None
         self._stop_showing()
+        self._window.end_opening()
         if isinstance(error, BundleReadError):
             self._show_open_error(str(error))
         else:
