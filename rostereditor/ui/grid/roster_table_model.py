@@ -39,7 +39,7 @@ from rostereditor.ui.findings.severity_style import SEVERITY_BRUSH, SEVERITY_COL
 from rostereditor.ui.grid.cell_findings import CellFindings, CellKey, FindingsChange
 from rostereditor.ui.grid.cell_text import SPACE_MARK, display_text
 from rostereditor.ui.grid.cell_tooltips import EXTRA_FIELD_TIP, CellTooltips, finding_tooltip
-from rostereditor.ui.grid.view_row_order import ViewRowOrder
+from rostereditor.ui.grid.view_row_order import ShownRows, ViewRowOrder
 
 __all__ = ["SPACE_MARK", "CellEditSink", "CellMarks", "RosterTableModel", "display_text"]
 
@@ -424,7 +424,8 @@ class RosterTableModel(QAbstractTableModel):
                                  lambda rows: self._order_ready(rows, rows_then, reset=reset),
                                  name="ordering rows"))
 
-    def _order_ready(self, rows: np.ndarray | None, rows_then: np.ndarray, *, reset: bool) -> None:
+    def _order_ready(self, rows: ShownRows | None, rows_then: np.ndarray, *,
+                     reset: bool) -> None:
         if self.table.row_ids() is not rows_then:
             self._order_later(reset=reset)  # rows came or went meanwhile: work it out again
             return
@@ -446,7 +447,7 @@ class RosterTableModel(QAbstractTableModel):
         self._row_count = self.order.count(self.table)
         self._extra_columns = self._count_extra_columns()
 
-    def _relayout(self, rows: np.ndarray | None, row_ids: np.ndarray) -> None:
+    def _relayout(self, rows: ShownRows | None, row_ids: np.ndarray) -> None:
         """Take a new order keeping selections and the current cell on the same records."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow.compute as pc
@@ -20,6 +21,21 @@ def _row_id_array(rows: ProblemRows) -> np.ndarray:
     if isinstance(rows, np.ndarray):
         return rows
     return np.fromiter(rows, dtype=np.int64, count=len(rows))
+
+
+@dataclass(frozen=True)
+class ShownRows:
+    """The table rows a grid shows, in order, and each table row's place among them (-1: not
+    shown): made together by a plan, on whatever thread worked it out."""
+
+    rows: np.ndarray
+    where: np.ndarray
+
+    @classmethod
+    def of(cls, rows: np.ndarray, count: int) -> ShownRows:
+        where = np.full(count, -1, dtype=np.int64)
+        where[rows] = np.arange(len(rows), dtype=np.int64)
+        return cls(rows, where)
 
 
 class ViewRowOrder:
@@ -70,9 +86,7 @@ class ViewRowOrder:
         if self._rows is None:
             return table_row
         if self._inverse is None:
-            inverse = np.full(int(self._rows.max(initial=-1)) + 1, -1, dtype=np.int64)
-            inverse[self._rows] = np.arange(len(self._rows), dtype=np.int64)
-            self._inverse = inverse
+            self._inverse = ShownRows.of(self._rows, int(self._rows.max(initial=-1)) + 1).where
         if not 0 <= table_row < len(self._inverse):
             return None
         found = int(self._inverse[table_row])
@@ -82,14 +96,14 @@ class ViewRowOrder:
         """Recompute the mapping from the current settings and the table's current rows."""
         self.apply(self.plan(table, problem_row_ids)(), table.row_ids())
 
-    def apply(self, rows: np.ndarray | None, row_ids: np.ndarray | None = None) -> None:
+    def apply(self, shown: ShownRows | None, row_ids: np.ndarray | None = None) -> None:
         """Take a mapping a plan made (None: every row in table order); row_ids: the table's
         row ids when it was planned, so carried_over can follow the records later."""
-        self._inverse = None
-        self._rows = rows
+        self._rows = None if shown is None else shown.rows
+        self._inverse = None if shown is None else shown.where
         self._row_ids = row_ids
 
-    def carried_over(self, table: Table) -> np.ndarray | None:
+    def carried_over(self, table: Table) -> ShownRows | None:
         """The current order after rows came or went: the same records in the same order, rows
         added since at the end. A stand-in, shown at once, until a new plan is worked out."""
         if self._rows is None or self._row_ids is None:
@@ -97,10 +111,11 @@ class ViewRowOrder:
         kept, _ = table.positions_of(self._row_ids[self._rows])
         added = np.ones(len(table), dtype=bool)
         added[kept] = False
-        return np.concatenate([kept, np.flatnonzero(added)]).astype(np.int64)
+        return ShownRows.of(np.concatenate([kept, np.flatnonzero(added)]).astype(np.int64),
+                            len(table))
 
     def plan(self, table: Table,
-             problem_row_ids: ProblemRows = ()) -> Callable[[], np.ndarray | None]:
+             problem_row_ids: ProblemRows = ()) -> Callable[[], ShownRows | None]:
         """The work of rebuild, with the settings and the table's columns taken now, to be done
         on any thread: sorting millions of rows must not freeze the window."""
         if not self.active:
@@ -115,7 +130,7 @@ class ViewRowOrder:
             else None
         order = "descending" if self.sort_descending else "ascending"
 
-        def rows_shown() -> np.ndarray:
+        def rows_shown() -> ShownRows:
             mask = np.ones(count, dtype=bool)
             for values, text in filters:
                 hits = pc.match_substring(values(), text, ignore_case=True)
@@ -127,6 +142,6 @@ class ViewRowOrder:
                 values = sort().take(rows)
                 # Arrow's sort is stable, so equal values keep the file's order.
                 rows = rows[pc.array_sort_indices(values, order=order).to_numpy()]
-            return rows
+            return ShownRows.of(rows, count)
 
         return rows_shown
