@@ -76,7 +76,8 @@ class ConversionReport:
     def outline(self) -> ReportOutline:
         """The report for the window: counts first, then every note by kind with its examples."""
         counts = [plural(len(self.of_kind("changed")), "change"),
-                  plural(len(self.of_kind("lost")), "loss", "losses"),
+                  plural(len(self.of_kind("lost")), "loss", "losses") if self.lost_anything
+                  else "nothing lost",
                   plural(len(self.of_kind("check")), "point") + " to check"]
         summary = (f"Converted from OneRoster {self.source_version} to {self.target_version}: "
                    f"{', '.join(counts)}.")

@@ -75,7 +75,7 @@ class BundleSaving(QObject):
         stem = "roster"
         if bundle is not None and bundle.source is not None:
             folder = bundle.source.parent if bundle.source_kind != "files" else bundle.source
-            stem = bundle.source.stem if bundle.source_kind in ("zip", "folder") else "roster"
+            stem = bundle.source.stem if bundle.source_kind in ("zip", "folder", "new") else "roster"
         zip_name = window.session.profile.zip_name
         if zip_name:
             return folder / zip_name

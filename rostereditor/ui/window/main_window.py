@@ -45,6 +45,7 @@ from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
+from rostereditor.ui.conversion.conversion_actions import ConversionActions
 from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
 from rostereditor.ui.files.bundle_opening import BundleOpening, Source
 from rostereditor.ui.files.bundle_saving import BundleSaving
@@ -54,6 +55,7 @@ from rostereditor.ui.findings.problem_navigation import ProblemNavigation
 from rostereditor.ui.grid.current_tab_commands import CurrentTabCommands
 from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
+from rostereditor.ui.recipes.recipe_actions import RecipeActions
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
 from rostereditor.ui.window.status_summary import StatusSummary
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
         self.checks = CheckPresenter(self)
         self.editing = SpreadsheetEditing(self)
         self.xlsx = XlsxActions(self)
+        self.recipes = RecipeActions(self)
+        self.conversion = ConversionActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)

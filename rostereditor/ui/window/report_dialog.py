@@ -21,21 +21,29 @@ from rostereditor.core.report_outline import ReportOutline
 
 
 def outline_html(report: ReportOutline) -> str:
-    """The report as the simple HTML a QTextBrowser shows; every text is escaped (it holds data)."""
-    parts = [f"<p>{_text(report.summary)}</p>"]
+    """The report as the simple HTML a QTextBrowser shows; every text is escaped (it holds data).
+
+    Points with details are paragraphs followed by their own list: Qt's rich text indents
+    nested lists by a fixed 40 px a level, which leaves examples far from their step.
+    """
+    parts = [_STYLE, f"<p>{_text(report.summary)}</p>"]
     for section in report.sections:
         parts.append(f"<h3>{_text(section.heading)}</h3>")
         if section.note:
             parts.append(f"<p><i>{_text(section.note)}</i></p>")
-        parts.append("<ul>")
         for point in section.points:
-            details = "".join(f"<li>{_text(d)}</li>" for d in point.details)
-            parts.append(f"<li>{_text(point.text)}" + (f"<ul>{details}</ul>" if details else "")
-                         + "</li>")
-        parts.append("</ul>")
-    if report.closing:
-        parts.append(f"<p>{_text(report.closing)}</p>")
+            parts.append(f"<p class='point'>\u2022 {_text(point.text)}</p>")
+            if point.details:
+                parts.append("<ul>" + "".join(f"<li>{_text(d)}</li>" for d in point.details)
+                             + "</ul>")
+    parts += [f"<p>{_text(paragraph)}</p>" for paragraph in report.closing.split("\n\n") if paragraph]
     return "\n".join(parts)
+
+
+# Examples sit one small step in from their point; headings get air above them.
+_STYLE = ("<style>ul { -qt-list-indent: 1; margin-top: 0px; margin-bottom: 4px; } "
+          "p.point { margin-top: 4px; margin-bottom: 0px; margin-left: 8px; } "
+          "h3 { margin-top: 14px; }</style>")
 
 
 def _text(text: str) -> str:

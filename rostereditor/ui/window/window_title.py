@@ -11,6 +11,8 @@ def bundle_title(bundle: Bundle | None) -> str:
         return "Untitled bundle"
     if bundle.source_kind == "files":
         return f"CSV files in {bundle.source.name}"
+    if bundle.source_kind == "new":  # made here (a conversion): the name Save will propose
+        return f"{bundle.source.name} (not saved yet)"
     return bundle.source.name
 
 

@@ -65,6 +65,7 @@ def test_every_loss_and_every_value_left_for_a_person_is_reported():
     assert any(p.text.startswith("users.csv: 1 user(s) hold more than one role") for p in lost.points)
     assert any(p.details == ("e.g. line 3: 'Patty'",) for p in lost.points)
     assert report.outline().closing == ""
+    assert "losses" in report.outline().summary
 
 
 def test_files_and_columns_1_1_does_not_have_are_left_out_and_counted():

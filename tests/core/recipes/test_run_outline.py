@@ -17,7 +17,8 @@ def test_changed_steps_come_with_counts_and_examples_and_idle_steps_are_listed_a
     assert outline.summary == "\u201cNightly\u201d made 6 changes: 2 of its 4 steps found something to fix."
     changed, idle = outline.sections
     assert [p.text for p in changed.points] == [
-        "Step 1: Fix excel.boolean-case everywhere \u2014 4 changes (3 in users.csv, 1 in demographics.csv)",
+        "Step 1: Fix \u201cTRUE/FALSE in capitals\u201d (excel.boolean-case) everywhere "
+        "\u2014 4 changes (3 in users.csv, 1 in demographics.csv)",
         "Step 3: Replace '@old.example.org' with '@new.org' in column email of every file "
         "\u2014 2 changes (2 in users.csv)",
     ]
