@@ -23,6 +23,7 @@ from rostereditor.core.session.edit_intents import (
     ReplacedAll,
     intent_of,
 )
+from rostereditor.core.session.undoable_edits import EditSequence
 
 # Rules a vendor profile adds; every other rule is the specification's, whichever profile is on.
 _VENDOR_RULE_PREFIX = "vendor."
@@ -36,8 +37,15 @@ class RecipeApplied:
 
 
 def record_edit(recorder: RecipeRecorder, edit: object) -> list[RecordedStep]:
-    """Record what `edit` did in general terms; [] for edits of particular cells (typing)."""
-    match intent_of(edit):
+    """Record what `edit` did in general terms; [] for edits of particular cells (typing).
+
+    An edit made of others with no intent of its own (several column moves as one step)
+    records what each of its parts did.
+    """
+    intent = intent_of(edit)
+    if intent is None and isinstance(edit, EditSequence):
+        return [entry for step in edit.steps for entry in record_edit(recorder, step)]
+    match intent:
         case CellFixed(file, column, rule, value, profile):
             return [recorder.record_quick_fix(rule, file, column, value, _vendor(rule, profile))]
         case ColumnFixed(file, column, rule, profile):

@@ -10,6 +10,7 @@ import copy
 
 from recipe_bundles import column, damaged_bundle
 
+from rostereditor.core.editing.cell_range import CellRange
 from rostereditor.core.editing.find_replace import SearchOptions
 from rostereditor.core.recipes import (
     DeleteColumn,
@@ -26,7 +27,7 @@ from rostereditor.core.recipes import (
     replay_in_session,
     save_recipe,
 )
-from rostereditor.core.session import EditSession
+from rostereditor.core.session import EditSequence, EditSession
 
 
 def open_session(bundle=None, profile: str = "1edtech") -> EditSession:
@@ -98,6 +99,19 @@ def test_edits_of_particular_cells_are_not_recorded():
         "users.csv", 0, col(session, "users.csv", "email"), SearchOptions("old"), "new"))
     record(session, history, session.delete_rows("users.csv", [1]))
     assert history.recipe().steps == ()
+
+
+def test_a_step_made_of_several_column_moves_records_each_move():
+    session = open_session()
+    history = RecordedHistory()
+    moves = [session.move_column("orgs.csv", 3, 0), session.move_column("orgs.csv", 4, 1)]
+    history.pushed(EditSequence("Put the columns in the spec's order", moves))
+    assert history.recipe().steps == (MoveColumn("orgs.csv", "name", before="sourcedId"),
+                                      MoveColumn("orgs.csv", "type", after="name"))
+    # A paste is a sequence too, of particular cells and rows: nothing to record.
+    plan = session.plan_paste("orgs.csv", [["x"], ["y"]], CellRange(0, 0, 0, 0))
+    history.pushed(session.paste("orgs.csv", plan))
+    assert len(history.recipe().steps) == 2
 
 
 def test_a_vendor_is_named_only_for_its_own_rules():
