@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from rostereditor.core.manifest import FILE_MODES, manifest_properties
@@ -83,4 +84,4 @@ def _has_delta_columns_filled(table: Table) -> bool:
     col = table.column_index("status")
     if col is None or len(table) == 0:
         return False
-    return bool(pc.any(pc.not_equal(table.column_array(col), "")).as_py())
+    return bool(pc.any(pc.not_equal(table.column_array(col), pa.scalar("", pa.string()))).as_py())
