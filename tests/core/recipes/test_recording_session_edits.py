@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from recipe_bundles import column, damaged_bundle
 
 from rostereditor.core.editing.cell_range import CellRange
@@ -200,3 +201,18 @@ def test_the_recorded_recipe_repeats_the_fixes_on_a_fresh_copy(tmp_path):
     apply_recipe(load_recipe(path), fresh)
     assert snapshot(fresh) == snapshot(session.bundle)
     assert column(fresh, "users.csv", "agentSourcedIds")[1] == "p1, parent-2"
+
+
+def test_a_replay_that_fails_midway_leaves_the_bundle_as_it_was(monkeypatch):
+    session = open_session()
+    before = snapshot(session.bundle)
+    recipe = Recipe((Replace("@old.example.org", "@new.org"), DeleteColumn("users.csv", "sms"),
+                     RenameColumn("users.csv", "phone", "telephone")))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug in a step")
+
+    monkeypatch.setattr(session, "rename_column", broken)
+    with pytest.raises(RuntimeError, match="a bug in a step"):
+        replay_in_session(recipe, session)
+    assert snapshot(session.bundle) == before
