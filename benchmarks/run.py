@@ -6,6 +6,8 @@
     python benchmarks/run.py --many-findings      # every enrollment and user wrong (~1.18M findings)
     python benchmarks/run.py --only core,validation
     python benchmarks/run.py --only compare        # OLD vs its next export: compare, delta, summary
+    python benchmarks/run.py --only uploads        # the same in the window: Compare With, tints,
+                                                   # Summary, the removal question, a vendor report
 
 Each area runs in its own process, one after the other, so one area's memory does not count in
 the next one's peak and two areas never compete for the cores. Figures are printed with ratios
@@ -28,7 +30,7 @@ sys.path.insert(0, str(HERE))
 from districts import district, every_row_wrong  # noqa: E402
 from summary_table import table  # noqa: E402
 
-AREAS = ("core", "validation", "ui", "xlsx", "compare")
+AREAS = ("core", "validation", "ui", "xlsx", "compare", "uploads")
 
 
 def main() -> int:

@@ -263,6 +263,17 @@ class Table:
             array = array.take(pa.array(self._order))
         return array
 
+    def snapshot(self) -> Table:
+        """The values as they are now, in a Table of their own with the same row ids and lines,
+        for another thread to read while this one is edited (the Arrow arrays are immutable
+        and shared; only the row order is copied)."""
+        copy = Table(list(self.header), [c.storage_array() for c in self._columns],
+                     np.asarray(self._lines, dtype=np.int64), widths=self._widths,
+                     extras=self._extras, header_extras=self._header_extras)
+        copy._stored = self._stored
+        copy._order = None if self._order is None else self._order.copy()
+        return copy
+
     def column_values(self, col: int) -> list[str]:
         values: list[str] = self.column_array(col).to_pylist()
         return values

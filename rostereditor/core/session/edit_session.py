@@ -8,9 +8,10 @@ imports Qt: the window's models subscribe to the events and translate them for t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.background_work import JobRunner
@@ -56,11 +57,14 @@ from rostereditor.core.session.events import (
     CellsChanged,
     ColumnsChanged,
     ProfileChanged,
+    ResultChanged,
     RowsChanged,
     Saved,
     SessionEvents,
     VersionChanged,
 )
+from rostereditor.core.session.pinned_findings import PinnedFindings, PinnedItem
+from rostereditor.core.session.result_with_pinned import ResultWithPinned
 from rostereditor.core.session.undoable_edits import (
     CellsEdit,
     Edit,
@@ -75,6 +79,9 @@ from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, get_profile
 from rostereditor.core.wording import plural
+
+if TYPE_CHECKING:
+    from rostereditor.core.vendor_report import VendorReport
 
 DEFAULT_PROFILE = "1edtech"
 # The version assumed with no bundle open and no choice made.
@@ -106,7 +113,12 @@ class EditSession:
         self._bundle: Bundle | None = None
         self._profile = get_profile(profile).name
         self._version_choice = version_choice if version_choice in SUPPORTED_VERSIONS else ""
-        self.checking = BundleChecking(self.events, runner, background_rows=background_rows)
+        # A vendor's reported problems, pinned to records; published with the checker's result.
+        self.pinned = PinnedFindings()
+        self._result: ValidationResult | None = None
+        self._publications = 0
+        self.checking = BundleChecking(self.events, runner, background_rows=background_rows,
+                                       publish=self._publish)
         self._references: tuple[Bundle, str, list[ReferenceColumn]] | None = None
         self._lookups: dict[str, RecordLookup] = {}
 
@@ -119,6 +131,7 @@ class EditSession:
     def open(self, bundle: Bundle) -> None:
         """Make `bundle` the open one (already read) and check it."""
         self.checking.start(None, self._profile, self.version)  # the old result goes first
+        self.pinned.replace(None, None)  # a report is about the bundle it was placed on
         self._bundle = bundle
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(bundle))
@@ -127,6 +140,7 @@ class EditSession:
     def close(self) -> None:
         """Forget the bundle; any check still running is cancelled."""
         self.checking.start(None, self._profile, self.version)
+        self.pinned.replace(None, None)
         self._bundle = None
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(None))
@@ -211,8 +225,9 @@ class EditSession:
 
     @property
     def result(self) -> ValidationResult | None:
-        """The latest complete findings (None while a first check is still running)."""
-        return self.checking.result
+        """The latest complete findings (None while a first check is still running), with the
+        vendor's problems still to do added in (see pin_vendor_report)."""
+        return self._result
 
     def is_checking(self) -> bool:
         return self.checking.is_running()
@@ -232,6 +247,53 @@ class EditSession:
 
     def _restart_checks(self) -> None:
         self.checking.start(self._bundle, self._profile, self.version)
+
+    def _publish(self, checked: ValidationResult | None) -> None:
+        """Announce a result: the checker's, plus the pinned findings still to do."""
+        self._publications += 1
+        pinned = self.pinned.open_by_file()
+        self._result = ResultWithPinned(checked, pinned) if checked is not None and pinned \
+            else checked
+        self.events.result_changed.emit(ResultChanged(self._result))
+
+    # -- a vendor's error report, pinned to records ---------------------------------------------
+
+    @property
+    def vendor_report(self) -> VendorReport | None:
+        """The vendor report placed on the open bundle, if any."""
+        return self.pinned.report
+
+    def pinned_items(self) -> list[PinnedItem]:
+        """Every placed line of the vendor report: its finding, report line and state."""
+        return self.pinned.items()
+
+    def pin_vendor_report(self, report: VendorReport | None) -> None:
+        """Show a placed vendor report's problems with ours (None: stop showing them).
+
+        Each is a finding of rule vendor.report on its record and cell; it is done once the
+        cell's text changes (undo brings it back) or it is dismissed.
+        """
+        self.pinned.replace(report, self._bundle)
+        self._publish(self.checking.result)
+
+    def dismiss_pinned(self, finding: Finding, dismissed: bool = True) -> bool:
+        """Dismiss a vendor's finding (or bring it back); True if that changed anything."""
+        index = self.pinned.index_of(finding)
+        if index is None or not self.pinned.set_dismissed(index, dismissed):
+            return False
+        self._publish(self.checking.result)
+        return True
+
+    def _refresh_pinned(self, file: str, row_ids: Iterable[int] | None,
+                        recheck: Callable[[], None]) -> None:
+        """Re-check after a change, and re-decide which vendor findings are done; one
+        result_changed either way."""
+        changed = bool(len(self.pinned)) and self._bundle is not None \
+            and self.pinned.refresh(self._bundle, file, row_ids)
+        before = self._publications
+        recheck()
+        if changed and self._publications == before:
+            self._publish(self.checking.result)
 
     # -- the spec as it applies to the open bundle ---------------------------------------------
 
@@ -551,7 +613,8 @@ class EditSession:
             touched = (revert_changes if reverse else apply_changes)(table, file_changes)
             columns = tuple(sorted({c.col for c in file_changes}))
             self.events.cells_changed.emit(CellsChanged(name, tuple(touched), columns))
-            self.checking.cells_changed(name, touched, columns)
+            self._refresh_pinned(name, touched,
+                                 partial(self.checking.cells_changed, name, touched, columns))
 
     def apply_table_change(self, file: str, change: TableChange, structure: Structure, *,
                            reverse: bool = False) -> None:
@@ -574,4 +637,4 @@ class EditSession:
         else:
             self._references = None  # a renamed column may now be (or no longer be) a reference
             self.events.columns_changed.emit(ColumnsChanged(file))
-        self.checking.structure_changed()
+        self._refresh_pinned(file, None, self.checking.structure_changed)

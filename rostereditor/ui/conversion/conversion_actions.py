@@ -39,7 +39,7 @@ class ConversionActions(QObject):
         self.last_dialog: ConvertDialog | None = None
         self.last_report: ReportDialog | None = None
         self.actions = add_file_menu_group(window, [
-            (ConversionActionId.CONVERT, "Con&vert to Another Version\u2026", self.convert_interactive,
+            (ConversionActionId.CONVERT, "Co&nvert to Another Version\u2026", self.convert_interactive,
              "Convert the bundle to OneRoster 1.1 or 1.2, with a report of every change and loss"),
         ])
         window.session.events.bundle_changed.connect(self._on_bundle_changed)

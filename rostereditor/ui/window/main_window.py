@@ -45,6 +45,7 @@ from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
+from rostereditor.ui.comparison.comparison_actions import ComparisonActions
 from rostereditor.ui.conversion.conversion_actions import ConversionActions
 from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
 from rostereditor.ui.files.bundle_opening import BundleOpening, Source
@@ -56,6 +57,8 @@ from rostereditor.ui.grid.current_tab_commands import CurrentTabCommands
 from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
 from rostereditor.ui.recipes.recipe_actions import RecipeActions
+from rostereditor.ui.summary.summary_actions import SummaryActions
+from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActions
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
 from rostereditor.ui.window.status_summary import StatusSummary
@@ -136,6 +139,9 @@ class MainWindow(QMainWindow):
         self.checks = CheckPresenter(self)
         self.editing = SpreadsheetEditing(self)
         self.xlsx = XlsxActions(self)
+        self.comparisons = ComparisonActions(self)
+        self.summary_view = SummaryActions(self)
+        self.vendor_reports = VendorReportActions(self)
         self.recipes = RecipeActions(self)
         self.conversion = ConversionActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
