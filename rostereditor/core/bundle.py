@@ -9,6 +9,7 @@ from typing import Literal
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.bundle_origin import BundleOrigin
 from rostereditor.core.manifest import FILE_MODES, manifest_properties
 from rostereditor.core.oneroster_files import MANIFEST, display_order
 from rostereditor.core.read_notice import ReadNotice
@@ -43,6 +44,13 @@ class Bundle:
     notices: list[ReadNotice] = field(default_factory=list)
     # Per-file bulk/delta mode chosen for the manifest written on save.
     modes: dict[str, str] = field(default_factory=dict)
+    # How to read it again, kept when it loses its source (the sample opened as an untitled
+    # copy): crash recovery reads it again to put unsaved edits back. See bundle_origin.
+    origin: BundleOrigin | None = None
+
+    def __post_init__(self) -> None:
+        if self.origin is None and self.source is not None and self.source_kind in ("zip", "folder"):
+            self.origin = BundleOrigin("bundle", (str(self.source),))
 
     def table(self, name: str) -> Table | None:
         file = self.files.get(name)

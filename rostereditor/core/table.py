@@ -66,6 +66,13 @@ class _Column:
         self._appended.append(value)
         self._cache = None
 
+    def pad_to(self, stored: int) -> None:
+        """Give rows added while this column was out of the table an empty value in it."""
+        missing = stored - len(self._base) - len(self._appended)
+        if missing > 0:
+            self._appended.extend([""] * missing)
+            self._cache = None
+
     def storage_array(self) -> pa.Array | pa.ChunkedArray:
         """All stored rows by row id, edits applied (Arrow string array, possibly chunked)."""
         if self._cache is None:
@@ -482,6 +489,9 @@ class Table:
         self._version += 1
 
     def _place_column(self, column: RemovedColumn) -> None:
+        # Rows may have been added (and taken out again) while the column was out; without a
+        # value for them the next new row's value would land at the wrong row id.
+        column.storage.pad_to(self._stored)
         self.header.insert(column.col, column.name)
         self._columns.insert(column.col, column.storage)
         self._widths = dict(column.widths)

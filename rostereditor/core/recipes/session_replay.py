@@ -33,17 +33,22 @@ class SessionReplay:
 
 def replay_in_session(recipe: Recipe, session: EditSession) -> SessionReplay:
     target = _CollectingTarget(session)
-    try:
-        run = apply_recipe(recipe, target, vendor=session.profile_name, version=session.version)
-    except BaseException:
-        for made in reversed(target.edits):
-            made.undo()
-        raise
-    if not target.edits:
-        return SessionReplay(run, None)
-    name = f"recipe \u201c{recipe.title}\u201d" if recipe.title else "fix recipe"
-    edit = EditSequence(f"Apply {name} ({plural(run.changed, 'change')})", target.edits)
-    return SessionReplay(run, with_intent(edit, RecipeApplied(recipe)))
+    runs: list[RecipeRun] = []
+
+    def replay() -> tuple[str, list[Edit]]:
+        try:
+            run = apply_recipe(recipe, target, vendor=session.profile_name, version=session.version)
+        except BaseException:
+            for made in reversed(target.edits):
+                made.undo()
+            raise
+        runs.append(run)
+        name = f"recipe \u201c{recipe.title}\u201d" if recipe.title else "fix recipe"
+        return f"Apply {name} ({plural(run.changed, 'change')})", target.edits
+
+    # One session operation, so the crash-recovery journal also sees one undo step.
+    edit = session.as_one_step(replay)
+    return SessionReplay(runs[0], with_intent(edit, RecipeApplied(recipe)))
 
 
 class _CollectingTarget:

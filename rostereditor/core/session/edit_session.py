@@ -4,14 +4,17 @@ validator and its latest result, and every operation that changes data.
 Each operation changes the bundle, emits what changed (session.events), re-checks what the
 change can affect, and returns an Edit that undoes and redoes it the same way. Nothing here
 imports Qt: the window's models subscribe to the events and translate them for their views.
+Every operation that returns an Edit is marked @records_edit, so the edit_observer (the
+crash-recovery journal, core.recovery) hears of it, and of its undos and redos.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.background_work import JobRunner
@@ -60,6 +63,7 @@ from rostereditor.core.session.events import (
     ResultChanged,
     RowsChanged,
     Saved,
+    Saving,
     SessionEvents,
     VersionChanged,
 )
@@ -67,8 +71,11 @@ from rostereditor.core.session.pinned_findings import PinnedFindings, PinnedItem
 from rostereditor.core.session.result_with_pinned import ResultWithPinned
 from rostereditor.core.session.undoable_edits import (
     CellsEdit,
+    Direction,
     Edit,
+    EditObserver,
     EditSequence,
+    ObservedEdit,
     Structure,
     StructureEdit,
     TableChange,
@@ -103,6 +110,54 @@ class FileOrder:
 
 FILE_ORDER = FileOrder()
 
+P = ParamSpec("P")
+R = TypeVar("R", bound="Edit | None")
+
+
+Operation = Callable[Concatenate["EditSession", P], R]
+
+
+def records_edit(operation: Operation[P, R]) -> Operation[P, R]:
+    """Mark an operation that returns an Edit: the session's edit_observer hears of the edit it
+    made (only of the outermost one when operations call each other)."""
+
+    @functools.wraps(operation)
+    def run(session: EditSession, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        session._operation_depth += 1
+        try:
+            edit = operation(session, *args, **kwargs)
+        finally:
+            session._operation_depth -= 1
+        if edit is not None and session._operation_depth == 0:
+            session._edit_made(edit)
+        return edit
+
+    run.records_edit = True  # type: ignore[attr-defined]  # tests check every operation has it
+    return run
+
+
+class _ObserverRelay:
+    """What each Edit tells of its undos and redos, passed to the session's edit_observer now."""
+
+    def __init__(self, session: EditSession) -> None:
+        self._session = session
+
+    def leaf_made(self, edit: Edit) -> None:
+        pass
+
+    def edit_made(self, edit: Edit) -> None:
+        pass
+
+    def stepping(self, edit: Edit, direction: Direction) -> None:
+        observer = self._session.edit_observer
+        if observer is not None:
+            observer.stepping(edit, direction)
+
+    def stepped(self, edit: Edit, direction: Direction) -> None:
+        observer = self._session.edit_observer
+        if observer is not None:
+            observer.stepped(edit, direction)
+
 
 class EditSession:
     """The open bundle and everything that reads or changes it; see the module docstring."""
@@ -121,6 +176,10 @@ class EditSession:
                                        publish=self._publish)
         self._references: tuple[Bundle, str, list[ReferenceColumn]] | None = None
         self._lookups: dict[str, RecordLookup] = {}
+        # Hears every edit, undo and redo (the crash-recovery journal); see records_edit.
+        self.edit_observer: EditObserver | None = None
+        self._operation_depth = 0
+        self._relay = _ObserverRelay(self)
 
     # -- the bundle --------------------------------------------------------------------------
 
@@ -366,6 +425,7 @@ class EditSession:
         else:
             target = Path(path)
             kind = "folder" if target.is_dir() and target.suffix.lower() != ".zip" else "zip"
+        self.events.saving.emit(Saving(target))
         if kind == "zip":
             write_bundle_zip(bundle, target, self.version_to_save)
         else:
@@ -376,14 +436,17 @@ class EditSession:
 
     # -- cell edits ------------------------------------------------------------------------------
 
+    @records_edit
     def change_cells(self, changes: BundleChanges, description: str) -> CellsEdit | None:
         """Make recorded cell changes (in any files) as one step; None if there are none."""
         edit = CellsEdit(self, changes, description)
         if not edit.changes:
             return None
         edit.redo()
+        self._leaf_made(edit)
         return edit
 
+    @records_edit
     def edit_cell(self, file: str, row: int, col: int, text: str, *,
                   update_references: bool = False) -> CellsEdit | None:
         """Type `text` into one cell (table row). With update_references, a changed sourcedId
@@ -414,12 +477,14 @@ class EditSession:
         return plan_reference_updates(self._bundle, self.reference_columns(), file, old,
                                       text.strip())
 
+    @records_edit
     def clear(self, file: str, ranges: Sequence[CellRange], *, verb: str = "Clear",
               order: RowOrder = FILE_ORDER) -> CellsEdit | None:
         """Empty every selected cell (the Delete key; Cut after copying)."""
         cells = plan_clear(ranges)
         return self._write_counted(file, cells, verb, order)
 
+    @records_edit
     def fill_down(self, file: str, ranges: Sequence[CellRange], *,
                   order: RowOrder = FILE_ORDER) -> CellsEdit | None:
         """Excel's Ctrl+D over the selected ranges."""
@@ -443,6 +508,7 @@ class EditSession:
         rows = len(table) if row_count is None else row_count
         return plan_paste(values, selection, rows, table.column_count)
 
+    @records_edit
     def paste(self, file: str, plan: PastePlan, *, add_rows: bool = True,
               order: RowOrder = FILE_ORDER) -> Edit | None:
         """Paste a planned block as one step: its cells, then (if wanted) its new records."""
@@ -465,6 +531,7 @@ class EditSession:
 
     # -- find and replace ------------------------------------------------------------------------
 
+    @records_edit
     def replace_all(self, files: Sequence[str], options: SearchOptions, replacement: str,
                     columns: Sequence[int] | None = None) -> CellsEdit | None:
         """Replace every match in the given files as one step (SearchPatternError if invalid)."""
@@ -489,6 +556,7 @@ class EditSession:
             names.update((header[c], None) for c in columns or () if c < len(header))
         return ReplacedAll(options, replacement, () if every else tuple(files), tuple(names))
 
+    @records_edit
     def replace_in_cell(self, file: str, row: int, col: int, options: SearchOptions,
                         replacement: str) -> CellsEdit | None:
         """Replace in one cell (table row) if it matches."""
@@ -499,6 +567,7 @@ class EditSession:
 
     # -- quick fixes -------------------------------------------------------------------------------
 
+    @records_edit
     def fix_cell(self, file: str, finding: Finding) -> CellsEdit | None:
         """Apply a finding's certain fix to its own cell; None if the cell changed since."""
         table = self.require_table(file)
@@ -524,6 +593,7 @@ class EditSession:
             fixes.setdefault(finding.value, finding.fix)
         return plan_fix_all(table, col, fixes)
 
+    @records_edit
     def fix_all(self, file: str, finding: Finding) -> CellsEdit | None:
         """Fix every cell in the column like this one, as one step."""
         changes = self.fix_all_changes(file, finding)
@@ -538,19 +608,34 @@ class EditSession:
             + (", \u2026" if len(changes) > 1 else ""))
         return with_intent(edit, ColumnFixed(file, column, finding.rule, self._profile))
 
+    # -- several operations as one step -----------------------------------------------------------
+
+    @records_edit
+    def as_one_step(self, work: Callable[[], tuple[str, Sequence[Edit]]]) -> EditSequence | None:
+        """Run `work` (this session's operations, e.g. a replayed fix recipe) as one undo step.
+
+        `work` makes the edits and returns what they did in words with the edits it got back;
+        None if it made none.
+        """
+        description, made = work()
+        return EditSequence(description, made) if made else None
+
     # -- rows --------------------------------------------------------------------------------------
 
+    @records_edit
     def insert_blank_rows(self, file: str, at: int, count: int, *, below: bool = False) -> StructureEdit:
         table = self.require_table(file)
         where = "below" if below else "above"
         return self._structure(file, row_edits.insert_blank_rows(table, at, count), "rows",
                                f"Insert {plural(count, 'row')} {where}")
 
+    @records_edit
     def insert_rows(self, file: str, at: int, rows: Sequence[Sequence[str]]) -> StructureEdit:
         table = self.require_table(file)
         return self._structure(file, row_edits.insert_rows(table, at, rows), "rows",
                                f"Insert {plural(len(rows), 'row')}")
 
+    @records_edit
     def duplicate_rows(self, file: str, rows: Sequence[int]) -> StructureEdit | None:
         if not rows:
             return None
@@ -558,6 +643,7 @@ class EditSession:
         return self._structure(file, row_edits.duplicate_rows(table, rows), "rows",
                                f"Duplicate {plural(len(set(rows)), 'row')}")
 
+    @records_edit
     def delete_rows(self, file: str, rows: Sequence[int]) -> StructureEdit | None:
         if not rows:
             return None
@@ -567,6 +653,7 @@ class EditSession:
 
     # -- columns -----------------------------------------------------------------------------------
 
+    @records_edit
     def insert_column(self, file: str, at: int, name: str) -> StructureEdit:
         """A new column of empty values at position `at` (column_count appends)."""
         table = self.require_table(file)
@@ -574,6 +661,7 @@ class EditSession:
                                f"Insert column {name or '(unnamed)'}")
         return with_intent(edit, ColumnInserted(file, tuple(table.header), at))
 
+    @records_edit
     def delete_columns(self, file: str, cols: Sequence[int]) -> StructureEdit | None:
         if not cols:
             return None
@@ -584,6 +672,7 @@ class EditSession:
         edit = self._structure(file, change, "columns", f"Delete {what}")
         return with_intent(edit, ColumnsDeleted(file, tuple(names)))
 
+    @records_edit
     def rename_column(self, file: str, col: int, name: str) -> StructureEdit | None:
         table = self.require_table(file)
         if table.header[col] == name:
@@ -593,6 +682,7 @@ class EditSession:
                                f"Rename column {old or '(unnamed)'} to {name}")
         return with_intent(edit, ColumnRenamed(file, old, name))
 
+    @records_edit
     def move_column(self, file: str, col: int, to: int) -> StructureEdit | None:
         table = self.require_table(file)
         if col == to:
@@ -629,7 +719,9 @@ class EditSession:
                    description: str) -> StructureEdit:
         """Announce a structural change already made, and record it."""
         self._structure_changed(file, structure)
-        return StructureEdit(self, file, change, structure, description)
+        edit = StructureEdit(self, file, change, structure, description)
+        self._leaf_made(edit)
+        return edit
 
     def _structure_changed(self, file: str, structure: Structure) -> None:
         if structure == "rows":
@@ -638,3 +730,25 @@ class EditSession:
             self._references = None  # a renamed column may now be (or no longer be) a reference
             self.events.columns_changed.emit(ColumnsChanged(file))
         self._refresh_pinned(file, None, self.checking.structure_changed)
+
+    # -- what the edit_observer hears ------------------------------------------------------------
+
+    def _leaf_made(self, edit: Edit) -> None:
+        if self.edit_observer is not None:
+            self.edit_observer.leaf_made(edit)
+
+    def _edit_made(self, edit: Edit) -> None:
+        self.watch_edit(edit)
+        if self.edit_observer is not None:
+            self.edit_observer.edit_made(edit)
+
+    def watch_edit(self, edit: Edit) -> None:
+        """From now on `edit` and its parts tell the edit_observer of their undos and redos
+        (done for every edit an operation returns, and for edits recovered from a journal)."""
+        nodes: list[Edit] = [edit]
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, ObservedEdit):
+                node.observer = self._relay
+            if isinstance(node, EditSequence):
+                nodes.extend(node.steps)

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
     view_created = Signal(str, QTableView)
     bundle_opened = Signal()
     findings_updated = Signal()
+    # The user closed the window and nothing unsaved is left (saved or discarded).
+    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         event.accept()
+        self.closed.emit()
 
     def shut_down(self) -> None:
         """Stop every background job now: none may outlive the window."""
