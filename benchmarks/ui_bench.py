@@ -1,7 +1,9 @@
-"""Benchmark the editor window: open until the first rows are painted, and edit until highlighted.
+"""Benchmark the editor window: first rows painted, edit until highlighted, sort, peak memory.
 
-Run alone: python benchmarks/ui_bench.py DISTRICT.zip   (offscreen; targets: <= 2 s, <= 50 ms)
-Runs in a child process so the peak memory figure is the window's own.
+Run alone: python benchmarks/ui_bench.py DISTRICT.zip   (offscreen)
+Targets: first rows painted <= 1 s after the first file is read, edit -> highlight <= 50 ms,
+no event-loop stall over 100 ms while sorting. Runs in a child process so the peak memory
+figure is the window's own.
 """
 
 from __future__ import annotations
@@ -41,6 +43,9 @@ def run(bundle_path: Path | str) -> dict:
 
 def _measure(bundle_path: Path) -> dict:
     sys.path.insert(0, str(REPO))
+    from rostereditor.cli.pandas_refusal import RefusePandas  # noqa: PLC0415
+
+    sys.meta_path.insert(0, RefusePandas())  # as rostereditor.cli.main does for the window
     # Imported here: the parent process (benchmarks/run.py) must not load Qt.
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
@@ -59,6 +64,8 @@ def _measure(bundle_path: Path) -> dict:
 
     sys.meta_path.insert(0, RefusePandas())  # as main() does: pyarrow must not import pandas
 
+    figures: dict = {"bundle_mb": round(bundle_path.stat().st_size / 1e6, 1)}
+    figures["first_file_read_s"] = _first_file_read_s(bundle_path)
     window = MainWindow()
     window.resize(1400, 900)
     window.show()
@@ -72,7 +79,7 @@ def _measure(bundle_path: Path) -> dict:
                 self.painted = True
             return False
 
-    def wait(condition, seconds: float = 300.0) -> None:
+    def wait(condition, seconds: float = 1800.0) -> None:  # 800k students on a busy machine
         deadline = time.perf_counter() + seconds
         while not condition():
             app.processEvents()
@@ -80,7 +87,6 @@ def _measure(bundle_path: Path) -> dict:
                 raise TimeoutError("benchmark step did not finish")
             time.sleep(0.005)  # idle like a real event loop, not a busy spin
 
-    figures: dict = {"bundle_mb": round(bundle_path.stat().st_size / 1e6, 1)}
     clock = QElapsedTimer()
     clock.start()
     window.open_bundle(bundle_path, background=True)
@@ -92,6 +98,8 @@ def _measure(bundle_path: Path) -> dict:
     view.viewport().update()
     wait(lambda: watch.painted)
     figures["open_to_first_rows_painted_s"] = clock.elapsed() / 1000
+    figures["first_rows_after_first_file_s"] = round(
+        figures["open_to_first_rows_painted_s"] - figures["first_file_read_s"], 3)
     figures["rows"] = sum(len(f.table) for f in window.bundle.files.values())
     wait(lambda: not window.is_checking() and window.validation_result is not None)
     figures["open_to_findings_ready_s"] = clock.elapsed() / 1000
@@ -135,6 +143,7 @@ def _measure(bundle_path: Path) -> dict:
     figures["edit_to_highlight_ms_median"] = round(statistics.median(timings) * 1000, 1)
     figures["edit_to_highlight_ms_max"] = round(max(timings) * 1000, 1)
     figures["of_which_validator_revalidate_ms_median"] = round(statistics.median(revalidate_times) * 1000, 1)
+    figures.update(_measure_sort(app, window, name, wait))
     figures["peak_rss_mb"] = round(_peak_rss_bytes() / 1e6, 1)
     window.undo_stack.setClean()
     window._unrecorded_changes = False
@@ -142,12 +151,77 @@ def _measure(bundle_path: Path) -> dict:
     return figures
 
 
+def _first_file_read_s(bundle_path: Path) -> float:
+    """Seconds to read the bundle's first file alone: when its rows could first be shown.
+
+    A stand-in until the window reports when it has read its first file; that file is the
+    first the reader takes from the zip.
+    """
+    import tempfile  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    from rostereditor.core.bundle_reader import read_bundle  # noqa: PLC0415
+
+    with zipfile.ZipFile(bundle_path) as archive, tempfile.TemporaryDirectory() as folder:
+        first = next(n for n in archive.namelist() if n.lower() != "manifest.csv")
+        alone = Path(folder) / "first.zip"
+        with zipfile.ZipFile(alone, "w", zipfile.ZIP_DEFLATED) as out:
+            out.writestr(first, archive.read(first))
+        started = time.perf_counter()
+        read_bundle(alone)
+        return round(time.perf_counter() - started, 3)
+
+
+def _measure_sort(app, window, name: str, wait) -> dict:
+    """Sort the largest file by its second column as a user would, watching the event loop.
+
+    A 10 ms heartbeat timer notes when the event loop runs; the longest gap between beats is
+    the longest the window froze. The new order counts as shown when the model announces a
+    new layout (layoutChanged or modelReset), whether the sort ran on the GUI thread or not.
+    """
+    from PySide6.QtCore import QTimer  # noqa: PLC0415
+
+    model = window.model(name)
+    col = model.table.column_index("userSourcedId") or 1
+    beats: list[float] = []
+    heartbeat = QTimer()
+    heartbeat.setInterval(10)
+    heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
+    shown: list[float] = []
+
+    def new_order_shown(*_args) -> None:
+        shown.append(time.perf_counter())
+
+    model.layoutChanged.connect(new_order_shown)
+    model.modelReset.connect(new_order_shown)
+    heartbeat.start()
+    wait(lambda: len(beats) >= 5)
+    started = time.perf_counter()
+    # Posted, not called: the sort starts from the event loop, as a menu command's does.
+    QTimer.singleShot(0, lambda: window.page(name).sort_by(col))
+    wait(lambda: bool(shown))
+    settle = time.perf_counter() + 0.2
+    wait(lambda: time.perf_counter() > settle)
+    heartbeat.stop()
+    model.layoutChanged.disconnect(new_order_shown)
+    model.modelReset.disconnect(new_order_shown)
+    during = [b for b in beats if b >= started]
+    gaps = [b - a for a, b in zip([started, *during], during, strict=False)]
+    return {
+        "sort_file": f"{name} by {model.table.header[col]}",
+        "sort_until_new_order_shown_s": round(shown[0] - started, 3),
+        "sort_longest_event_loop_stall_ms": round(max(gaps, default=0.0) * 1000, 1),
+    }
+
+
 def report(figures: dict) -> None:
     for key, value in figures.items():
         print(f"{key:34} {value}")
-    first = "met" if figures["open_to_first_rows_painted_s"] <= 2 else "MISSED"
+    first = "met" if figures["first_rows_after_first_file_s"] <= 1 else "MISSED"
     edit = "met" if figures["edit_to_highlight_ms_median"] <= 50 else "MISSED"
-    print(f"target first rows <= 2 s: {first}; edit <= 50 ms: {edit}")
+    stall = "met" if figures["sort_longest_event_loop_stall_ms"] <= 100 else "MISSED"
+    print(f"targets: first rows <= 1 s after the first file is read: {first}; "
+          f"edit <= 50 ms: {edit}; sort stalls the window <= 100 ms: {stall}")
 
 
 if __name__ == "__main__":

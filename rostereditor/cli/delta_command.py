@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from rostereditor.core.atomic_save import SaveError
     from rostereditor.core.bundle_writer import write_bundle_zip
     from rostereditor.core.delta import DeltaError, build_delta
-    from rostereditor.core.validation import BundleValidator
+    from rostereditor.core.delta.delta_check import check_delta
 
     old = read_or_explain(args.old)
     new = read_or_explain(args.new) if old is not None else None
@@ -47,11 +47,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     for skipped in delta.skipped_files:
         print(f"{skipped} is not a OneRoster {delta.version} file, so the delta leaves it out.")
-    result = BundleValidator(delta.bundle, "1edtech", delta.version).run()
-    earlier = [f for f in result.findings if f.rule == "ref.unresolved" and f.severity != "error"]
-    others = [f for f in result.findings if f not in earlier]
-    errors = [f for f in others if f.severity == "error"]
-    for finding in others[:20]:
+    check = check_delta(delta)
+    errors = check.errors
+    for finding in [*errors, *check.others][:20]:
         where = f"{finding.file or 'bundle'}" + (f" line {finding.line}" if finding.line else "")
         print(f"  {where}: {finding.severity}: {finding.message}", file=sys.stderr)
     if errors and not args.force:
@@ -72,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     for c in delta.counts:
         print(f"  {c.file}: {c.added:,} added, {c.changed:,} changed (active), "
               f"{c.removed:,} removed (tobedeleted)")
-    if earlier:
-        print(f"  {len(earlier):,} references point at records the vendor has from earlier "
+    if check.earlier:
+        print(f"  {check.earlier:,} references point at records the vendor has from earlier "
               "uploads (normal in a delta; `rostereditor validate` lists them as warnings).")
     return EXIT_FINDINGS if errors else EXIT_OK

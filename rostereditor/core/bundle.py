@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.bundle_origin import BundleOrigin
 from rostereditor.core.manifest import FILE_MODES, manifest_properties
-from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS, display_order
+from rostereditor.core.oneroster_files import MANIFEST, display_order
 from rostereditor.core.read_notice import ReadNotice
+from rostereditor.core.spec.version_detection import declared_version, unlabelled_version
 from rostereditor.core.table import Table
 
 SourceKind = Literal["zip", "folder", "files", "new"]
@@ -41,6 +44,13 @@ class Bundle:
     notices: list[ReadNotice] = field(default_factory=list)
     # Per-file bulk/delta mode chosen for the manifest written on save.
     modes: dict[str, str] = field(default_factory=dict)
+    # How to read it again, kept when it loses its source (the sample opened as an untitled
+    # copy): crash recovery reads it again to put unsaved edits back. See bundle_origin.
+    origin: BundleOrigin | None = None
+
+    def __post_init__(self) -> None:
+        if self.origin is None and self.source is not None and self.source_kind in ("zip", "folder"):
+            self.origin = BundleOrigin("bundle", (str(self.source),))
 
     def table(self, name: str) -> Table | None:
         file = self.files.get(name)
@@ -59,12 +69,13 @@ class Bundle:
 
     @property
     def detected_version(self) -> str:
-        """OneRoster version as the spec says to detect it: manifest's value, else 1.0."""
+        """OneRoster version: the manifest's value (v1.2 read as 1.2), else what the files
+        look like (1.0 unless they have 1.1/1.2 files or columns)."""
         manifest = self.manifest
         if manifest is None:
-            return "1.0"
-        value = manifest.get("oneroster.version", "").strip()
-        return value if value in SUPPORTED_VERSIONS else "1.1"
+            headers = {name: file.table.header for name, file in self.files.items()}
+            return unlabelled_version(headers)[0]
+        return declared_version(manifest.get("oneroster.version", "")) or "1.1"
 
     def mode(self, name: str) -> str:
         """bulk or delta for a data file: the user's choice, the manifest's, else from its data."""
@@ -81,4 +92,4 @@ def _has_delta_columns_filled(table: Table) -> bool:
     col = table.column_index("status")
     if col is None or len(table) == 0:
         return False
-    return bool(pc.any(pc.not_equal(table.column_array(col), "")).as_py())
+    return bool(pc.any(pc.not_equal(table.column_array(col), pa.scalar("", pa.string()))).as_py())

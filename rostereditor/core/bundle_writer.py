@@ -13,6 +13,7 @@ from typing import Any
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.csv_format import format_rows, iter_table_bytes
+from rostereditor.core.deflated_zip import DeflatedZipWriter
 from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
 from rostereditor.core.oneroster_files import ALL_DATA_FILES, MANIFEST, SUPPORTED_VERSIONS
 
@@ -51,17 +52,10 @@ def write_bundle_zip(
     sizes: dict[str, int] = {}
 
     def write(temp: Path) -> None:
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # Each file is deflated on every core while the next piece of it is being formatted.
+        with DeflatedZipWriter(temp) as archive:
             for name, produce in plan.items():
-                info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                written = 0
-                with archive.open(info, "w", force_zip64=True) as stream:
-                    for piece in produce():
-                        stream.write(piece)
-                        written += len(piece)
-                sizes[name] = written
+                sizes[name] = archive.add(name, produce(), date_time=time.localtime()[:6])
 
     def verify(temp: Path) -> None:
         try:

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_strings import offsets_and_data, rows_holding
 from rostereditor.core.table import Table
 
-_NEEDS_QUOTES = r'[",\r\n]'
 _CRLF = "\r\n"
+# Bytes that make a field need quotes. In UTF-8 they never occur inside a multi-byte
+# character, so a scan of a column's raw bytes finds exactly the fields that hold them.
+_SPECIAL_BYTES = (b",", b'"', b"\r", b"\n")
 # Formatting works on slices of rows so the transient copies stay small.
 _ROWS_PER_PIECE = 200_000
 _RAGGED_ROWS_PER_PIECE = 20_000
@@ -60,35 +64,62 @@ def iter_table_bytes(table: Table) -> Iterator[bytes | memoryview]:
 
 def _format_columns(columns: list[pa.Array | pa.ChunkedArray]) -> memoryview:
     single = len(columns) == 1
-    pattern = r'^$|[",\r\n]' if single else _NEEDS_QUOTES
     # 32-bit offsets unless this piece could pass 2 GB once quoted and joined.
     wide = sum(c.nbytes for c in columns) * 2 > 2**31 - 1
     text_type = pa.large_string() if wide else pa.string()
-    quote, empty = pa.scalar('"', text_type), pa.scalar("", text_type)
     formatted = []
     for column in columns:
         text = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
         text = text.cast(text_type)
-        needs = pc.match_substring_regex(text, pattern)
-        if pc.any(needs).as_py():
-            quoted = pc.binary_join_element_wise(quote, pc.replace_substring(text, '"', '""'), quote, empty)
-            text = pc.if_else(needs, quoted, text)
+        # The lone field of a one-column record is quoted when empty, or it would be a blank line.
+        rows = _rows_needing_quotes(text, empty_too=single)
+        if rows is not None:
+            text = _quote_rows(text, rows)
         formatted.append(text)
-    rows = pc.binary_join_element_wise(*formatted, pa.scalar(",", text_type))
-    rows = pc.binary_join_element_wise(rows, pa.scalar(_CRLF, text_type), empty)
-    return _string_array_view(rows)
+    # The line ending joins the last field only: cheaper than a second pass over whole records.
+    formatted[-1] = pc.binary_join_element_wise(formatted[-1], pa.scalar(_CRLF, text_type),
+                                                pa.scalar("", text_type))
+    if single:
+        return _string_array_view(formatted[0])
+    return _string_array_view(pc.binary_join_element_wise(*formatted, pa.scalar(",", text_type)))
+
+
+def _rows_needing_quotes(text: pa.Array, *, empty_too: bool) -> np.ndarray | None:
+    """Positions of the values holding a comma, quote, CR or LF (or empty ones); None if none do.
+
+    One scan of the column's bytes decides for the whole column, which almost always needs no
+    quotes at all; only a column that does is looked at value by value.
+    """
+    offsets, data = offsets_and_data(text)
+    flat = bytes(data)
+    empty = (offsets[1:] == offsets[:-1]) if empty_too else None
+    hit = any(flat.find(special) >= 0 for special in _SPECIAL_BYTES)
+    if not hit and (empty is None or not empty.any()):
+        return None
+    rows = np.zeros(len(text), dtype=bool)
+    if hit:
+        codes = np.frombuffer(flat, dtype=np.uint8)
+        positions = np.flatnonzero((codes == 0x2C) | (codes == 0x22) | (codes == 0x0D) | (codes == 0x0A))
+        rows[rows_holding(offsets, positions)] = True
+    if empty is not None:
+        rows |= empty
+    return np.flatnonzero(rows)
+
+
+def _quote_rows(text: pa.Array, rows: np.ndarray) -> pa.Array:
+    """text with the values at rows wrapped in quotes, quotes inside doubled."""
+    text_type = text.type
+    chosen = text.take(pa.array(rows, type=pa.int64()))
+    quote = pa.scalar('"', text_type)
+    quoted = pc.binary_join_element_wise(quote, pc.replace_substring(chosen, '"', '""'), quote,
+                                         pa.scalar("", text_type))
+    mask = np.zeros(len(text), dtype=bool)
+    mask[rows] = True
+    return pc.replace_with_mask(text, pa.array(mask, type=pa.bool_()), quoted)
 
 
 def _string_array_view(array: pa.Array) -> memoryview:
     """The concatenated values of a string array, straight from its data buffer (no copy)."""
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    offsets_buffer, data_buffer = array.buffers()[1], array.buffers()[2]
-    if data_buffer is None or len(array) == 0:
+    if len(array) == 0:
         return memoryview(b"")
-    width = 8 if pa.types.is_large_string(array.type) else 4
-    offsets = memoryview(offsets_buffer).cast("B")
-    first = int.from_bytes(offsets[array.offset * width : (array.offset + 1) * width], "little")
-    end_at = (array.offset + len(array)) * width
-    last = int.from_bytes(offsets[end_at : end_at + width], "little")
-    return memoryview(data_buffer)[first:last]
+    return offsets_and_data(array)[1]

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
 from rostereditor.core.read_notice import NoticeLevel, ReadNotice
+from rostereditor.core.stray_quotes import stray_quote_notices
 from rostereditor.core.table import Table
 from rostereditor.core.text_decoding import line_of_offset
 
@@ -101,6 +102,8 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
         table, shape_notices = _parse_with_stdlib(raw, file_name)
         notices.extend(shape_notices)
     notices.extend(_header_notices(table.header, file_name))
+    if not any(n.code == "read.malformed-quotes" for n in notices):
+        notices.extend(stray_quote_notices(raw, table, file_name))
     return ParsedCsv(table, endings, notices)
 
 

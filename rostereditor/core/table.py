@@ -66,6 +66,13 @@ class _Column:
         self._appended.append(value)
         self._cache = None
 
+    def pad_to(self, stored: int) -> None:
+        """Give rows added while this column was out of the table an empty value in it."""
+        missing = stored - len(self._base) - len(self._appended)
+        if missing > 0:
+            self._appended.extend([""] * missing)
+            self._cache = None
+
     def storage_array(self) -> pa.Array | pa.ChunkedArray:
         """All stored rows by row id, edits applied (Arrow string array, possibly chunked)."""
         if self._cache is None:
@@ -262,6 +269,17 @@ class Table:
         if self._order is not None:
             array = array.take(pa.array(self._order))
         return array
+
+    def snapshot(self) -> Table:
+        """The values as they are now, in a Table of their own with the same row ids and lines,
+        for another thread to read while this one is edited (the Arrow arrays are immutable
+        and shared; only the row order is copied)."""
+        copy = Table(list(self.header), [c.storage_array() for c in self._columns],
+                     np.asarray(self._lines, dtype=np.int64), widths=self._widths,
+                     extras=self._extras, header_extras=self._header_extras)
+        copy._stored = self._stored
+        copy._order = None if self._order is None else self._order.copy()
+        return copy
 
     def column_values(self, col: int) -> list[str]:
         values: list[str] = self.column_array(col).to_pylist()
@@ -471,6 +489,9 @@ class Table:
         self._version += 1
 
     def _place_column(self, column: RemovedColumn) -> None:
+        # Rows may have been added (and taken out again) while the column was out; without a
+        # value for them the next new row's value would land at the wrong row id.
+        column.storage.pad_to(self._stored)
         self.header.insert(column.col, column.name)
         self._columns.insert(column.col, column.storage)
         self._widths = dict(column.widths)

@@ -67,10 +67,16 @@ def run_app(args: argparse.Namespace) -> int:
         return int(run_self_test(args))
     app = create_app()
     _install_crash_reporting()
+    from rostereditor.ui.recovery.window_recovery import WindowRecovery  # noqa: PLC0415
     from rostereditor.ui.window.main_window import MainWindow  # noqa: PLC0415 - after QApplication
 
     window = MainWindow()
     window.show()
+    # Every edit is journaled from here on; changes a crashed run left are offered first
+    # (with no screen to ask on, they are kept for a start that has one).
+    recovery = WindowRecovery(window)
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        recovery.offer_left_journals()
     opener = _Opener(window)
     if isinstance(app, RosterEditorApp):
         app.file_open_requested.connect(opener.open_later)

@@ -70,7 +70,9 @@ def test_csv_findings_report_includes_the_vendor_lines(district, tmp_path, capsy
     assert main(["validate", str(district), "--vendor-report", str(REPORTS / "hmh-errors.csv"),
                  "--format", "csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
-    assert [r["rule"] for r in rows] == ["vendor.report"] * 4
+    # (the tiny district's class c-2 has no teacher: a class.no-teacher warning besides)
+    rows = [r for r in rows if r["rule"] == "vendor.report"]
+    assert len(rows) == 4
     assert rows[0]["message"].startswith("Vendor: ")
 
 

@@ -1,5 +1,6 @@
 """Writing canonical RFC 4180: CRLF, UTF-8 without BOM, quotes only where needed."""
 
+from rostereditor.core import csv_format
 from rostereditor.core.csv_format import format_table
 from rostereditor.core.csv_parse import parse_csv
 from rostereditor.core.table import Table
@@ -46,3 +47,15 @@ def test_edits_inserts_and_deletes_are_written_in_row_order():
 def test_canonical_input_is_written_back_byte_for_byte():
     data = b'sourcedId,title,grades\r\nc1,"Math, Grade 9","09,10"\r\nc2,Art,KG\r\n'
     assert format_table(parse_csv(data, "classes.csv").table) == data
+
+
+def test_quotes_follow_each_value_when_a_long_file_is_formatted_in_slices(monkeypatch):
+    monkeypatch.setattr(csv_format, "_ROWS_PER_PIECE", 2)
+    rows = [["1", "a,b", ""], ["2", "plain", 'q"'], ["3", "x", "y"], ["4", "line\nbreak", ""],
+            ["5", "", "cr\r"]]
+    table = Table.from_rows(["id", "v", "w"], rows)
+    assert format_table(table) == (
+        b'id,v,w\r\n1,"a,b",\r\n2,plain,"q"""\r\n3,x,y\r\n4,"line\nbreak",\r\n5,,"cr\r"\r\n'
+    )
+    single = Table.from_rows(["only"], [["a"], [""], ["b,c"], [""], ["d"]])
+    assert format_table(single) == b'only\r\na\r\n""\r\n"b,c"\r\n""\r\nd\r\n'

@@ -97,3 +97,17 @@ def test_line_of_a_deleted_record_is_still_known(table):
     assert table.line_of_id(row_id) == 3
     new_id = table.insert_rows(0, [["n", "01"]])[0]
     assert table.line_of_id(new_id) is None
+
+
+def test_a_snapshot_keeps_row_ids_and_values_while_the_table_moves_on():
+    table = Table.from_rows(["id", "name"], [["1", "Ana"], ["2", "Ben"], ["3", "Cruz"]])
+    table.delete_rows([0])
+    table.insert_rows(2, [["4", "Dee"]])
+    table.set_cell(0, 1, "Benjamin")
+    copy = table.snapshot()
+    table.set_cell(0, 1, "Ben again")
+    table.delete_rows([1])
+    assert [copy.row_values(r) for r in range(len(copy))] == [["2", "Benjamin"], ["3", "Cruz"],
+                                                             ["4", "Dee"]]
+    assert copy.row_ids().tolist() == [1, 2, 3]
+    assert [copy.source_line(r) for r in range(len(copy))] == [3, 4, None]

@@ -146,7 +146,7 @@ def test_imports_and_excludes(monkeypatch):
     assert "rostereditor.cli.pack_command" in analysis["hiddenimports"]
     excludes = set(analysis["excludes"])
     assert {"tkinter", "PyQt5", "PyQt6", "PySide6.QtQml", "pytest"} <= excludes
-    kept = {"pyarrow", "pyarrow.compute", "pyarrow.csv", "openpyxl", "numpy",
+    kept = {"pyarrow", "pyarrow.compute", "pyarrow.csv", "openpyxl", "xlsxwriter", "numpy",
             "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtSvg"}
     assert not kept & excludes
 

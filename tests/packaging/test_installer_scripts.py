@@ -120,8 +120,8 @@ def test_constraints_pin_every_release_dependency_exactly():
              if line.strip() and not line.startswith("#")]
     pinned = {line.split("==")[0].lower() for line in lines}
     assert all("==" in line for line in lines)
-    assert {"pyside6-essentials", "shiboken6", "pyarrow", "numpy", "openpyxl", "pyinstaller",
-            "pyinstaller-hooks-contrib"} <= pinned
+    assert {"pyside6-essentials", "shiboken6", "pyarrow", "numpy", "openpyxl", "xlsxwriter",
+            "pyinstaller", "pyinstaller-hooks-contrib"} <= pinned
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert "pyinstaller==" not in pyproject.lower()  # pinned once, here
 

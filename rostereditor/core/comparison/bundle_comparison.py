@@ -63,12 +63,20 @@ def compare_bundles(old: Bundle, new: Bundle, *, ignore: Collection[str] = (),
     return BundleComparison(old.detected_version, version, files, _manifest_changes(old, new))
 
 
-def _add_id_changes(files: dict[str, FileComparison], old: Bundle, new: Bundle) -> None:
+def _add_id_changes(files: dict[str, FileComparison], old: Bundle, new: Bundle, *,
+                    first: str | None = None) -> None:
+    """Find likely sourcedId changes file by file in matching order (a file's changes translate
+    the references of the files after it). From `first` on only, when given: the files before
+    it keep theirs (after `first` was compared again)."""
     old_tables = {n: f.table for n, f in old.files.items()}
     new_tables = {n: f.table for n, f in new.files.items()}
     translations: dict[str, IdChanges] = {}
     order = [n for n in MATCHING_ORDER if n in files] + [n for n in files if n not in MATCHING_ORDER]
-    for name in order:
+    start = order.index(first) if first in order else 0
+    for name in order[:start]:
+        if len(files[name].id_changes):
+            translations[name] = files[name].id_changes
+    for name in order[start:]:
         result = files[name]
         old_table, new_table = old.table(name), new.table(name)
         if result.state != "both" or result.key is None or old_table is None or new_table is None:
@@ -80,7 +88,30 @@ def _add_id_changes(files: dict[str, FileComparison], old: Bundle, new: Bundle) 
             old_tables=old_tables, new_tables=new_tables, translations=translations)
         if len(changes):
             translations[name] = changes
+        if len(changes) or len(result.id_changes):
             files[name] = dataclasses.replace(result, id_changes=changes)
+
+
+def compare_again(previous: BundleComparison, old: Bundle, new: Bundle,
+                  names: Collection[str]) -> BundleComparison:
+    """`previous` with the files in `names` compared again (after edits to them in NEW), and
+    the likely new IDs found again from the first of them on."""
+    if not names:
+        return previous
+    version = new.detected_version
+    files = dict(previous.files)
+    for name in names:
+        old_table, new_table = old.table(name), new.table(name)
+        either = new_table if new_table is not None else old_table
+        if either is None:
+            files.pop(name, None)
+            continue
+        key = key_column(name, either, version if new_table is not None else old.detected_version)
+        files[name] = compare_tables(name, old_table, new_table, key)
+    order = [n for n in MATCHING_ORDER if n in files] + [n for n in files if n not in MATCHING_ORDER]
+    first = min((n for n in names if n in order), key=order.index, default=None)
+    _add_id_changes(files, old, new, first=first)
+    return BundleComparison(previous.old_version, version, files, previous.manifest_changes)
 
 
 def _manifest_changes(old: Bundle, new: Bundle) -> tuple[ManifestChange, ...]:

@@ -60,6 +60,14 @@ class IdChanges:
             yield IdChange(old_ids[i], new_ids[i], int(self.old_row_ids[i]),
                            int(self.new_row_ids[i]), rules[i], evidence)
 
+    def change(self, i: int) -> IdChange:
+        """The i-th change as an object (one entry of a long list)."""
+        evidence = tuple((name, value) for name, array in self.evidence.items()
+                         if (value := array[i].as_py()) is not None)
+        return IdChange(self.old_ids[i].as_py(), self.new_ids[i].as_py(),
+                        int(self.old_row_ids[i]), int(self.new_row_ids[i]),
+                        self.matched_on[i].as_py(), evidence)
+
     def translate(self, values: pa.Array) -> pa.Array:
         """OLD sourcedIds replaced by their NEW ones where this file changed them."""
         if not len(self):

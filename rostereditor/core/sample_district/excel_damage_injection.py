@@ -57,7 +57,7 @@ def _matches(column: str, pattern: str, **also: str) -> Callable[[DraftTable], p
     def rows(table: DraftTable) -> pa.Array:
         mask = pc.match_substring_regex(table.column(column), pattern)
         for other, value in also.items():
-            mask = pc.and_(mask, pc.equal(table.column(other), value))
+            mask = pc.and_(mask, pc.equal(table.column(other), pa.scalar(value, pa.string())))
         return mask
 
     return rows
@@ -158,7 +158,7 @@ def _duplicate_sourced_id(
         mask[row] = False
         if row + 1 < len(mask):
             mask[row + 1] = False  # the copied-from row stays as generated
-    rows = _pick_rows(enrollments, pa.array(mask), set(), 1, rng)
+    rows = _pick_rows(enrollments, pa.array(mask, pa.bool_()), set(), 1, rng)
     if not rows:
         return []
     used["enrollments.csv"].update(rows)

@@ -220,7 +220,7 @@ def _demographics(rng: np.random.Generator, ids: pa.Array, grade: np.ndarray) ->
     abroad = pick(("MX", "VN", "CN", "UA", "IN", "SA"), rng.integers(0, 6, count))
     columns = {
         "sourcedId": ids,
-        "birthDate": pa.array(np.datetime_as_string(birth, unit="D")).cast(pa.string()),
+        "birthDate": pa.array(np.datetime_as_string(birth, unit="D"), pa.string()),
         "sex": choose(rng.random(count) < 0.5, "female", "male"),
         "americanIndianOrAlaskaNative": booleans(races[0]),
         "asian": booleans(races[1]),

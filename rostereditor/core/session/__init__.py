@@ -23,14 +23,23 @@ from rostereditor.core.session.events import (
     ResultChanged,
     RowsChanged,
     Saved,
+    Saving,
     SessionEvents,
     VersionChanged,
 )
-from rostereditor.core.session.undoable_edits import CellsEdit, Edit, EditSequence, StructureEdit
+from rostereditor.core.session.undoable_edits import (
+    CellsEdit,
+    Direction,
+    Edit,
+    EditObserver,
+    EditSequence,
+    ObservedEdit,
+    StructureEdit,
+)
 
 __all__ = [
     "FILE_ORDER", "BundleChanged", "CellsChanged", "CellsEdit", "CheckFailed", "CheckProgress",
-    "ColumnsChanged", "Edit", "EditSequence", "EditSession", "EventEmitter", "ProfileChanged",
-    "ResultChanged", "RowOrder", "RowsChanged", "Saved", "SessionEvents", "StructureEdit",
-    "VersionChanged",
+    "ColumnsChanged", "Direction", "Edit", "EditObserver", "EditSequence", "EditSession",
+    "EventEmitter", "ObservedEdit", "ProfileChanged", "ResultChanged", "RowOrder", "RowsChanged",
+    "Saved", "Saving", "SessionEvents", "StructureEdit", "VersionChanged",
 ]

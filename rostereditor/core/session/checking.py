@@ -28,8 +28,12 @@ class BundleChecking:
     """Owns the validator of one bundle (profile and version fixed) and its latest result."""
 
     def __init__(self, events: SessionEvents, runner: JobRunner | None = None, *,
-                 background_rows: int = BACKGROUND_CHECK_ROWS) -> None:
+                 background_rows: int = BACKGROUND_CHECK_ROWS,
+                 publish: Callable[[ValidationResult | None], None] | None = None) -> None:
+        """publish: called with each new result instead of emitting result_changed (the
+        session adds the findings it pins before announcing it)."""
         self._events = events
+        self._publish = publish
         self._background = JobSlot(runner or InlineRunner())
         self._inline = InlineRunner()
         self.background_rows = background_rows
@@ -139,4 +143,7 @@ class BundleChecking:
         if result is None and self.result is None:
             return
         self.result = result
-        self._events.result_changed.emit(ResultChanged(result))
+        if self._publish is not None:
+            self._publish(result)
+        else:
+            self._events.result_changed.emit(ResultChanged(result))

@@ -4,13 +4,17 @@ validator and its latest result, and every operation that changes data.
 Each operation changes the bundle, emits what changed (session.events), re-checks what the
 change can affect, and returns an Edit that undoes and redoes it the same way. Nothing here
 imports Qt: the window's models subscribe to the events and translate them for their views.
+Every operation that returns an Edit is marked @records_edit, so the edit_observer (the
+crash-recovery journal, core.recovery) hears of it, and of its undos and redos.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.background_work import JobRunner
@@ -45,15 +49,22 @@ from rostereditor.core.session.events import (
     CellsChanged,
     ColumnsChanged,
     ProfileChanged,
+    ResultChanged,
     RowsChanged,
     Saved,
+    Saving,
     SessionEvents,
     VersionChanged,
 )
+from rostereditor.core.session.pinned_findings import PinnedFindings, PinnedItem
+from rostereditor.core.session.result_with_pinned import ResultWithPinned
 from rostereditor.core.session.undoable_edits import (
     CellsEdit,
+    Direction,
     Edit,
+    EditObserver,
     EditSequence,
+    ObservedEdit,
     Structure,
     StructureEdit,
     TableChange,
@@ -64,6 +75,9 @@ from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, get_profile
 from rostereditor.core.wording import plural
+
+if TYPE_CHECKING:
+    from rostereditor.core.vendor_report import VendorReport
 
 DEFAULT_PROFILE = "1edtech"
 # The version assumed with no bundle open and no choice made.
@@ -85,6 +99,54 @@ class FileOrder:
 
 FILE_ORDER = FileOrder()
 
+P = ParamSpec("P")
+R = TypeVar("R", bound="Edit | None")
+
+
+Operation = Callable[Concatenate["EditSession", P], R]
+
+
+def records_edit(operation: Operation[P, R]) -> Operation[P, R]:
+    """Mark an operation that returns an Edit: the session's edit_observer hears of the edit it
+    made (only of the outermost one when operations call each other)."""
+
+    @functools.wraps(operation)
+    def run(session: EditSession, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        session._operation_depth += 1
+        try:
+            edit = operation(session, *args, **kwargs)
+        finally:
+            session._operation_depth -= 1
+        if edit is not None and session._operation_depth == 0:
+            session._edit_made(edit)
+        return edit
+
+    run.records_edit = True  # type: ignore[attr-defined]  # tests check every operation has it
+    return run
+
+
+class _ObserverRelay:
+    """What each Edit tells of its undos and redos, passed to the session's edit_observer now."""
+
+    def __init__(self, session: EditSession) -> None:
+        self._session = session
+
+    def leaf_made(self, edit: Edit) -> None:
+        pass
+
+    def edit_made(self, edit: Edit) -> None:
+        pass
+
+    def stepping(self, edit: Edit, direction: Direction) -> None:
+        observer = self._session.edit_observer
+        if observer is not None:
+            observer.stepping(edit, direction)
+
+    def stepped(self, edit: Edit, direction: Direction) -> None:
+        observer = self._session.edit_observer
+        if observer is not None:
+            observer.stepped(edit, direction)
+
 
 class EditSession:
     """The open bundle and everything that reads or changes it; see the module docstring."""
@@ -95,9 +157,18 @@ class EditSession:
         self._bundle: Bundle | None = None
         self._profile = get_profile(profile).name
         self._version_choice = version_choice if version_choice in SUPPORTED_VERSIONS else ""
-        self.checking = BundleChecking(self.events, runner, background_rows=background_rows)
+        # A vendor's reported problems, pinned to records; published with the checker's result.
+        self.pinned = PinnedFindings()
+        self._result: ValidationResult | None = None
+        self._publications = 0
+        self.checking = BundleChecking(self.events, runner, background_rows=background_rows,
+                                       publish=self._publish)
         self._references: tuple[Bundle, str, list[ReferenceColumn]] | None = None
         self._lookups: dict[str, RecordLookup] = {}
+        # Hears every edit, undo and redo (the crash-recovery journal); see records_edit.
+        self.edit_observer: EditObserver | None = None
+        self._operation_depth = 0
+        self._relay = _ObserverRelay(self)
 
     # -- the bundle --------------------------------------------------------------------------
 
@@ -108,6 +179,7 @@ class EditSession:
     def open(self, bundle: Bundle) -> None:
         """Make `bundle` the open one (already read) and check it."""
         self.checking.start(None, self._profile, self.version)  # the old result goes first
+        self.pinned.replace(None, None)  # a report is about the bundle it was placed on
         self._bundle = bundle
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(bundle))
@@ -116,6 +188,7 @@ class EditSession:
     def close(self) -> None:
         """Forget the bundle; any check still running is cancelled."""
         self.checking.start(None, self._profile, self.version)
+        self.pinned.replace(None, None)
         self._bundle = None
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(None))
@@ -200,8 +273,9 @@ class EditSession:
 
     @property
     def result(self) -> ValidationResult | None:
-        """The latest complete findings (None while a first check is still running)."""
-        return self.checking.result
+        """The latest complete findings (None while a first check is still running), with the
+        vendor's problems still to do added in (see pin_vendor_report)."""
+        return self._result
 
     def is_checking(self) -> bool:
         return self.checking.is_running()
@@ -221,6 +295,53 @@ class EditSession:
 
     def _restart_checks(self) -> None:
         self.checking.start(self._bundle, self._profile, self.version)
+
+    def _publish(self, checked: ValidationResult | None) -> None:
+        """Announce a result: the checker's, plus the pinned findings still to do."""
+        self._publications += 1
+        pinned = self.pinned.open_by_file()
+        self._result = ResultWithPinned(checked, pinned) if checked is not None and pinned \
+            else checked
+        self.events.result_changed.emit(ResultChanged(self._result))
+
+    # -- a vendor's error report, pinned to records ---------------------------------------------
+
+    @property
+    def vendor_report(self) -> VendorReport | None:
+        """The vendor report placed on the open bundle, if any."""
+        return self.pinned.report
+
+    def pinned_items(self) -> list[PinnedItem]:
+        """Every placed line of the vendor report: its finding, report line and state."""
+        return self.pinned.items()
+
+    def pin_vendor_report(self, report: VendorReport | None) -> None:
+        """Show a placed vendor report's problems with ours (None: stop showing them).
+
+        Each is a finding of rule vendor.report on its record and cell; it is done once the
+        cell's text changes (undo brings it back) or it is dismissed.
+        """
+        self.pinned.replace(report, self._bundle)
+        self._publish(self.checking.result)
+
+    def dismiss_pinned(self, finding: Finding, dismissed: bool = True) -> bool:
+        """Dismiss a vendor's finding (or bring it back); True if that changed anything."""
+        index = self.pinned.index_of(finding)
+        if index is None or not self.pinned.set_dismissed(index, dismissed):
+            return False
+        self._publish(self.checking.result)
+        return True
+
+    def _refresh_pinned(self, file: str, row_ids: Iterable[int] | None,
+                        recheck: Callable[[], None]) -> None:
+        """Re-check after a change, and re-decide which vendor findings are done; one
+        result_changed either way."""
+        changed = bool(len(self.pinned)) and self._bundle is not None \
+            and self.pinned.refresh(self._bundle, file, row_ids)
+        before = self._publications
+        recheck()
+        if changed and self._publications == before:
+            self._publish(self.checking.result)
 
     # -- the spec as it applies to the open bundle ---------------------------------------------
 
@@ -293,6 +414,7 @@ class EditSession:
         else:
             target = Path(path)
             kind = "folder" if target.is_dir() and target.suffix.lower() != ".zip" else "zip"
+        self.events.saving.emit(Saving(target))
         if kind == "zip":
             write_bundle_zip(bundle, target, self.version_to_save)
         else:
@@ -303,14 +425,17 @@ class EditSession:
 
     # -- cell edits ------------------------------------------------------------------------------
 
+    @records_edit
     def change_cells(self, changes: BundleChanges, description: str) -> CellsEdit | None:
         """Make recorded cell changes (in any files) as one step; None if there are none."""
         edit = CellsEdit(self, changes, description)
         if not edit.changes:
             return None
         edit.redo()
+        self._leaf_made(edit)
         return edit
 
+    @records_edit
     def edit_cell(self, file: str, row: int, col: int, text: str, *,
                   update_references: bool = False) -> CellsEdit | None:
         """Type `text` into one cell (table row). With update_references, a changed sourcedId
@@ -340,12 +465,14 @@ class EditSession:
         return plan_reference_updates(self._bundle, self.reference_columns(), file, old,
                                       text.strip())
 
+    @records_edit
     def clear(self, file: str, ranges: Sequence[CellRange], *, verb: str = "Clear",
               order: RowOrder = FILE_ORDER) -> CellsEdit | None:
         """Empty every selected cell (the Delete key; Cut after copying)."""
         cells = plan_clear(ranges)
         return self._write_counted(file, cells, verb, order)
 
+    @records_edit
     def fill_down(self, file: str, ranges: Sequence[CellRange], *,
                   order: RowOrder = FILE_ORDER) -> CellsEdit | None:
         """Excel's Ctrl+D over the selected ranges."""
@@ -369,6 +496,7 @@ class EditSession:
         rows = len(table) if row_count is None else row_count
         return plan_paste(values, selection, rows, table.column_count)
 
+    @records_edit
     def paste(self, file: str, plan: PastePlan, *, add_rows: bool = True,
               order: RowOrder = FILE_ORDER) -> Edit | None:
         """Paste a planned block as one step: its cells, then (if wanted) its new records."""
@@ -391,6 +519,7 @@ class EditSession:
 
     # -- find and replace ------------------------------------------------------------------------
 
+    @records_edit
     def replace_all(self, files: Sequence[str], options: SearchOptions, replacement: str,
                     columns: Sequence[int] | None = None) -> CellsEdit | None:
         """Replace every match in the given files as one step (SearchPatternError if invalid)."""
@@ -403,6 +532,7 @@ class EditSession:
         count = count_cells(changes)
         return self.change_cells(changes, f"Replace \u201c{options.text}\u201d in {plural(count, 'cell')}")
 
+    @records_edit
     def replace_in_cell(self, file: str, row: int, col: int, options: SearchOptions,
                         replacement: str) -> CellsEdit | None:
         """Replace in one cell (table row) if it matches."""
@@ -413,6 +543,7 @@ class EditSession:
 
     # -- quick fixes -------------------------------------------------------------------------------
 
+    @records_edit
     def fix_cell(self, file: str, finding: Finding) -> CellsEdit | None:
         """Apply a finding's certain fix to its own cell; None if the cell changed since."""
         table = self.require_table(file)
@@ -436,6 +567,7 @@ class EditSession:
             fixes.setdefault(finding.value, finding.fix)
         return plan_fix_all(table, col, fixes)
 
+    @records_edit
     def fix_all(self, file: str, finding: Finding) -> CellsEdit | None:
         """Fix every cell in the column like this one, as one step."""
         changes = self.fix_all_changes(file, finding)
@@ -451,17 +583,20 @@ class EditSession:
 
     # -- rows --------------------------------------------------------------------------------------
 
+    @records_edit
     def insert_blank_rows(self, file: str, at: int, count: int, *, below: bool = False) -> StructureEdit:
         table = self.require_table(file)
         where = "below" if below else "above"
         return self._structure(file, row_edits.insert_blank_rows(table, at, count), "rows",
                                f"Insert {plural(count, 'row')} {where}")
 
+    @records_edit
     def insert_rows(self, file: str, at: int, rows: Sequence[Sequence[str]]) -> StructureEdit:
         table = self.require_table(file)
         return self._structure(file, row_edits.insert_rows(table, at, rows), "rows",
                                f"Insert {plural(len(rows), 'row')}")
 
+    @records_edit
     def duplicate_rows(self, file: str, rows: Sequence[int]) -> StructureEdit | None:
         if not rows:
             return None
@@ -469,6 +604,7 @@ class EditSession:
         return self._structure(file, row_edits.duplicate_rows(table, rows), "rows",
                                f"Duplicate {plural(len(set(rows)), 'row')}")
 
+    @records_edit
     def delete_rows(self, file: str, rows: Sequence[int]) -> StructureEdit | None:
         if not rows:
             return None
@@ -478,12 +614,14 @@ class EditSession:
 
     # -- columns -----------------------------------------------------------------------------------
 
+    @records_edit
     def insert_column(self, file: str, at: int, name: str) -> StructureEdit:
         """A new column of empty values at position `at` (column_count appends)."""
         table = self.require_table(file)
         return self._structure(file, column_edits.insert_column(table, at, name), "columns",
                                f"Insert column {name or '(unnamed)'}")
 
+    @records_edit
     def delete_columns(self, file: str, cols: Sequence[int]) -> StructureEdit | None:
         if not cols:
             return None
@@ -493,6 +631,7 @@ class EditSession:
         what = f"column {names[0] or '(unnamed)'}" if len(names) == 1 else plural(len(names), "column")
         return self._structure(file, change, "columns", f"Delete {what}")
 
+    @records_edit
     def rename_column(self, file: str, col: int, name: str) -> StructureEdit | None:
         table = self.require_table(file)
         if table.header[col] == name:
@@ -501,6 +640,7 @@ class EditSession:
         return self._structure(file, column_edits.rename_column(table, col, name), "columns",
                                f"Rename column {old} to {name}")
 
+    @records_edit
     def move_column(self, file: str, col: int, to: int) -> StructureEdit | None:
         table = self.require_table(file)
         if col == to:
@@ -520,7 +660,8 @@ class EditSession:
             touched = (revert_changes if reverse else apply_changes)(table, file_changes)
             columns = tuple(sorted({c.col for c in file_changes}))
             self.events.cells_changed.emit(CellsChanged(name, tuple(touched), columns))
-            self.checking.cells_changed(name, touched, columns)
+            self._refresh_pinned(name, touched,
+                                 partial(self.checking.cells_changed, name, touched, columns))
 
     def apply_table_change(self, file: str, change: TableChange, structure: Structure, *,
                            reverse: bool = False) -> None:
@@ -535,7 +676,9 @@ class EditSession:
                    description: str) -> StructureEdit:
         """Announce a structural change already made, and record it."""
         self._structure_changed(file, structure)
-        return StructureEdit(self, file, change, structure, description)
+        edit = StructureEdit(self, file, change, structure, description)
+        self._leaf_made(edit)
+        return edit
 
     def _structure_changed(self, file: str, structure: Structure) -> None:
         if structure == "rows":
@@ -543,4 +686,26 @@ class EditSession:
         else:
             self._references = None  # a renamed column may now be (or no longer be) a reference
             self.events.columns_changed.emit(ColumnsChanged(file))
-        self.checking.structure_changed()
+        self._refresh_pinned(file, None, self.checking.structure_changed)
+
+    # -- what the edit_observer hears ------------------------------------------------------------
+
+    def _leaf_made(self, edit: Edit) -> None:
+        if self.edit_observer is not None:
+            self.edit_observer.leaf_made(edit)
+
+    def _edit_made(self, edit: Edit) -> None:
+        self.watch_edit(edit)
+        if self.edit_observer is not None:
+            self.edit_observer.edit_made(edit)
+
+    def watch_edit(self, edit: Edit) -> None:
+        """From now on `edit` and its parts tell the edit_observer of their undos and redos
+        (done for every edit an operation returns, and for edits recovered from a journal)."""
+        nodes: list[Edit] = [edit]
+        while nodes:
+            node = nodes.pop()
+            if isinstance(node, ObservedEdit):
+                node.observer = self._relay
+            if isinstance(node, EditSequence):
+                nodes.extend(node.steps)

@@ -126,6 +126,13 @@ class ProfileChanged:
 
 
 @dataclass(frozen=True)
+class Saving:
+    """A save to `path` is about to start (it may still fail: then no Saved follows)."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
 class Saved:
     path: Path
 
@@ -143,6 +150,7 @@ class SessionEvents:
         self.check_failed: EventEmitter[CheckFailed] = EventEmitter("check_failed")
         self.version_changed: EventEmitter[VersionChanged] = EventEmitter("version_changed")
         self.profile_changed: EventEmitter[ProfileChanged] = EventEmitter("profile_changed")
+        self.saving: EventEmitter[Saving] = EventEmitter("saving")
         self.saved: EventEmitter[Saved] = EventEmitter("saved")
 
     def emitters(self) -> list[EventEmitter[object]]:

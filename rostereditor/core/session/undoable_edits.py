@@ -2,7 +2,7 @@
 
 Every edit goes back through the session, so undoing one emits the same events (and starts
 the same re-check) as making it. The window wraps each in a QUndoCommand; tests call undo()
-and redo() directly.
+and redo() directly. An EditObserver (the crash-recovery journal) hears every undo and redo.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from rostereditor.core.editing.cell_changes import BundleChanges, count_cells
 from rostereditor.core.table import Table
 
 Structure = Literal["rows", "columns"]
+Direction = Literal["undo", "redo"]
 
 
 class Edit(Protocol):
@@ -27,6 +28,53 @@ class Edit(Protocol):
     def undo(self) -> None: ...
 
     def redo(self) -> None: ...
+
+
+class EditObserver(Protocol):
+    """Hears every edit the session makes and every undo and redo of one (core.recovery's
+    journal). It must never raise: it runs inside the user's edit."""
+
+    def leaf_made(self, edit: Edit) -> None:
+        """A CellsEdit or StructureEdit was just made, possibly as one step of a larger edit."""
+
+    def edit_made(self, edit: Edit) -> None:
+        """An operation returned this edit: one undo step."""
+
+    def stepping(self, edit: Edit, direction: Direction) -> None:
+        """`edit` (a whole step or a part of one) is about to be undone or redone."""
+
+    def stepped(self, edit: Edit, direction: Direction) -> None:
+        """... and now it has been."""
+
+
+class ObservedEdit:
+    """The session's edits: undo() and redo() do the work and tell the observer around it."""
+
+    description: str
+    observer: EditObserver | None = None
+
+    def undo(self) -> None:
+        self._step("undo")
+
+    def redo(self) -> None:
+        self._step("redo")
+
+    def _step(self, direction: Direction) -> None:
+        observer = self.observer
+        if observer is not None:
+            observer.stepping(self, direction)
+        if direction == "undo":
+            self._undo()
+        else:
+            self._redo()
+        if observer is not None:
+            observer.stepped(self, direction)
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+    def _redo(self) -> None:
+        raise NotImplementedError
 
 
 class TableChange(Protocol):
@@ -46,7 +94,7 @@ class EditTarget(Protocol):
                            reverse: bool = False) -> None: ...
 
 
-class CellsEdit:
+class CellsEdit(ObservedEdit):
     """Cell changes in one or several files as one step (a paste, a rename with references)."""
 
     def __init__(self, target: EditTarget, changes: BundleChanges, description: str) -> None:
@@ -58,14 +106,14 @@ class CellsEdit:
     def cell_count(self) -> int:
         return count_cells(self.changes)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._target.apply_cell_changes(self.changes, reverse=True)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self._target.apply_cell_changes(self.changes)
 
 
-class StructureEdit:
+class StructureEdit(ObservedEdit):
     """Rows or columns of one file inserted, deleted, renamed or moved, as recorded."""
 
     def __init__(self, target: EditTarget, file: str, change: TableChange, structure: Structure,
@@ -76,24 +124,24 @@ class StructureEdit:
         self.structure: Structure = structure
         self.description = description
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._target.apply_table_change(self.file, self.change, self.structure, reverse=True)
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         self._target.apply_table_change(self.file, self.change, self.structure)
 
 
-class EditSequence:
+class EditSequence(ObservedEdit):
     """Several edits as one step: redone in order, undone in reverse."""
 
     def __init__(self, description: str, steps: Sequence[Edit]) -> None:
         self.description = description
         self.steps = list(steps)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         for step in reversed(self.steps):
             step.undo()
 
-    def redo(self) -> None:
+    def _redo(self) -> None:
         for step in self.steps:
             step.redo()

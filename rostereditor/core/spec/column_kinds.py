@@ -12,12 +12,18 @@ def sourced_id(name: str = "sourcedId", description: str = "") -> ColumnSpec:
         "other files point at it, so keep it exactly as it is everywhere."))
 
 
-def status(values: tuple[str, ...]) -> ColumnSpec:
+def status(values: tuple[str, ...], *, mode_dependent: bool = True) -> ColumnSpec:
+    if not mode_dependent:  # OneRoster 1.0 has no bulk/delta files
+        return ColumnSpec("status", False, "enum", values, description=(
+            "Optional; one of " + ", ".join(values) + "."))
     return ColumnSpec("status", False, "enum", values, mode_dependent=True, description=(
         "Blank in a bulk file; in a delta file one of " + ", ".join(values) + "."))
 
 
-def date_last_modified() -> ColumnSpec:
+def date_last_modified(*, mode_dependent: bool = True) -> ColumnSpec:
+    if not mode_dependent:
+        return ColumnSpec("dateLastModified", False, "datetime", description=(
+            "Optional; when the record last changed, e.g. 2024-08-15T10:00:00.000Z."))
     return ColumnSpec("dateLastModified", False, "datetime", mode_dependent=True, description=(
         "Blank in a bulk file; in a delta file when the record last changed, "
         "e.g. 2024-08-15T10:00:00.000Z."))
@@ -90,5 +96,10 @@ def user_ids(name: str = "userIds") -> ColumnSpec:
 
 
 def string_list(name: str, description: str = "") -> ColumnSpec:
-    return ColumnSpec(name, False, "string", description=(
+    return ColumnSpec(name, False, "string_list", description=(
         description or "Values separated by commas (no commas inside a value)."))
+
+
+def score_scale(name: str = "scoreScaleValue") -> ColumnSpec:
+    return ColumnSpec(name, True, "score_scale", description=(
+        "Scale entries written {label:value}, e.g. {Pass:50} or \"{A+:100},{A:94}\"."))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 KINDS = frozenset({
     "guid", "ref", "ref_list", "enum", "enum_list", "date", "datetime", "year", "boolean",
-    "integer", "float", "string", "userids", "grades",
+    "integer", "float", "string", "string_list", "userids", "grades", "score_scale",
 })
 
 
@@ -45,6 +45,12 @@ class ColumnSpec:
         """Columns holding sourcedIds or references to them."""
         return self.kind in ("guid", "ref", "ref_list")
 
+    @property
+    def is_list(self) -> bool:
+        """Columns holding comma-separated items."""
+        return self.kind in ("ref_list", "enum_list", "string_list", "userids", "grades",
+                             "score_scale")
+
 
 @dataclass(frozen=True)
 class FileSpec:
@@ -59,6 +65,10 @@ class FileSpec:
     extensions_anywhere: bool = False
     # Pairs of list columns whose items correspond by position (subjects / subjectCodes).
     parallel_lists: tuple[tuple[str, str], ...] = ()
+    # (minimum column, maximum column): the minimum must not exceed the maximum.
+    bounds: tuple[tuple[str, str], ...] = ()
+    # (source column, id column): the id must be a UUID URN when the source is "case".
+    case_ids: tuple[tuple[str, str], ...] = ()
 
     def column(self, name: str) -> ColumnSpec | None:
         for column in self.columns:

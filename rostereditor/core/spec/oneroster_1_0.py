@@ -21,7 +21,9 @@ from rostereditor.core.spec.oneroster_1_1 import SCHOOL, race_flags
 
 
 def head() -> list[ColumnSpec]:
-    return [sourced_id(), status(v.STATUS_1_0), date_last_modified()]
+    # 1.0 has no bulk/delta files: status and dateLastModified are plain optional columns.
+    return [sourced_id(), status(v.STATUS_1_0, mode_dependent=False),
+            date_last_modified(mode_dependent=False)]
 
 
 def files_1_0() -> list[FileSpec]:
@@ -46,7 +48,7 @@ def files_1_0() -> list[FileSpec]:
         FileSpec("demographics.csv", [
             ref("userSourcedId", "users.csv", description="The sourcedId of the user "
                 "(one row per user)."),
-            status(v.STATUS_1_0), date_last_modified(),
+            status(v.STATUS_1_0, mode_dependent=False), date_last_modified(mode_dependent=False),
             date("birthdate"), enum("sex", v.SEX, False), *race_flags(),
             text("countryOfBirthCode"), text("stateOfBirthAbbreviation"), text("cityOfBirth"),
             text("publicSchoolResidenceStatus"),
@@ -55,7 +57,8 @@ def files_1_0() -> list[FileSpec]:
             sourced_id(), ref("classSourcedId", "classes.csv"),
             ref("schoolSourcedId", "orgs.csv", target_type=SCHOOL),
             ref("userSourcedId", "users.csv"), enum("role", v.USER_ROLES_1_0),
-            status(v.STATUS_1_0), date_last_modified(), boolean("primary"),
+            status(v.STATUS_1_0, mode_dependent=False), date_last_modified(mode_dependent=False),
+            boolean("primary"),
         ]),
         FileSpec("orgs.csv", [
             *head(), text("name", True), enum("type", v.ORG_TYPES_1_0),

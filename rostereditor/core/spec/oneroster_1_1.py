@@ -113,7 +113,7 @@ def files_1_1() -> list[FileSpec]:
             ref("classSourcedId", "classes.csv"), ref("categorySourcedId", "categories.csv"),
             ref("gradingPeriodSourcedId", "academicSessions.csv"),
             number("resultValueMin", "float", True), number("resultValueMax", "float", True),
-        ]),
+        ], bounds=(("resultValueMin", "resultValueMax"),)),
         FileSpec("orgs.csv", [
             *head(), text("name", True), enum("type", v.ORG_TYPES),
             text("identifier", description="An outside identifier, e.g. the NCES ID.", role="id"),

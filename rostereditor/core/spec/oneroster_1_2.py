@@ -13,12 +13,14 @@ from rostereditor.core.spec.column_kinds import (
     number,
     ref,
     ref_list,
+    score_scale,
     text,
     user_ids,
 )
 from rostereditor.core.spec.model import ColumnSpec, FileSpec, OneRosterSpec
-from rostereditor.core.spec.oneroster_1_1 import ENROLLMENTS_IN_TERMS, files_1_1, head
+from rostereditor.core.spec.oneroster_1_1 import ENROLLMENTS_IN_TERMS, SCHOOL, files_1_1, head
 
+_CASE_IDS = (("source", "learningObjectiveId"),)
 # Vocabularies 1.2 opens to proprietary "ext:" values, by (file, column).
 _EXTENSIBLE = {
     ("classes.csv", "classType"), ("enrollments.csv", "role"), ("roles.csv", "role"),
@@ -35,7 +37,8 @@ def _users() -> FileSpec:
         text("givenName", True, role="name"), text("familyName", True, role="name"),
         text("middleName", role="name"), text("identifier", role="id"),
         text("email", description="An email address, e.g. jsmith@example.org.", role="email"),
-        text("sms"), text("phone"), ref_list("agentSourcedIds", "users.csv", False), grades(),
+        text("sms"), text("phone"), ref_list("agentSourcedIds", "users.csv", False),
+        _profile_grades(grades()),
         text("password"), text("userMasterIdentifier", role="id"),
         ref_list("resourceSourcedIds", "resources.csv", False),
         text("preferredGivenName", role="name"), text("preferredMiddleName", role="name"),
@@ -49,7 +52,7 @@ def _new_files() -> list[FileSpec]:
         FileSpec("lineItemLearningObjectiveIds.csv", [
             *head(), ref("lineItemSourcedId", "lineItems.csv"),
             enum("source", v.LEARNING_OBJECTIVE_SOURCES), text("learningObjectiveId", True),
-        ]),
+        ], case_ids=_CASE_IDS),
         FileSpec("lineItemScoreScales.csv", [
             *head(), text("title"), ref("lineItemSourcedId", "lineItems.csv"),
             ref("scoreScaleSourcedId", "scoreScales.csv"),
@@ -58,7 +61,7 @@ def _new_files() -> list[FileSpec]:
             *head(), ref("resultSourcedId", "results.csv"),
             enum("source", v.LEARNING_OBJECTIVE_SOURCES), text("learningObjectiveId", True),
             number("score", "float"), text("textScore"),
-        ]),
+        ], case_ids=_CASE_IDS),
         FileSpec("resultScoreScales.csv", [
             *head(), text("title"), ref("resultSourcedId", "results.csv"),
             ref("scoreScaleSourcedId", "scoreScales.csv"),
@@ -72,7 +75,7 @@ def _new_files() -> list[FileSpec]:
         FileSpec("scoreScales.csv", [
             *head(), text("title", True), text("type", True), ref("orgSourcedId", "orgs.csv"),
             ref("courseSourcedId", "courses.csv"), ref("classSourcedId", "classes.csv"),
-            text("scoreScaleValue", True, "Scale entries written {label:value}, e.g. {Pass:50}."),
+            score_scale(),
         ]),
         FileSpec("userProfiles.csv", [
             *head(), ref("userSourcedId", "users.csv"), text("profileType", True),
@@ -96,7 +99,8 @@ def _changed(spec: FileSpec) -> FileSpec:
         columns = [replace(c, values=v.SEX_1_2) if c.name == "sex" else c for c in columns]
     elif name == "lineItems.csv":
         columns = [_line_item_column(c) for c in columns]
-        columns.append(ref("schoolSourcedId", "orgs.csv"))
+        # "SourcedId of the School."
+        columns.append(ref("schoolSourcedId", "orgs.csv", target_type=SCHOOL))
     elif name == "results.csv":
         columns = [replace(c, required=False) if c.name == "score" else c for c in columns]
         columns += [text("textScore"), ref("classSourcedId", "classes.csv", False),
@@ -104,8 +108,17 @@ def _changed(spec: FileSpec) -> FileSpec:
                     boolean("missing")]
     elif name == "users.csv":
         return _users()
-    columns = [_extensible(name, c) for c in columns]
+    columns = [_profile_grades(_extensible(name, c)) for c in columns]
     return replace(spec, columns=columns)
+
+
+def _profile_grades(column: ColumnSpec) -> ColumnSpec:
+    """1.2 drops CEDS: "The permitted vocabulary should be agreed" by the profile."""
+    if column.kind != "grades":
+        return column
+    return replace(column, values=(), description=(
+        "Grades separated by commas; 1.2 leaves the codes to the vendor's profile "
+        "(most use CEDS: KG, 01 ... 12)."))
 
 
 def _line_item_column(column: ColumnSpec) -> ColumnSpec:
@@ -125,8 +138,7 @@ def _extensible(file_name: str, column: ColumnSpec) -> ColumnSpec:
 
 def files_1_2() -> list[FileSpec]:
     changed = [_changed(f) for f in files_1_1()]
-    new = [FileSpec(f.name, [_extensible(f.name, c) for c in f.columns], f.key)
-           for f in _new_files()]
+    new = [replace(f, columns=[_extensible(f.name, c) for c in f.columns]) for f in _new_files()]
     return changed + new
 
 

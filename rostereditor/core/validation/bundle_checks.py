@@ -1,19 +1,20 @@
-"""The bundle as a whole: which files, the manifest, and the vendor's zip rules."""
+"""The bundle as a whole: which files, the manifest, and the vendor's zip and file rules."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from rostereditor.core.bundle import Bundle
-from rostereditor.core.manifest import FILE_MODES, MANIFEST_HEADER, SOURCE_KEYS
-from rostereditor.core.oneroster_files import ALL_DATA_FILES, DATA_FILES, MANIFEST, manifest_key
+from rostereditor.core.oneroster_files import ALL_DATA_FILES, MANIFEST
 from rostereditor.core.spec.model import OneRosterSpec
 from rostereditor.core.spec.vendor_profile import Profile
-from rostereditor.core.validation.finding import Finding
-from rostereditor.core.validation.unlabelled_version_checks import unlabelled_version_finding
-
-# add(rule, message, file, severity): records one bundle-level finding.
-Add = Callable[..., None]
+from rostereditor.core.validation.finding import Finding, Severity
+from rostereditor.core.validation.manifest_checks import manifest_findings
+from rostereditor.core.validation.missing_target_checks import missing_target_findings
+from rostereditor.core.validation.unlabelled_version_checks import (
+    missing_manifest_message,
+    unlabelled_version_finding,
+)
 
 
 def bundle_findings(bundle: Bundle, spec: OneRosterSpec, profile: Profile) -> list[Finding]:
@@ -21,101 +22,96 @@ def bundle_findings(bundle: Bundle, spec: OneRosterSpec, profile: Profile) -> li
     version = spec.version
     who = profile.who
 
-    def add(rule: str, message: str, file: str | None = None, severity: str = "error") -> None:
-        found.append(Finding(file, None, None, rule, severity, message))  # type: ignore[arg-type]
+    def add(rule: str, message: str, file: str | None = None,
+            severity: Severity = "error") -> None:
+        found.append(Finding(file, None, None, rule, severity, message))
 
     present = set(bundle.data_file_names)
     unlabelled = unlabelled_version_finding(bundle, version)
     if unlabelled is not None:
         found.append(unlabelled)
     if version not in profile.versions:
-        add("vendor.version", f"{who} documents OneRoster {' or '.join(profile.versions)}, but "
-            f"this bundle is checked as {version}.", severity="warning")
-    required = [*spec.required_files, *profile.required_files]
-    if spec.has_manifest and MANIFEST not in required:
-        required.append(MANIFEST)
-    for name in dict.fromkeys(required):
+        if profile.rejects_other_versions:
+            add("vendor.version", f"{who} accepts OneRoster {' or '.join(profile.versions)} "
+                f"only, and this bundle is OneRoster {version}. Export OneRoster "
+                f"{profile.versions[-1]} from your system for {who}.")
+        else:
+            add("vendor.version", f"{who} documents OneRoster {' or '.join(profile.versions)}, "
+                f"but this bundle is checked as {version}.", severity="warning")
+    required = _required_files(spec, profile)
+    for name in required:
         if name not in bundle.files:
             if name == MANIFEST:
-                add("bundle.no-manifest", f"manifest.csv is missing; a OneRoster {version} bundle "
-                    "must have one. Saving generates it.")
+                add("bundle.no-manifest", missing_manifest_message(bundle, version))
             else:
                 owner = who if name in profile.required_files else f"OneRoster {version}"
+                content = "at least its header row" if profile.header_only_files != \
+                    "forbidden" else "its records"
                 add("bundle.missing-file", f"{name} is missing; {owner} requires it. Add it "
-                    "(with at least its header row).", name)
+                    f"(with {content}).", name)
     for name in sorted(present):
         if name not in spec.files:
             newer = name in ALL_DATA_FILES
             add("bundle.unknown-file", f"{name} is not a OneRoster {version} file"
-                + (" (it belongs to a later version)" if newer else "")
-                + ". Remove it or check the OneRoster version.", name, "warning")
+                + (" (it belongs to another version)" if newer else "")
+                + ", and importers reject files they do not expect. Remove it, or check the "
+                "OneRoster version.", name)
         elif len(bundle.files[name].table) == 0:
-            _header_only(bundle, name, profile, add)
+            _header_only(name, spec, profile, name in required, add)
     if spec.has_manifest and MANIFEST in bundle.files:
-        found.extend(_manifest_findings(bundle, version, present))
+        found.extend(manifest_findings(bundle, version, present))
+    found.extend(_vendor_file_findings(present, profile))
     found.extend(_zip_findings(bundle, profile))
-    for name in sorted(present):
-        if profile.bulk_only and name in spec.files and bundle.mode(name) == "delta":
-            add("vendor.bulk-only", f"{who} accepts only bulk files, but {name} is delta. Send the "
-                "complete data with blank status and dateLastModified.", name)
+    if profile.bulk_only and spec.has_manifest:
+        for name in sorted(present):
+            if name in spec.files and bundle.mode(name) == "delta":
+                add("vendor.bulk-only", f"{who} accepts only bulk files, but {name} is delta. "
+                    "Send the complete data with blank status and dateLastModified.", name)
+    found.extend(missing_target_findings(bundle, spec))
     return found
 
 
-def _header_only(bundle: Bundle, name: str, profile: Profile, add: Add) -> None:
-    if profile.header_only_files == "forbidden":
-        add("bundle.header-only-file", f"{name} has a header row but no records; OneRoster does "
-            "not allow empty files. Delete it (the manifest then marks it absent) or add records.",
+def _required_files(spec: OneRosterSpec, profile: Profile) -> list[str]:
+    required = [*spec.required_files, *profile.required_files]
+    if spec.has_manifest and MANIFEST not in required:
+        required.append(MANIFEST)
+    return list(dict.fromkeys(required))
+
+
+def _header_only(name: str, spec: OneRosterSpec, profile: Profile, required: bool,
+                 add: Callable[[str, str, str | None], None]) -> None:
+    if profile.header_only_files != "forbidden":
+        return
+    if required:  # never advise deleting a file that must be there
+        owner = profile.who if name in profile.required_files else f"OneRoster {spec.version}"
+        add("bundle.header-only-file", f"{name} has a header row but no records. {owner} "
+            "requires this file and OneRoster does not allow empty files, so add its records.",
             name)
+    elif spec.has_manifest:
+        add("bundle.header-only-file", f"{name} has a header row but no records; OneRoster "
+            "does not allow empty files. Delete it (the manifest then marks it absent) or add "
+            "records.", name)
+    else:
+        add("bundle.header-only-file", f"{name} has a header row but no records; OneRoster "
+            "does not allow empty files. Delete it or add records.", name)
 
 
-def _manifest_findings(bundle: Bundle, version: str, present: set[str]) -> list[Finding]:
-    table = bundle.files[MANIFEST].table
+def _vendor_file_findings(present: set[str], profile: Profile) -> list[Finding]:
     found: list[Finding] = []
-
-    def add(rule: str, message: str, line: int | None = None, value: str | None = None,
-            *, fix: str | None = None, severity: str = "error") -> None:
-        found.append(Finding(MANIFEST, line, "value" if value is not None else None, rule,
-                             severity, message, value, fix=fix))  # type: ignore[arg-type]
-
-    if tuple(table.header) != MANIFEST_HEADER:
-        add("manifest.header", f"The manifest header is \"{','.join(table.header)}\"; it must be "
-            "exactly propertyName,value.", 1)
-    lines: dict[str, tuple[int | None, str]] = {}
-    for row in range(len(table)):
-        values = table.row_values(row)
-        if values:
-            lines.setdefault(values[0], (table.source_line(row), values[1] if len(values) > 1
-                                         else ""))
-    known = {"manifest.version", "oneroster.version", *SOURCE_KEYS,
-             *(manifest_key(n) for n in DATA_FILES.get(version, ()))}
-    for key in ("manifest.version", "oneroster.version",
-                *(manifest_key(n) for n in DATA_FILES.get(version, ()))):
-        if key not in lines:
-            add("manifest.missing-property", f"The manifest has no {key} row. Add it (saving "
-                "regenerates the manifest).")
-    for key, (line, value) in lines.items():
-        if key == "manifest.version" and value != "1.0":
-            add("manifest.version", f"manifest.version is \"{value}\" but must be 1.0 (it is the "
-                "manifest format's version, not OneRoster's).", line, value, fix="1.0")
-        elif key == "oneroster.version" and value not in ("1.1", "1.2"):
-            add("manifest.oneroster-version", f"oneroster.version is \"{value}\"; it must be 1.1 "
-                "or 1.2.", line, value, fix=value.strip() if value.strip() in ("1.1", "1.2")
-                else None)
-        elif key.startswith("file."):
-            file = key.removeprefix("file.") + ".csv"
-            if value not in ("absent", *FILE_MODES):
-                add("manifest.bad-value", f"{key} is \"{value}\"; it must be absent, bulk or "
-                    "delta.", line, value, fix=value.strip() if value.strip() in
-                    ("absent", *FILE_MODES) else None)
-            elif value == "absent" and file in present:
-                add("manifest.file-mismatch", f"The manifest says {file} is absent, but the "
-                    "bundle contains it. Set it to bulk or delta.", line, value)
-            elif value != "absent" and file not in present:
-                add("manifest.file-mismatch", f"The manifest lists {file} as {value}, but the "
-                    "bundle does not contain it. Set it to absent or add the file.", line, value)
-        elif key not in known:
-            add("manifest.unknown-property", f"\"{key}\" is not a manifest property OneRoster "
-                f"{version} defines. Remove the row.", line, severity="warning")
+    who = profile.who
+    for group in profile.file_groups:
+        have = [name for name in group if name in present]
+        if have and len(have) < len(group):
+            missing = [name for name in group if name not in present]
+            found.append(Finding(
+                missing[0], None, None, "vendor.file-group", "error",
+                f"{who} needs {', '.join(group)} together or none of them; this bundle has "
+                f"{', '.join(have)} but not {', '.join(missing)}. Add "
+                f"{'it' if len(missing) == 1 else 'them'}, or leave out the others."))
+    for name in profile.recommended_files:
+        if name not in present:
+            found.append(Finding(name, None, None, "vendor.recommended-file", "info",
+                                 f"{who} strongly recommends {name}; this bundle has none."))
     return found
 
 

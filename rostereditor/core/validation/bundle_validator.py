@@ -17,13 +17,24 @@ from rostereditor.core.spec.model import ColumnSpec, DatesWithinSessions
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation.bundle_checks import bundle_findings
+from rostereditor.core.validation.class_enrollment_checks import (
+    NO_TEACHER,
+    SCHOOL_MISMATCH,
+    ClassSchools,
+    no_teacher_batches,
+    school_mismatch_batches,
+    teacher_classes,
+)
 from rostereditor.core.validation.column_job import CheckedColumn, check_column
 from rostereditor.core.validation.column_snapshot import ColumnSnapshot
+from rostereditor.core.validation.cross_file_checks import CHECKS as CROSS_FILE_CHECKS
+from rostereditor.core.validation.cross_file_checks import CrossFileCheck
 from rostereditor.core.validation.distinct_values import DistinctValues, by_distinct_value
 from rostereditor.core.validation.file_context import FileContext
-from rostereditor.core.validation.finding import Finding
+from rostereditor.core.validation.finding import Finding, Severity
 from rostereditor.core.validation.finding_batch import FindingBatch, Place
 from rostereditor.core.validation.header_checks import header_findings
+from rostereditor.core.validation.missing_target_checks import file_mode
 from rostereditor.core.validation.notice_findings import notice_findings
 from rostereditor.core.validation.primary_teacher_checks import primary_teacher_batches
 from rostereditor.core.validation.profiles import get_profile
@@ -43,7 +54,7 @@ from rostereditor.core.validation.validation_result import (
     _FileFindings,
 )
 from rostereditor.core.validation.value_checks import ColumnCheck
-from rostereditor.core.validation.zero_pad_width import zero_pad_width
+from rostereditor.core.validation.zero_pad_width import grade_padding, zero_pad_width
 
 Progress = Callable[[float], bool]
 _POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
@@ -72,13 +83,14 @@ class BundleValidator:
         self._parts_cache: dict[str | None, tuple[tuple[object, ...], _FileFindings]] = {}
         # During a full run only: distinct values of the reference columns, for their checks.
         self._distinct: dict[tuple[str, int], DistinctValues | None] = {}
+        self._class_schools_cache: tuple[int, ClassSchools] | None = None
 
     # -- full validation -------------------------------------------------------------------
 
     def run(self, progress: Progress | None = None) -> ValidationResult:
         self._fixed, self._batches, self._contexts = {}, {}, {}
         self._snapshots, self._targets, self._spans = {}, {}, None
-        self._distinct = {}
+        self._distinct, self._class_schools_cache = {}, None
         self._bundle_level()
         names = [n for n in self.bundle.data_file_names if self.spec.file(n) is not None]
         total = sum(max(len(self.bundle.files[n].table), 1) for n in names) or 1
@@ -99,9 +111,16 @@ class BundleValidator:
                 raise ValidationCancelled
         # Joining enrollments to their classes' terms runs beside the reference checks.
         dates = _POOL.submit(self._session_date_batches, None)
+        relations = [((check.subject, check.family), _POOL.submit(
+            check.run, self.bundle, self.profile)) for check in self._cross_file_checks()]
+        classes = _POOL.submit(self._class_enrollment_batches)
         for finish in crosses:
             finish()
         self._store_session_dates(None, dates.result())
+        for (file, family), job in relations:
+            self._batches[file][family] = job.result()
+        for (file, family), batches in classes.result().items():
+            self._batches[file][family] = batches
         self._distinct = {}
         if progress is not None and progress(1.0) is False:
             raise ValidationCancelled
@@ -117,16 +136,16 @@ class BundleValidator:
             self._fixed.setdefault(finding.file, []).append(finding)
         for name in self.bundle.data_file_names:
             for finding in header_findings(name, self.bundle.files[name].table,
-                                           self.spec.file(name)):
+                                           self.spec.file(name), self.profile):
                 self._fixed.setdefault(name, []).append(finding)
 
     def _start_file(self, name: str) -> tuple[list[Future[CheckedColumn]], Callable[[], None]]:
         """Queue the checks of one file's columns; returns them and what stores their results."""
         table = self.bundle.files[name].table
-        file_spec = self.spec.file(name)
-        assert file_spec is not None  # run() starts only the files the spec defines
-        ctx = FileContext(name, table, file_spec, self.profile, self.version,
-                          self.bundle.mode(name))
+        spec = self.spec.file(name)
+        assert spec is not None  # run() starts only the files this version defines
+        ctx = FileContext(name, table, spec, self.profile, self.version,
+                          file_mode(self.bundle, self.spec, name))
         self._contexts[name] = ctx
         families: dict[str, list[FindingBatch]] = {CELLS: [], UNIQUE: [], PRIMARY: []}
         self._batches[name] = families
@@ -154,15 +173,16 @@ class BundleValidator:
                 if self._needs_snapshot(name, column):
                     self._snapshots[(name, index)] = ColumnSnapshot(checked.values, ids)
                     self._distinct[(name, index)] = checked.distinct
+                elif (name, column.name) == ("enrollments.csv", "role"):
+                    self._distinct[(name, index)] = checked.distinct  # for teacher checks
             families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
                 ctx.index_of(column), column_values), ids))
 
         return futures, finish
 
     def _needs_snapshot(self, name: str, column: ColumnSpec) -> bool:
-        file_spec = self.spec.file(name)
-        return column.kind in ("ref", "ref_list") or (
-            file_spec is not None and column.name == file_spec.key)
+        spec = self.spec.file(name)
+        return column.kind in ("ref", "ref_list") or (spec is not None and column.name == spec.key)
 
     def _start_cross(self, name: str) -> Callable[[], None]:
         """Queue the checks of one file against others; returns what stores their results."""
@@ -170,7 +190,7 @@ class BundleValidator:
         table = ctx.table
         jobs: list[tuple[str, Future[list[FindingBatch]]]] = []
         for index, column in ctx.mapped_columns():
-            if column.kind not in ("ref", "ref_list"):
+            if not self._checks_references(column):
                 continue
             snapshot = self._snapshots[(name, index)]
             place, target = Place(name, column.name, index), self._target_keys(column)
@@ -178,19 +198,22 @@ class BundleValidator:
                 by_distinct_value, partial(reference_batches, place, column, target=target,
                                            delta=ctx.mode == "delta"),
                 snapshot.values, snapshot.row_ids, self._distinct.get((name, index)))))
-        classes, roles, primary = (ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
-        if name == "enrollments.csv" and classes is not None and roles is not None \
-                and primary is not None:
-            jobs.append((PRIMARY, _POOL.submit(
-                primary_teacher_batches, Place(name, "primary", primary),
-                table.column_array(classes), table.column_array(roles),
-                table.column_array(primary), table.row_ids())))
+        columns = [ctx.index_of(c) for c in ("classSourcedId", "role", "primary")]
+        if name == "enrollments.csv" and None not in columns:
+            arrays = [table.column_array(i) for i in columns]  # type: ignore[arg-type]
+            jobs.append((PRIMARY, _POOL.submit(partial(
+                primary_teacher_batches, severity=self._severity("class.primary-teachers")),
+                Place(name, "primary", columns[2]), *arrays, table.row_ids())))
 
         def finish() -> None:
             for family, future in jobs:
                 self._batches[name][family] = future.result()
 
         return finish
+
+    def _checks_references(self, column: ColumnSpec) -> bool:
+        """Reference columns whose target file is there (a missing file is one finding)."""
+        return column.kind in ("ref", "ref_list") and column.target in self.bundle.files
 
     def _target_keys(self, column: ColumnSpec) -> TargetKeys | None:
         target = column.target
@@ -263,20 +286,22 @@ class BundleValidator:
         ctx = self._contexts[name]
         table = ctx.table
         wanted = np.unique(np.asarray(list(row_ids), dtype=np.int64))
-        if self._zero_pad_width_moved(ctx, len(wanted), touched):
-            # Every ID in that column is judged against the new width: check everything again.
+        if self._column_statistics_moved(ctx, len(wanted), touched):
+            # Every value in that column is judged against the new statistic: check again.
             return self.run()
         positions, present = _positions(table, wanted)
         families = self._batches[name]
-        old_keys: set[str] = set()
         key_index = ctx.index_of(ctx.spec.key) if ctx.spec.key else None
+        old_values: dict[int, set[str]] = {}
         for (file, index), snapshot in self._snapshots.items():
             if file != name:
                 continue
+            olds = old_values.setdefault(index, set())
             for row_id, position in zip(present.tolist(), positions.tolist(), strict=True):
                 old = snapshot.update(row_id, table.cell(position, index))
-                if index == key_index and old is not None:
-                    old_keys.add(old)
+                if old is not None:
+                    olds.add(old)
+        old_keys = old_values.get(key_index, set()) if key_index is not None else set()
         # Values of the rows themselves.
         _drop(families, CELLS, wanted)
         families[CELLS].extend(row_shape_batches(name, table, positions.tolist()))
@@ -294,17 +319,179 @@ class BundleValidator:
             # must name an org of type school), so either change re-checks them.
             self._recheck_inbound(name, old_keys | new_keys)
         self._recheck_outbound(ctx, present, touched)
-        if name == "enrollments.csv" and involves(
-                *(ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))):
-            self._recheck_primary(ctx, present, positions)
         if involves(*self._session_date_columns(name)):
             self._recheck_session_dates(name, present)
+        self._recheck_class_enrollments(ctx, present, positions, old_values, involves)
+        self._recheck_cross_file(name, touched)
         self._bundle_level()
         return self._result()
 
-    def _zero_pad_width_moved(self, ctx: FileContext, edited: int, touched: set[int] | None) -> bool:
-        """Whether edits changed a column's zero-padded ID width (recomputed only if they could)."""
+    # -- classes and their enrollments, and the checks that join whole files ------------------
+
+    def _cross_file_checks(self) -> list[CrossFileCheck]:
+        return [check for check in CROSS_FILE_CHECKS
+                if self.version in check.versions and check.subject in self._contexts]
+
+    def _recheck_cross_file(self, name: str, touched: set[int] | None) -> None:
+        header = self.bundle.files[name].table.header
+        names = None if touched is None else {header[i] for i in touched if i < len(header)}
+        for check in self._cross_file_checks():
+            if not any(file == name and (names is None or column in names)
+                       for file, column in check.reads):
+                continue
+            self._batches[check.subject][check.family] = check.run(self.bundle, self.profile)
+
+    def _class_parts(self) -> tuple[FileContext, FileContext, list[int | None]] | None:
+        """enrollments and classes, and the columns these checks read (None: cannot check)."""
+        enrollments, classes = (self._contexts.get(n) for n in ("enrollments.csv", "classes.csv"))
+        if enrollments is None or classes is None:
+            return None
+        columns = [enrollments.index_of(c) for c in ("classSourcedId", "schoolSourcedId", "role")]
+        columns += [classes.index_of(c) for c in ("sourcedId", "schoolSourcedId")]
+        return enrollments, classes, columns
+
+    def _both_bulk(self) -> bool:
+        """Whether classes and enrollments are complete (bulk): in delta files a class's
+        teacher may have been enrolled in an earlier upload."""
+        return all(self._contexts[n].mode == "bulk" for n in ("classes.csv", "enrollments.csv"))
+
+    def _severity(self, rule: str) -> Severity:
+        return self.profile.severity(rule, "warning")  # type: ignore[return-value]
+
+    def _class_schools(self) -> ClassSchools | None:
+        parts = self._class_parts()
+        if parts is None or None in parts[2][3:]:
+            return None
+        table = parts[1].table
+        cached = self._class_schools_cache
+        if cached is not None and cached[0] == table.version:
+            return cached[1]
+        keys, schools = (_whole(table.column_array(i)) for i in parts[2][3:])  # type: ignore[arg-type]
+        target = ClassSchools(keys, schools)
+        self._class_schools_cache = (table.version, target)
+        return target
+
+    def _class_enrollment_batches(self) -> dict[tuple[str, str], list[FindingBatch]]:
+        """Full run: enrollment schools against their classes', and classes without a teacher
+        (run beside the reference checks: it only reads the snapshots)."""
+        found: dict[tuple[str, str], list[FindingBatch]] = {}
+        parts = self._class_parts()
+        if parts is None:
+            return found
+        enrollments, _, (klass, school, role, key, _) = parts
+        target = self._class_schools()
+        if klass is not None and school is not None and target is not None:
+            by_class = self._snapshots[("enrollments.csv", klass)]
+            by_school = self._snapshots[("enrollments.csv", school)]
+            found[("enrollments.csv", SCHOOL_MISMATCH)] = school_mismatch_batches(
+                Place("enrollments.csv", "schoolSourcedId", school), by_class.values,
+                by_school.values, by_class.row_ids, target=target,
+                severity=self._severity(SCHOOL_MISMATCH),
+                class_distinct=self._distinct.get(("enrollments.csv", klass)),
+                school_distinct=self._distinct.get(("enrollments.csv", school)))
+        if klass is not None and role is not None and key is not None and self._both_bulk():
+            table = enrollments.table
+            taught = teacher_classes(table.column_array(klass), table.column_array(role),
+                                     self._distinct.get(("enrollments.csv", klass)),
+                                     self._distinct.get(("enrollments.csv", role)))
+            keys = self._snapshots[("classes.csv", key)]
+            found[("classes.csv", NO_TEACHER)] = no_teacher_batches(
+                Place("classes.csv", "sourcedId", key), keys.values, keys.row_ids, taught,
+                self._severity(NO_TEACHER))
+        return found
+
+    def _recheck_class_enrollments(self, ctx: FileContext, rows: np.ndarray,
+                                   positions: np.ndarray, old_values: dict[int, set[str]],
+                                   involves: Callable[..., bool]) -> None:
+        if ctx.file == "enrollments.csv":
+            self._recheck_teachers(ctx, rows, positions, old_values, involves)
+        parts = self._class_parts()
+        if parts is None or ctx.file not in ("enrollments.csv", "classes.csv"):
+            return
+        _, _, (klass, school, _, key, class_school) = parts
+        if ctx.file == "enrollments.csv":
+            if involves(klass, school):
+                self._recheck_school_mismatch(rows)
+            return
+        if key is None:
+            return
+        changed = old_values.get(key, set()) | {ctx.table.cell(p, key)
+                                                 for p in positions.tolist()}
+        if involves(key, class_school) and klass is not None:
+            by_class = self._snapshots[("enrollments.csv", klass)]
+            self._recheck_school_mismatch(by_class.rows_with(changed))
+        if involves(key):
+            self._recheck_no_teacher(changed)
+
+    def _recheck_teachers(self, ctx: FileContext, rows: np.ndarray, positions: np.ndarray,
+                          old_values: dict[int, set[str]], involves: Callable[..., bool]) -> None:
+        """After enrollment edits: primary teachers and teacherless classes, for the classes
+        the edited rows belong to now or belonged to before (one lookup serves both)."""
+        klass, role, primary = (ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
+        if klass is None or (ctx.file, klass) not in self._snapshots or not involves(
+                klass, role, primary):
+            return
+        affected = old_values.get(klass, set()) | {ctx.table.cell(p, klass)
+                                                   for p in positions.tolist()}
+        members = self._snapshots[(ctx.file, klass)].rows_with(affected)
+        if role is not None and primary is not None:
+            self._recheck_primary(ctx, np.union1d(members, rows))
+        if involves(klass, role):
+            self._recheck_no_teacher(affected, members)
+
+    def _recheck_school_mismatch(self, rows: np.ndarray) -> None:
+        parts, target = self._class_parts(), self._class_schools()
+        if parts is None or target is None or None in parts[2][:2]:
+            return
+        enrollments = parts[0]
+        klass, school = parts[2][0], parts[2][1]
+        positions, present = _positions(enrollments.table, rows)
+        classes, schools = (_cells(enrollments.table, positions, i)  # type: ignore[arg-type]
+                            for i in (klass, school))
+        families = self._batches["enrollments.csv"]
+        _drop(families, SCHOOL_MISMATCH, rows)
+        families[SCHOOL_MISMATCH].extend(school_mismatch_batches(
+            Place("enrollments.csv", "schoolSourcedId", school), classes, schools, present,
+            target=target, severity=self._severity(SCHOOL_MISMATCH)))
+
+    def _recheck_no_teacher(self, class_keys: set[str],
+                            members: np.ndarray | None = None) -> None:
+        """Classes with these keys; members: the enrollment rows of those classes if known."""
+        parts = self._class_parts()
+        if parts is None:
+            return
+        enrollments, classes, (klass, _, role, key, _) = parts
+        if klass is None or role is None or key is None or not class_keys or \
+                not self._both_bulk():
+            return
+        rows = self._snapshots[("enrollments.csv", klass)].rows_with(class_keys) \
+            if members is None else members
+        positions, _ = _positions(enrollments.table, rows)
+        taught = teacher_classes(_cells(enrollments.table, positions, klass),
+                                 _cells(enrollments.table, positions, role))
+        class_rows = self._snapshots[("classes.csv", key)].rows_with(class_keys)
+        class_positions, present = _positions(classes.table, class_rows)
+        families = self._batches["classes.csv"]
+        _drop(families, NO_TEACHER, class_rows)
+        families[NO_TEACHER].extend(no_teacher_batches(
+            Place("classes.csv", "sourcedId", key), _cells(classes.table, class_positions, key),
+            present, taught, self._severity(NO_TEACHER)))
+
+    def _column_statistics_moved(self, ctx: FileContext, edited: int,
+                                 touched: set[int] | None) -> bool:
+        """Whether edits changed a column's zero-padded ID width or grade padding (recomputed
+        only when they could)."""
         moved = False
+        for index, padding in list(ctx.grade_padding.items()):
+            if touched is not None and index not in touched:
+                continue
+            edits = ctx.grade_padding_edits.get(index, 0) + edited
+            ctx.grade_padding_edits[index] = edits
+            if not padding.could_change_after(edits):
+                continue
+            regraded = grade_padding(ctx.table.column_array(index))
+            ctx.grade_padding[index], ctx.grade_padding_edits[index] = regraded, 0
+            moved = moved or regraded.zero_padded != padding.zero_padded
         for index, stats in list(ctx.zero_pad_stats.items()):
             if touched is not None and index not in touched:
                 continue
@@ -355,25 +542,17 @@ class BundleValidator:
                 Place(ctx.file, ctx.spec.key, key_index), array.filter(pa.array(mask)),
                 present[mask]))
 
-    def _recheck_primary(self, ctx: FileContext, rows: np.ndarray,
-                         positions: np.ndarray) -> None:
-        class_index, role_index, primary_index = (
-            ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
-        if class_index is None or role_index is None or primary_index is None \
-                or (ctx.file, class_index) not in self._snapshots:
+    def _recheck_primary(self, ctx: FileContext, candidates: np.ndarray) -> None:
+        """Primary teachers among these rows (every row of the classes they concern)."""
+        klass, role, primary = (ctx.index_of(c) for c in ("classSourcedId", "role", "primary"))
+        if klass is None or role is None or primary is None:
             return
-        columns = [class_index, role_index, primary_index]
-        snapshot = self._snapshots[(ctx.file, class_index)]
-        classes = {ctx.table.cell(p, class_index) for p in positions.tolist()}
-        classes |= {v for v in (snapshot.value_of(int(r)) for r in rows) if v}
-        candidates = np.union1d(snapshot.rows_with(classes), rows)
         places, present = _positions(ctx.table, candidates)
-        class_values, role_values, primary_values = (
-            pa.array([ctx.table.cell(p, i) for p in places.tolist()], pa.string()) for i in columns)
+        classes, roles, primaries = (_cells(ctx.table, places, i) for i in (klass, role, primary))
         _drop(self._batches[ctx.file], PRIMARY, candidates)
         self._batches[ctx.file][PRIMARY].extend(primary_teacher_batches(
-            Place(ctx.file, "primary", primary_index), class_values, role_values, primary_values,
-            present))
+            Place(ctx.file, "primary", primary), classes, roles, primaries, present,
+            severity=self._severity("class.primary-teachers")))
 
     # -- dates inside sessions (enrollments inside their class's terms) ----------------------
 
@@ -466,7 +645,8 @@ class BundleValidator:
                           touched: set[int] | None = None) -> None:
         positions, present = _positions(ctx.table, rows)
         for index, column in ctx.mapped_columns():
-            if column.kind not in ("ref", "ref_list") or (touched is not None and index not in touched):
+            if not self._checks_references(column) or (touched is not None
+                                                        and index not in touched):
                 continue
             family = "ref:" + column.name
             _drop(self._batches[ctx.file], family, rows)
@@ -479,7 +659,7 @@ class BundleValidator:
         """Rows elsewhere that point at keys which appeared or disappeared here."""
         for name, ctx in self._contexts.items():
             for index, column in ctx.mapped_columns():
-                if column.target != target or column.kind not in ("ref", "ref_list"):
+                if column.target != target or not self._checks_references(column):
                     continue
                 snapshot = self._snapshots[(name, index)]
                 rows = snapshot.rows_with(keys, in_list=column.kind == "ref_list")

@@ -68,6 +68,11 @@ def any_byte(values: pa.Array | pa.ChunkedArray, wanted: ByteClass) -> np.ndarra
     return _joined(parts)
 
 
+def all_ascii(values: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether every value is plain ASCII (one pass over the bytes, no per-value work)."""
+    return all(len(data) == 0 or int(data.max()) < 0x80 for _, data in _string_chunks(values))
+
+
 def first_byte(values: pa.Array | pa.ChunkedArray, wanted: ByteClass) -> np.ndarray:
     """Non-empty values whose first byte is one of the wanted bytes."""
     parts = []
@@ -75,6 +80,17 @@ def first_byte(values: pa.Array | pa.ChunkedArray, wanted: ByteClass) -> np.ndar
         starts, lengths = offsets[:-1], np.diff(offsets)
         flags = lengths > 0
         flags[flags] = wanted.contains(data[starts[flags]])
+        parts.append(flags)
+    return _joined(parts)
+
+
+def last_byte(values: pa.Array | pa.ChunkedArray, wanted: ByteClass) -> np.ndarray:
+    """Non-empty values whose last byte is one of the wanted bytes."""
+    parts = []
+    for offsets, data in _string_chunks(values):
+        ends, lengths = offsets[1:] - 1, np.diff(offsets)
+        flags = lengths > 0
+        flags[flags] = wanted.contains(data[ends[flags]])
         parts.append(flags)
     return _joined(parts)
 

@@ -18,7 +18,7 @@ from rostereditor.core.validation.file_context import FileContext
 from rostereditor.core.validation.finding_batch import FindingBatch, Place
 from rostereditor.core.validation.uniqueness_checks import duplicate_batches
 from rostereditor.core.validation.value_checks import ColumnCheck
-from rostereditor.core.validation.zero_pad_width import zero_pad_width
+from rostereditor.core.validation.zero_pad_width import grade_padding, zero_pad_width
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,9 @@ def check_column(ctx: FileContext, index: int, column: ColumnSpec,
         ctx.zero_pad_stats[index] = stats
         if stats.width:
             ctx.zero_pad_widths[index] = stats.width
+    if column.kind == "grades" and not (ctx.profile.grades or column.values):
+        # Only where the grade codes are free (1.2): is a lone 9 then Excel's doing?
+        ctx.grade_padding[index] = grade_padding(values)
     batches = by_distinct_value(
         lambda some, ids: ColumnCheck(ctx, index, column, some, ids).run(),
         values, row_ids, distinct)

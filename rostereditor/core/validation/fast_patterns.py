@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 from rostereditor.core.validation import value_patterns as p
 from rostereditor.core.validation.byte_scan import (
     ByteClass,
+    all_ascii,
     any_byte,
     first_byte,
     only_bytes,
@@ -58,3 +59,26 @@ def is_scientific(values: pa.Array | pa.ChunkedArray) -> np.ndarray:
             narrowed[narrowed] = _match(digit_first.filter(pa.array(narrowed)), p.SCIENTIFIC)
         flags[flags] = narrowed
     return flags
+
+
+def may_hold_hidden_characters(values: pa.Array | pa.ChunkedArray) -> bool:
+    """False when no value can hold p.HIDDEN's characters: they are all non-ASCII."""
+    return not scannable(values) or not all_ascii(values)
+
+
+_COMMA_BYTES = ByteClass(",")
+_SPACE_BYTES = ByteClass(" \t\n\r\x0b\x0c")  # RE2's \s
+
+
+def list_shape(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """(matches p.EMPTY_ITEM, matches p.SPACED_ITEM): the regexes run only on values holding a
+    comma or a space, which most list cells (one grade, one ID) do not."""
+    if not scannable(values):
+        return _match(values, p.EMPTY_ITEM), _match(values, p.SPACED_ITEM)
+    results = []
+    for wanted, pattern in ((_COMMA_BYTES, p.EMPTY_ITEM), (_SPACE_BYTES, p.SPACED_ITEM)):
+        flags = any_byte(values, wanted)
+        if flags.any():
+            flags[flags] = _match(values.filter(pa.array(flags)), pattern)
+        results.append(flags)
+    return results[0], results[1]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from rostereditor.core.spec.model import ColumnSpec, FileSpec
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
-from rostereditor.core.validation.zero_pad_width import ZeroPadWidth
+from rostereditor.core.validation.zero_pad_width import GradePadding, ZeroPadWidth
 
 
 @dataclass
@@ -23,6 +23,9 @@ class FileContext:
     # ... and the statistic behind it, with the number of cells edited since it was computed.
     zero_pad_stats: dict[int, ZeroPadWidth] = field(default_factory=dict)
     zero_pad_edits: dict[int, int] = field(default_factory=dict)
+    # Column index -> how its grades are written (1.2: is a lone 9 Excel's doing?), and edits.
+    grade_padding: dict[int, GradePadding] = field(default_factory=dict)
+    grade_padding_edits: dict[int, int] = field(default_factory=dict)
 
     def mapped_columns(self) -> list[tuple[int, ColumnSpec]]:
         """(column index, spec) for every header name the spec defines (first occurrence)."""

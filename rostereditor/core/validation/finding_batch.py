@@ -86,7 +86,7 @@ def batch_from_mask(place: Place, rule: str, severity: Severity, *, row_ids: np.
         return None
     picked = np.flatnonzero(flags)
     failing_values = None if values is None else values.filter(pa.array(flags))
-    picked_extras = None if extras is None else [extras[int(i)] for i in picked]
+    picked_extras = None if extras is None else [extras[i] for i in picked.tolist()]
     return FindingBatch(place.file, rule, severity, place.column, place.column_index,
                         row_ids[picked],
                         failing_values, describe, picked_extras)

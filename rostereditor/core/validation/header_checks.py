@@ -7,13 +7,15 @@ import difflib
 import pyarrow.compute as pc
 
 from rostereditor.core.spec.model import FileSpec
+from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation.finding import Finding
 
 _BOM_MARKS = ("\ufeff", "ï»¿")
 
 
-def header_findings(file: str, table: Table, spec: FileSpec | None) -> list[Finding]:
+def header_findings(file: str, table: Table, spec: FileSpec | None,
+                    profile: Profile | None = None) -> list[Finding]:
     header = table.header
     found: list[Finding] = []
 
@@ -40,7 +42,7 @@ def header_findings(file: str, table: Table, spec: FileSpec | None) -> list[Find
             "no values (left by Excel). Delete them.", None, None, severity="warning")
     if spec is None:
         return found
-    found.extend(_against_spec(file, header, spec, trailing))
+    found.extend(_against_spec(file, header, spec, trailing, profile))
     return found
 
 
@@ -56,8 +58,8 @@ def _trailing_empty_columns(table: Table) -> set[int]:
     return trailing
 
 
-def _against_spec(file: str, header: list[str], spec: FileSpec,
-                  trailing: set[int]) -> list[Finding]:
+def _against_spec(file: str, header: list[str], spec: FileSpec, trailing: set[int],
+                  profile: Profile | None) -> list[Finding]:
     found: list[Finding] = []
     expected = spec.column_names
     layouts = spec.layouts()
@@ -68,6 +70,8 @@ def _against_spec(file: str, header: list[str], spec: FileSpec,
         if index in trailing or not name.strip() or name in defined:
             matched.add(name)
             continue
+        if profile is not None and profile.documents_column(file, name):
+            continue  # the vendor's own template column, where its template puts it
         clean = name
         for mark in _BOM_MARKS:
             clean = clean.removeprefix(mark)
@@ -91,6 +95,12 @@ def _against_spec(file: str, header: list[str], spec: FileSpec,
                                      f"The extra column \"{name}\" must come after all the "
                                      "columns OneRoster defines. Move it to the end.",
                                      name, None, index))
+        elif profile is not None and profile.columns_must_match:
+            found.append(Finding(file, 1, name, "header.unknown-column", "error",
+                                 f"\"{name}\" is not a column of {file} in {profile.who}'s "
+                                 f"templates, and {profile.who} fails imports whose columns "
+                                 "differ from its templates. Delete the column.",
+                                 name, None, index))
         else:
             found.append(Finding(file, 1, name, "header.unknown-column", "error",
                                  f"\"{name}\" is not a column of {file}. Extra columns must be named "

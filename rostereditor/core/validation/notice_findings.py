@@ -11,6 +11,14 @@ from rostereditor.core.validation.finding import Finding, Severity
 # Re-checked live from the table, so they disappear when the user fixes them.
 LIVE_CODES = frozenset({"read.ragged-record", "read.blank-line", "read.blank-header",
                         "read.duplicate-header"})
+# What the reader repaired on the way in but vendors reject in the file as it is: errors for
+# "can this be sent as it is", with the way out.
+_SENT_AS_IS = {
+    "read.encoding-converted": "Vendors require UTF-8 and reject or garble this file as it is; "
+                               "saving from RosterEditor writes it as UTF-8.",
+    "read.zip-folder": "Vendors reject a zip whose files sit in a folder; saving from "
+                       "RosterEditor writes them at the top of the zip.",
+}
 
 
 def notice_findings(bundle: Bundle) -> list[Finding]:
@@ -22,9 +30,12 @@ def notice_findings(bundle: Bundle) -> list[Finding]:
         file = canonical_name(notice.file) if notice.file else None
         file = file if file in bundle.files else notice.file
         row_id, column_index = _cell_of(bundle, file, notice.line, notice.column)
-        found.append(Finding(file, notice.line, notice.column, notice.code,
-                             cast(Severity, str(notice.level)), notice.message, row_id=row_id,
-                             column_index=column_index))
+        severity = cast(Severity, str(notice.level))
+        message = notice.message
+        if notice.code in _SENT_AS_IS:
+            severity, message = "error", f"{message} {_SENT_AS_IS[notice.code]}"
+        found.append(Finding(file, notice.line, notice.column, notice.code, severity, message,
+                             row_id=row_id, column_index=column_index))
     return found
 
 

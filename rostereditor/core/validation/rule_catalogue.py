@@ -17,9 +17,11 @@ class RuleDoc:
 _R = RuleDoc
 RULES: tuple[RuleDoc, ...] = (
     # What the reader noticed while opening the files.
-    _R("read.encoding-converted", "File was not UTF-8", "warning",
-       "The file was saved in another character set (often by Excel's plain CSV) and was converted.",
-       "Check accented names; saving writes UTF-8."),
+    _R("read.encoding-converted", "File is not UTF-8", "error",
+       "The file was saved in another character set (often by Excel's plain CSV). RosterEditor "
+       "converted it to show it, but OneRoster requires UTF-8 and vendors reject or garble the "
+       "file as it is (spec 3).",
+       "Check accented names, then save from RosterEditor: it writes UTF-8."),
     _R("read.undecodable-byte", "Unreadable characters", "warning",
        "Some bytes could not be read as text in any known character set.",
        "Check the names on the lines shown and retype damaged characters."),
@@ -40,12 +42,18 @@ RULES: tuple[RuleDoc, ...] = (
     _R("read.file-name-case", "File name in the wrong case", "error",
        "OneRoster file names are case-sensitive (users.csv, academicSessions.csv).",
        "Saving writes the file under the right name."),
-    _R("read.zip-folder", "Files inside a folder in the zip", "warning",
-       "OneRoster requires the CSV files at the top of the zip, not inside a folder.",
-       "Saving puts the files at the root of the zip."),
+    _R("read.zip-folder", "Files inside a folder in the zip", "error",
+       "OneRoster requires the CSV files at the top of the zip, not inside a folder (spec 2.2); "
+       "vendors reject the zip as it is.",
+       "Save from RosterEditor: it puts the files at the top of the zip."),
     _R("read.malformed-quotes", "Stray or unclosed double quote", "error",
        "A value has a double quote that does not close, so where the value ends is a guess.",
        "Check the record and the ones after it; remove the stray quote."),
+    _R("read.stray-quote", "Double quote inside an unquoted value", "error",
+       "A value that does not start with a double quote contains one (x,ab\"c,d). RFC 4180 "
+       "allows quotes only around a whole value, doubled inside it; importers read such a line "
+       "differently (some swallow the rest of it).",
+       "Save from RosterEditor (it quotes the value correctly), or remove the quote."),
     _R("read.nul-byte", "NUL byte in the file", "error",
        "The file contains a NUL character, a sign of damage or a non-text file.",
        "Find the value and delete the invisible character."),
@@ -57,8 +65,9 @@ RULES: tuple[RuleDoc, ...] = (
     _R("bundle.missing-file", "Required file missing", "error",
        "The OneRoster version or the vendor needs a file the bundle does not have.",
        "Add the file (at least its header row), or pick the right version or vendor."),
-    _R("bundle.unknown-file", "File OneRoster does not define", "warning",
-       "The bundle contains a CSV file that is not part of this OneRoster version.",
+    _R("bundle.unknown-file", "File OneRoster does not define", "error",
+       "The bundle contains a CSV file that is not part of this OneRoster version; the files "
+       "sent must be those the manifest lists, so importers report an error (spec 2.3).",
        "Remove it, or check the OneRoster version."),
     _R("bundle.no-manifest", "manifest.csv missing", "error",
        "OneRoster 1.1 and 1.2 bundles must contain manifest.csv; without one the bundle counts as "
@@ -69,8 +78,10 @@ RULES: tuple[RuleDoc, ...] = (
        "Choose the right OneRoster version in the toolbar (or --oneroster on the command line); "
        "saving then writes manifest.csv."),
     _R("bundle.header-only-file", "File with a header and no records", "error",
-       "The spec does not allow files without records (some vendors require them).",
-       "Delete the file (the manifest then marks it absent) or add its records."),
+       "The spec does not allow files without records (some vendors require them, and then it "
+       "is not reported).",
+       "Add its records; or, when neither OneRoster nor the vendor requires the file, delete "
+       "it (the manifest then marks it absent)."),
     _R("manifest.header", "manifest.csv header wrong", "error",
        "The manifest's header must be exactly propertyName,value.",
        "Change the header to propertyName,value."),
@@ -79,8 +90,16 @@ RULES: tuple[RuleDoc, ...] = (
     _R("manifest.version", "manifest.version is not 1.0", "error",
        "manifest.version is the version of the manifest format and is always 1.0 (Excel often "
        "turns it into 1).", "Set it to 1.0."),
-    _R("manifest.oneroster-version", "Unknown OneRoster version", "error",
-       "oneroster.version must be 1.1 or 1.2.", "Set it to the version the files follow."),
+    _R("manifest.oneroster-version", "oneroster.version not written 1.1 or 1.2", "error",
+       "oneroster.version must be exactly 1.1 or 1.2. A value like v1.2 or 1.2.1 is read as "
+       "the version it names (and the files are checked as that version), but importers "
+       "compare the text.", "Write 1.1 or 1.2."),
+    _R("manifest.duplicate-property", "manifest property listed twice", "error",
+       "Each manifest property appears once; with two rows an importer cannot tell which "
+       "value counts.", "Delete one of the rows."),
+    _R("manifest.row-width", "manifest row without exactly two cells", "error",
+       "Every manifest row is a property name and its value: two cells.",
+       "Fix the row; saving from RosterEditor rewrites the manifest."),
     _R("manifest.bad-value", "manifest value not allowed", "error",
        "A file.* property must be absent, bulk or delta; values must not be blank.",
        "Set it to absent, bulk or delta."),
@@ -97,8 +116,15 @@ RULES: tuple[RuleDoc, ...] = (
        "This vendor does not accept delta files.",
        "Send the complete data as bulk (blank status and dateLastModified)."),
     _R("vendor.version", "Vendor expects another OneRoster version", "warning",
-       "This vendor documents a different OneRoster version than the bundle's.",
+       "This vendor documents a different OneRoster version than the bundle's (an error for "
+       "vendors that state they accept only theirs: Naviance 1.1, Renaissance 1.0 or 1.1).",
        "Export the version the vendor asks for."),
+    _R("vendor.file-group", "Vendor needs these files together", "error",
+       "The vendor needs some files all together or none of them (ClassLink: resources, "
+       "classResources and courseResources).", "Add the missing files, or leave out the others."),
+    _R("vendor.recommended-file", "File the vendor strongly recommends", "info",
+       "The vendor strongly recommends a file the bundle does not have (ClassLink: "
+       "demographics.csv).", "Add it if you can."),
     # Header rows.
     _R("header.missing-column", "Column missing", "error",
        "A column the spec defines is not in the header; every defined column must be present, "
@@ -127,9 +153,16 @@ RULES: tuple[RuleDoc, ...] = (
        "Dates must be written YYYY-MM-DD, e.g. 2024-08-15.", "Rewrite the date."),
     _R("value.datetime", "Not a date and time", "error",
        "Date-times must be written like 2024-08-15T10:00:00.000Z.", "Rewrite the date and time."),
-    _R("value.datetime-no-time", "Date without a time", "warning",
-       "The spec asks for a date and time in UTC; this has only the date.",
+    _R("value.datetime-no-time", "Date without a time", "error",
+       "DateTimes must contain the UTC time zone (spec 3); this has only the date. Accepted for "
+       "OneRoster 1.0 and for vendors that document YYYY-MM-DD (Renaissance, Apple).",
        "Add the time, e.g. T00:00:00Z."),
+    _R("value.datetime-utc", "Date and time not in UTC", "error",
+       "DateTimes must be in UTC, written with Z (spec 3); +02:00 is a local time.",
+       "Use the suggested UTC time (the same moment, written with Z)."),
+    _R("value.impossible-date", "A day the month does not have", "error",
+       "The date is written correctly but does not exist (30 February, 31 April, 29 February "
+       "outside a leap year).", "Check the date in the source system."),
     _R("value.year", "Not a four-digit year", "error", "Years are written YYYY, e.g. 2025.",
        "Rewrite the year."),
     _R("value.boolean", "Not true or false", "error",
@@ -137,18 +170,38 @@ RULES: tuple[RuleDoc, ...] = (
     _R("value.number", "Not a number", "error", "The column must hold a number.",
        "Write a plain number like 12 or 12.5."),
     _R("value.grade", "Not a grade code", "error",
-       "Grades must be CEDS codes: IT, PR, PK, TK, KG, 01-13, PS, UG, Other.",
+       "In OneRoster 1.0 and 1.1 grades must be CEDS codes: IT, PR, PK, TK, KG, 01-13, PS, UG, "
+       "Other. OneRoster 1.2 leaves the codes to the vendor's profile.",
        "Use the code, with its leading zero (09, not 9)."),
     _R("value.guid", "Identifier has characters or length not allowed", "error",
        "sourcedIds may use letters, digits and . - _ / @, fewer than 256 characters.",
        "Remove the other characters here and everywhere the ID is used."),
     _R("value.whitespace", "Spaces before or after the value", "error",
-       "Leading or trailing spaces make IDs, usernames and emails fail to match.",
-       "Remove the spaces."),
+       "Leading or trailing spaces make IDs fail to match (an error); in usernames, emails and "
+       "other free text they are a warning.", "Remove the spaces."),
+    _R("value.hidden-character", "Invisible character or curly quote", "warning",
+       "A zero-width space, no-break space or curly quote in an ID, username or email makes it "
+       "differ from what people type (an error in IDs, where it is not allowed; a warning in "
+       "usernames and emails, an error for ClassLink, which signs people in with them).",
+       "Use the suggested value without them."),
     _R("value.line-break", "Line break inside a value", "error",
        "OneRoster forbids line breaks inside values.", "Remove the line break."),
     _R("value.list", "Badly formed list", "error",
        "A list has an empty item, e.g. a doubled or trailing comma.", "Remove the extra comma."),
+    _R("value.list-space", "Spaces around list items", "warning",
+       "A list is written with spaces after its commas (\"09, 10\"); items are separated by "
+       "a comma alone. The items are checked without the spaces.",
+       "Write the list without the spaces (the suggested value)."),
+    _R("value.score-scale", "scoreScaleValue not written {label:value}", "error",
+       "Each scoreScaleValue item is {left:right} with one colon, e.g. {Pass:50}; several are "
+       "separated by commas (OneRoster 1.2).", "Rewrite the items in that form."),
+    _R("value.case-id", "CASE learning objective id is not a UUID URN", "error",
+       "When source is case, learningObjectiveId must be a valid UUID URN such as "
+       "urn:uuid:4f9e2c1a-9d0b-4c55-8a11-2b7d6c9e0f31 (OneRoster 1.2).",
+       "Copy the CASE id again, or set source to unknown."),
+    _R("value.min-above-max", "resultValueMin above resultValueMax", "error",
+       "resultValueMin and resultValueMax are the lowest and highest scores allowed; with the "
+       "minimum above the maximum no score fits.", "Swap or correct them."),
     _R("value.user-ids", "userIds not written {Type:Id}", "error",
        "Each userIds item must be written {Type:Id}, e.g. {LDAP:jsmith}.",
        "Rewrite the items in that form."),
@@ -165,10 +218,13 @@ RULES: tuple[RuleDoc, ...] = (
        "In a delta file every record needs status and dateLastModified.", "Fill them in."),
     # Excel damage.
     _R("excel.scientific-notation", "ID turned into scientific notation", "error",
-       "Excel rewrote a long number as 1.23E+11; the original digits are lost.",
+       "Excel rewrote a long number as 1.23E+11; the original digits are lost. An error where "
+       "the value is not a valid ID; a warning where it still is one (12E4) or the column is "
+       "free text (identifier), since it may be meant.",
        "Copy the ID again from the source system; edit roster files in RosterEditor, not Excel."),
-    _R("excel.lost-leading-zeros", "ID lost its leading zeros", "error",
-       "The ID is shorter than the column's other zero-padded IDs; Excel drops leading zeros.",
+    _R("excel.lost-leading-zeros", "ID lost its leading zeros", "warning",
+       "The ID is shorter than the column's other zero-padded IDs; Excel drops leading zeros. "
+       "A warning: it is a likely explanation, not a certainty.",
        "Put the zeros back (the suggested value)."),
     _R("excel.boolean-case", "TRUE/FALSE in capitals", "error",
        "Excel writes TRUE and FALSE; OneRoster values are case-sensitive.",
@@ -176,7 +232,9 @@ RULES: tuple[RuleDoc, ...] = (
     _R("excel.locale-date", "Date in spreadsheet form", "error",
        "Excel re-saved a YYYY-MM-DD date as 8/27/2018.", "Rewrite it as YYYY-MM-DD."),
     _R("excel.grade-leading-zero", "Grade lost its leading zero", "error",
-       "Excel turned grade 09 into 9.", "Write the two-digit code, e.g. 09."),
+       "Excel turned grade 09 into 9. An error where CEDS codes are required (1.0, 1.1); in "
+       "OneRoster 1.2, where 9 may be a valid code, a warning only when the column's other "
+       "grades are written 01-09.", "Write the two-digit code, e.g. 09."),
     _R("excel.replacement-character", "Character replaced by _ or ?", "warning",
        "Saving as plain CSV replaces letters like é with _ (or an unreadable mark).",
        "Retype the name with the right letters."),
@@ -194,9 +252,42 @@ RULES: tuple[RuleDoc, ...] = (
        "Fix the ID, or add the missing record to the target file."),
     _R("ref.wrong-type", "Points at the wrong kind of record", "error",
        "The referenced record exists but has the wrong type (e.g. a district where a school is "
-       "needed).", "Point at a record of the right type."),
+       "needed, or in 1.2 a result for a user with no student role in roles.csv).",
+       "Point at a record of the right type."),
+    _R("ref.missing-file", "References into a file the bundle does not have", "error",
+       "Records refer to a file that is not in the bundle (e.g. classes to courses.csv), so "
+       "none of those references can resolve; reported once with the count (a warning in delta "
+       "files).", "Add the file, or remove the references."),
+    _R("unique.username", "Two users with the same username", "warning",
+       "People sign in with their username, so importers cannot tell these users apart (some "
+       "merge them); capitals and surrounding spaces do not make two the same. The finding "
+       "names the other records. An error for ClassLink, whose username is the sign-in.",
+       "Give each person their own username."),
+    _R("unique.email", "Two users with the same email", "warning",
+       "Vendors that match or sign people in by email cannot tell these users apart. The "
+       "finding names the other records.", "Give each person their own email."),
+    _R("class.no-teacher", "Class without a teacher", "warning",
+       "No enrollment gives the class a user with role teacher; vendors skip or reject such "
+       "classes.", "Enroll the class's teacher, or leave the class out."),
+    _R("enrollment.school-mismatch", "Enrollment's school is not its class's school", "warning",
+       "An enrollment's schoolSourcedId differs from the schoolSourcedId of its class; vendors "
+       "reject such enrollments.", "Use the class's school (the message names it), or fix the "
+       "class."),
+    _R("role.two-primary", "Two primary roles for one user in one org", "error",
+       "OneRoster 1.2 allows only one primary role per user in an org (roles.csv).",
+       "Make all but one secondary."),
+    _R("role.profile-of-other-user", "Role names another user's profile", "error",
+       "roles.userProfileSourcedId names the user profile of the role's user (1.2); this "
+       "profile belongs to someone else.", "Point at the user's own profile."),
+    _R("user.primary-org-without-role", "Primary org where the user has no role", "warning",
+       "In 1.2 a user's primaryOrgSourcedId is one of the orgs the user has roles in "
+       "(roles.csv).", "Add the role, or change the primary org."),
+    _R("result.score-out-of-range", "Score outside the line item's range", "warning",
+       "A score should lie within its line item's resultValueMin and resultValueMax.",
+       "Check the score or the line item's range."),
     _R("class.primary-teachers", "More than one primary teacher", "warning",
-       "A class should have one primary teacher.", "Set primary to false for all but one."),
+       "A class should have one primary teacher (an error for Renaissance, whose page says "
+       "MUST).", "Set primary to false for all but one."),
     _R("enrollment.outside-term", "Enrollment dates outside the class's terms", "warning",
        "An enrollment's beginDate or endDate should fall inside the terms its class lists "
        "(from the earliest term's startDate to the latest term's endDate; end dates are the day "
@@ -212,8 +303,16 @@ RULES: tuple[RuleDoc, ...] = (
     _R("vendor.role", "Role not accepted by the vendor", "error",
        "The vendor accepts only some roles.", "Change the role or leave the user out."),
     _R("vendor.required-value", "Vendor needs this value", "error",
-       "The vendor requires this column to be filled although the spec does not.",
-       "Fill in the value."),
+       "The vendor requires this column to be filled although the spec does not (a warning "
+       "where it asks for it only in some cases, e.g. Renaissance's stateOfBirthAbbreviation "
+       "for US births).", "Fill in the value."),
+    _R("vendor.value", "Value the vendor does not list for its own column", "error",
+       "A column the vendor adds to OneRoster (Renaissance's ext_renaissance_language, "
+       "ext_renaissance_gradeTag, metadata.classification, ...) holds a value its "
+       "documentation does not list.", "Use one of the listed values, or leave it empty."),
+    _R("vendor.org-type", "Org type not accepted by the vendor", "error",
+       "The vendor accepts only some org types (Great Minds: school or district).",
+       "Change the type, or leave the org out."),
     _R("vendor.required-for-role", "Vendor needs this value for this role", "error",
        "The vendor requires a column to be filled for users of a certain role (ST Math: every "
        "student needs grades), although the spec leaves it optional.",

@@ -1,56 +1,42 @@
-"""A bundle without manifest.csv is read as OneRoster 1.0; say so when its files look newer."""
+"""A bundle without manifest.csv: checked as the version its files look like, and said so."""
 
 from __future__ import annotations
 
 from rostereditor.core.bundle import Bundle
-from rostereditor.core.oneroster_files import ALL_DATA_FILES, DATA_FILES, MANIFEST
-from rostereditor.core.spec import spec_for
+from rostereditor.core.oneroster_files import MANIFEST
+from rostereditor.core.spec.version_detection import unlabelled_version
 from rostereditor.core.validation.finding import Finding
 
 RULE = "bundle.newer-without-manifest"
 
 
-def unlabelled_version_finding(bundle: Bundle, version: str) -> Finding | None:
-    """One bundle-level error when a manifest-less bundle checked as 1.0 has 1.1/1.2 files.
+def _evidence(bundle: Bundle) -> tuple[str, list[str]]:
+    return unlabelled_version({n: f.table.header for n, f in bundle.files.items()})
 
-    The spec says to report this as an error; without the finding the user sees only a flood of
-    header errors and no hint that the version, not the data, is the problem.
-    """
+
+def unlabelled_version_finding(bundle: Bundle, version: str) -> Finding | None:
+    """One bundle-level error when a manifest-less bundle is checked as 1.0 (by choice) although
+    it has 1.1/1.2 files or columns: most other findings are then about the wrong version."""
     if version != "1.0" or MANIFEST in bundle.files:
         return None
-    evidence: list[str] = []
-    newest = "1.1"
-    for name in bundle.data_file_names:
-        if name in ALL_DATA_FILES and name not in DATA_FILES["1.0"]:
-            file_version = "1.1" if name in DATA_FILES["1.1"] else "1.2"
-            evidence.append(f"{name} exists only from OneRoster {file_version} on")
-        elif name in DATA_FILES["1.0"]:
-            file_version, names = _newer_columns(name, bundle.files[name].table.header)
-            if not names:
-                continue
-            evidence.append(f"{name} has {file_version} columns: {', '.join(names[:3])}")
-        else:
-            continue
-        newest = max(newest, file_version)
+    newest, evidence = _evidence(bundle)
     if not evidence:
         return None
     return Finding(None, None, None, RULE, "error",
-                   f"There is no manifest.csv, so this bundle is read as OneRoster 1.0, but its "
-                   f"files look like OneRoster {newest} ({'; '.join(evidence[:3])}). Checked as "
-                   "1.0, most other findings are probably wrong. Choose OneRoster "
+                   f"There is no manifest.csv, and this bundle is checked as OneRoster 1.0, but "
+                   f"its files look like OneRoster {newest} ({'; '.join(evidence[:3])}). "
+                   "Checked as 1.0, most other findings are probably wrong. Choose OneRoster "
                    f"{newest} in the toolbar (or run with --oneroster {newest}) to check it as "
                    f"{newest}; saving then writes the manifest.csv it needs.")
 
 
-def _newer_columns(name: str, header: list[str]) -> tuple[str, list[str]]:
-    """The header's column names that only 1.1/1.2 define, when they outnumber 1.0-only ones."""
-    columns = [c.lstrip("\ufeff") for c in header if not c.startswith("metadata.")]
-    old = set(spec_for("1.0").file(name).column_names)  # type: ignore[union-attr]
-    by_version = {v: set(spec_for(v).file(name).column_names) for v in ("1.1", "1.2")}  # type: ignore[union-attr]
-    newer = by_version["1.1"] | by_version["1.2"]
-    only_new = [c for c in columns if c in newer and c not in old]
-    only_old = [c for c in columns if c in old and c not in newer]
-    if len(only_new) <= len(only_old):
-        return "1.0", []
-    version = "1.2" if any(c not in by_version["1.1"] for c in only_new) else "1.1"
-    return version, only_new
+def missing_manifest_message(bundle: Bundle, version: str) -> str:
+    """What to say when a 1.1/1.2 bundle has no manifest.csv."""
+    newest, evidence = _evidence(bundle)
+    if evidence and newest == version:
+        return (f"There is no manifest.csv. These files look like OneRoster {version} "
+                f"({'; '.join(evidence[:3])}), so they are checked as {version}, and a "
+                f"OneRoster {version} bundle must have a manifest. Saving from RosterEditor "
+                "writes it.")
+    return (f"manifest.csv is missing; a OneRoster {version} bundle must have one. Saving from "
+            "RosterEditor writes it.")

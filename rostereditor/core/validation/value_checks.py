@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 
@@ -10,8 +11,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from rostereditor.core.spec.model import ColumnSpec
+from rostereditor.core.validation import excel_damage_checks as excel
 from rostereditor.core.validation import value_patterns as p
-from rostereditor.core.validation.fast_patterns import has_line_break, is_guid, is_scientific
+from rostereditor.core.validation.fast_patterns import has_line_break, is_guid
 from rostereditor.core.validation.file_context import FileContext
 from rostereditor.core.validation.finding import Severity
 from rostereditor.core.validation.finding_batch import (
@@ -20,16 +22,20 @@ from rostereditor.core.validation.finding_batch import (
     Place,
     batch_from_mask,
 )
-from rostereditor.core.validation.locale_dates import iso_from_locale_date
+from rostereditor.core.validation.hidden_character_checks import RULE as HIDDEN_RULE
+from rostereditor.core.validation.hidden_character_checks import hidden_characters
+from rostereditor.core.validation.list_checks import list_items, strip_items
 
 Mask = np.ndarray
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
-def _np(mask: pa.Array) -> Mask:
+def _np(mask: pa.Array | pa.ChunkedArray) -> Mask:
     return np.asarray(mask.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _match(values: pa.Array, pattern: str) -> Mask:
+def _match(values: pa.Array | pa.ChunkedArray, pattern: str) -> Mask:
     return _np(pc.match_substring_regex(values, pattern))
 
 
@@ -62,19 +68,22 @@ class ColumnCheck:
             return []
         blank = _np(pc.equal(self.values, ""))
         spec, name, ctx = self.spec, self.spec.name, self.ctx
+        profile = ctx.profile
         if spec.mode_dependent:
             if ctx.mode == "bulk":
+                # Never suggest delta to a vendor that takes bulk files only.
+                other = "" if profile.bulk_only else f", or send {ctx.file} as a delta file"
                 self.report("mode.bulk-filled", "error", ~blank, lambda v, _: (
-                    f"{name} must be blank in a bulk file but has \"{v}\". Clear it, or send "
-                    f"{ctx.file} as a delta file.", ""))
+                    f"{name} must be blank in a bulk file but has \"{v}\". Clear it{other}.",
+                    ""))
                 return self.batches
             self.report("mode.delta-blank", "error", blank, lambda v, _: (
                 f"{name} must be filled in a delta file. Fill it in.", None))
-        elif spec.required:
+        elif spec.required and (ctx.version, ctx.file, name) not in profile.optional_values:
             self.report("value.required", "error", blank, lambda v, _: (
                 f"{name} is required but empty. Fill in a value.", None))
-        elif (ctx.file, name) in ctx.profile.required_values:
-            who = ctx.profile.who
+        elif (ctx.file, name) in profile.required_values:
+            who = profile.who
             self.report("vendor.required-value", "error", blank, lambda v, _: (
                 f"{who} requires {name} on every record, but it is empty. Fill it in.", None))
         self.open &= ~blank
@@ -101,48 +110,29 @@ class ColumnCheck:
         as_list = self.spec.kind == "ref_list"
         name = self.spec.name
         valid = _match(self.values, p.GUID_LIST) if as_list else is_guid(self.values)
-        self.excel_id_damage()
         if not (~valid & self.open).any():
+            excel.scientific_notation(self, valid)
             self.vendor_ids(valid)
-            self.leading_zeros(valid)
+            excel.lost_leading_zeros(self, valid)
             return
+        hidden_characters(self, "error")
+        excel.scientific_notation(self, valid)
         trimmed = pc.utf8_trim_whitespace(self.values)
         if as_list:
             trimmed = pc.replace_substring_regex(trimmed, r"\s*,\s*", ",")
         fixable = ~valid & _match(trimmed, p.GUID_LIST if as_list else p.GUID)
         self.report("value.whitespace", "error", fixable, lambda v, _: (
             f"{name} \"{v}\" has spaces around it, so it will not match. Remove them.",
-            _strip_id(v or "", as_list)))
+            strip_items(v or "") if as_list else (v or "").strip()))
         if as_list:
-            self.report("value.list", "error", ~valid & _match(self.values, r"(^,|,,|,$)"),
+            self.report("value.list", "error", ~valid & _match(self.values, p.EMPTY_ITEM),
                         lambda v, _: (f"{name} \"{v}\" has an empty item (a doubled or trailing "
                                       "comma). Remove the extra comma.", None))
         self.report("value.guid", "error", ~valid, lambda v, _: (
             f"{name} \"{v}\" is not a valid ID: use only letters, digits and . - _ / @ "
             "(fewer than 256 characters).", None))
         self.vendor_ids(valid)
-        self.leading_zeros(valid)
-
-    def excel_id_damage(self) -> None:
-        name = self.spec.name
-        self.report("excel.scientific-notation", "error", is_scientific(self.values),
-                    lambda v, _: (f"{name} \"{v}\" looks like an ID Excel turned into scientific "
-                                  "notation; the original digits are lost. Copy the ID again "
-                                  "from the source system.", None))
-
-    def leading_zeros(self, candidates: Mask) -> None:
-        width = self.ctx.zero_pad_widths.get(self.place.column_index or 0)
-        if not width or self.spec.kind == "ref_list":
-            return
-        # Excel strips every leading zero, so a value still starting with 0 was not damaged
-        # (e.g. a 7-digit NCES district ID among 12-digit school IDs).
-        digits = _np(pc.ascii_is_decimal(self.values)) & ~_np(pc.starts_with(self.values, "0"))
-        short = digits & candidates & _np(pc.less(pc.utf8_length(self.values), width))
-        name = self.spec.name
-        self.report("excel.lost-leading-zeros", "error", short, lambda v, _: (
-            f"{name} \"{v}\" is shorter than the other IDs in this column, which have {width} "
-            f"digits; Excel probably dropped its leading zeros. It was likely "
-            f"\"{(v or '').zfill(width)}\".", (v or "").zfill(width)))
+        excel.lost_leading_zeros(self, valid)
 
     def vendor_ids(self, valid: Mask) -> None:
         profile = self.ctx.profile
@@ -166,28 +156,30 @@ class ColumnCheck:
 
     def enumeration(self) -> None:
         spec, name = self.spec, self.spec.name
+        as_list = spec.kind == "enum_list"
+        items = list_items(self) if as_list else self.values
         ignore_case = self.ctx.profile.values_case_insensitive
-        valid = _match(self.values, p.one_of(spec.values, as_list=spec.kind == "enum_list",
-                                             ignore_case=ignore_case))
-        if spec.extensible:
-            valid |= _np(pc.starts_with(self.values, "ext:"))
+        valid = _match(items, p.one_of(spec.values, as_list=as_list, ignore_case=ignore_case,
+                                       extensible=spec.extensible))
         lowered = {value.lower(): value for value in spec.values}
         allowed = ", ".join(spec.values)
+        own = " (or your own value starting with ext:)" if spec.extensible else ""
 
         def describe(value: str | None, _: object) -> tuple[str, str | None]:
             text = value or ""
-            if spec.kind == "enum_list":
-                items = [lowered.get(i.strip().lower()) for i in text.split(",")]
-                fix = ",".join(items) if all(items) else None  # type: ignore[arg-type]
+            if as_list:
+                fixed = [lowered.get(i.strip().lower()) for i in text.split(",")]
+                fix = ",".join(fixed) if all(fixed) else None  # type: ignore[arg-type]
             else:
                 fix = lowered.get(text.strip().lower())
             if fix is not None:
                 return (f"{name} \"{text}\" is not allowed (values are case-sensitive). "
                         f"Did you mean \"{fix}\"?", fix)
-            return f"{name} \"{text}\" is not allowed. Use one of: {allowed}.", None
+            return f"{name} \"{text}\" is not allowed. Use one of: {allowed}{own}.", None
 
         self.report("value.enum", "error", ~valid, describe)
         self._vendor_roles()
+        self._vendor_org_types()
 
     def _vendor_roles(self) -> None:
         roles = self.ctx.profile.user_roles
@@ -200,45 +192,67 @@ class ColumnCheck:
             f"{who} accepts only the roles {', '.join(roles)}; \"{v}\" will be rejected. "
             f"Change the {name} or leave the user out.", None))
 
+    def _vendor_org_types(self) -> None:
+        types = self.ctx.profile.org_types
+        if types is None or self.spec.name != "type" or self.ctx.file != "orgs.csv":
+            return
+        outside = ~_np(pc.is_in(self.values, value_set=pa.array(types, pa.string())))
+        who = self.ctx.profile.who
+        self.report("vendor.org-type", "error", outside, lambda v, _: (
+            f"{who} accepts only the org types {', '.join(types)}; \"{v}\" is not supported. "
+            "Change the type or leave the org out.", None))
+
     def boolean(self) -> None:
         name = self.spec.name
         ignore_case = self.ctx.profile.values_case_insensitive
         valid = _match(self.values, p.one_of(("true", "false"), ignore_case=ignore_case))
-        upper = _np(pc.is_in(pc.utf8_lower(self.values), value_set=pa.array(["true", "false"])))
-        self.report("excel.boolean-case", "error", ~valid & upper, lambda v, _: (
-            f"{name} is \"{v}\" (Excel writes TRUE/FALSE); OneRoster needs lowercase "
-            f"\"{(v or '').lower()}\".", (v or "").lower()))
+        excel.boolean_case(self, valid)
         self.report("value.boolean", "error", ~valid, lambda v, _: (
             f"{name} must be true or false, not \"{v}\".", None))
 
     def date(self) -> None:
         name = self.spec.name
         valid = _match(self.values, p.DATE)
-        self._locale_dates(valid)
+        self._impossible_dates(valid, p.SHORT_MONTH_DAY + "$")
+        excel.locale_dates(self, valid)
         self.report("value.date", "error", ~valid, lambda v, _: (
             f"{name} \"{v}\" is not a date written YYYY-MM-DD (e.g. 2024-08-15). Rewrite it.",
             None))
 
-    def _locale_dates(self, valid: Mask) -> None:
+    def _impossible_dates(self, shaped: Mask, pattern: str) -> None:
+        """Dates of the right shape on a day their month does not have (2010-02-30)."""
+        suspects = shaped & self.open & _match(self.values, pattern)
+        if not suspects.any():
+            return
+        bad = np.zeros(len(self.values), dtype=bool)
+        for position in np.flatnonzero(suspects).tolist():
+            text = self.values[position].as_py()
+            if _calendar_day(text[:10]) is None:
+                bad[position] = True
         name = self.spec.name
 
         def describe(value: str | None, _: object) -> tuple[str, str | None]:
-            iso, certain = iso_from_locale_date(value or "")
-            hint = f" It is probably {iso}." if iso else ""
-            return (f"{name} \"{value}\" is a spreadsheet-style date; OneRoster needs YYYY-MM-DD."
-                    + hint, iso if certain else None)
+            year, month, day = (int(part) for part in (value or "")[:10].split("-"))
+            return (f"{name} \"{value}\" is not a real day: {_MONTHS[month - 1]} {year} has no "
+                    f"day {day}. Check the date in the source system.", None)
 
-        self.report("excel.locale-date", "error", ~valid & _match(self.values, p.LOCALE_DATE),
-                    describe)
+        self.report("value.impossible-date", "error", bad, describe)
 
     def datetime(self) -> None:
         name = self.spec.name
         valid = _match(self.values, p.DATETIME)
         date_only = ~valid & _match(self.values, p.DATE)
-        self.report("value.datetime-no-time", "warning", date_only, lambda v, _: (
-            f"{name} \"{v}\" has a date but no time; the spec asks for e.g. {v}T00:00:00Z.",
-            None))
-        self._locale_dates(valid)
+        self._impossible_dates(valid | date_only, p.SHORT_MONTH_DAY + "(T|$)")
+        if self.ctx.version == "1.0" or self.ctx.profile.date_only_datetimes:
+            self.open &= ~date_only  # 1.0 and these vendors write dateLastModified YYYY-MM-DD
+        self.report("value.datetime-no-time", "error", date_only, lambda v, _: (
+            f"{name} \"{v}\" has a date but no time; OneRoster needs a date and time in UTC, "
+            f"e.g. {v}T00:00:00Z.", None))
+        local = valid & ~_match(self.values, p.DATETIME_UTC)
+        self.report("value.datetime-utc", "error", local, lambda v, _: (
+            f"{name} \"{v}\" is not in UTC; OneRoster needs UTC time written with Z"
+            + (f", here \"{to_utc(v or '')}\"." if to_utc(v or "") else "."), to_utc(v or "")))
+        excel.locale_dates(self, valid)
         self.report("value.datetime", "error", ~valid, lambda v, _: (
             f"{name} \"{v}\" is not a date and time like 2024-08-15T10:00:00.000Z. Rewrite it.",
             None))
@@ -257,16 +271,14 @@ class ColumnCheck:
 
     def grades(self) -> None:
         profile, name = self.ctx.profile, self.spec.name
+        items = list_items(self)
         vocabulary = profile.grades or self.spec.values
-        valid = _match(self.values, p.one_of(vocabulary, as_list=True,
-                                             ignore_case=profile.grades_case_insensitive))
-        padded = self.values
-        for _ in range(2):  # twice: neighbouring items share the comma a match consumes
-            padded = pc.replace_substring_regex(padded, r"(^|,)([1-9])(,|$)", "\\1" "0" r"\2\3")
-        fixable = ~valid & _match(padded, p.one_of(vocabulary, as_list=True))
-        self.report("excel.grade-leading-zero", "error", fixable, lambda v, _: (
-            f"grade \"{v}\" lost its leading zero (Excel turns 09 into 9). "
-            f"Did you mean \"{_pad_grades(v or '')}\"?", _pad_grades(v or "")))
+        if not vocabulary:
+            excel.unpadded_grades(self)  # 1.2: the codes are the profile's to agree
+            return
+        valid = _match(items, p.one_of(vocabulary, as_list=True,
+                                       ignore_case=profile.grades_case_insensitive))
+        excel.grade_leading_zero(self, items, valid, vocabulary)
         rule = "vendor.grade" if profile.grades else "value.grade"
         who = profile.who
         codes = ", ".join(vocabulary)
@@ -275,9 +287,21 @@ class ColumnCheck:
 
     def user_ids(self) -> None:
         name = self.spec.name
-        self.report("value.user-ids", "error", ~_match(self.values, p.USER_IDS), lambda v, _: (
+        items = list_items(self)
+        self.report("value.user-ids", "error", ~_match(items, p.USER_IDS), lambda v, _: (
             f"{name} \"{v}\" must be written {{Type:Id}}, e.g. {{LDAP:jsmith}}; separate "
             "several with commas.", None))
+
+    def score_scale(self) -> None:
+        name = self.spec.name
+        items = list_items(self)
+        self.report("value.score-scale", "error", ~_match(items, p.SCORE_SCALE), lambda v, _: (
+            f"{name} \"{v}\" must be written {{label:value}} with one colon, e.g. {{Pass:50}}; "
+            "separate several with commas: \"{A:90},{B:80}\".", None))
+
+    def string_list(self) -> None:
+        self.text()
+        list_items(self)
 
     def text(self) -> None:
         name, role = self.spec.name, self.spec.text_role
@@ -285,33 +309,50 @@ class ColumnCheck:
             f"{name} contains a line break, which OneRoster forbids. Remove it.",
             re.sub(r"\s*[\r\n]+\s*", " ", v or "")), claim=False)
         if role in ("id", "username", "email"):
+            hidden_characters(self, self.ctx.profile.severity(HIDDEN_RULE, "warning"))
             trimmed = pc.utf8_trim_whitespace(self.values)
             spaced = _np(pc.not_equal(trimmed, self.values))
-            self.report("value.whitespace", "error" if role == "id" else "warning", spaced,
-                        lambda v, _: (f"{name} \"{v}\" has spaces before or after it, which break "
-                                      "matching and sign-in. Remove them.", (v or "").strip()))
+            self.report("value.whitespace", "warning", spaced, lambda v, _: (
+                f"{name} \"{v}\" has spaces before or after it, which break matching and "
+                "sign-in. Remove them.", (v or "").strip()))
         if role == "id":
-            self.excel_id_damage()
-            self.leading_zeros(np.ones(len(self.values), dtype=bool))
+            # Free text: looking like Excel damage is a reason to check, not to refuse.
+            excel.scientific_notation(self, None)
+            excel.lost_leading_zeros(self, np.ones(len(self.values), dtype=bool))
         elif role == "email":
             self.report("value.email", "warning", ~_match(self.values, p.EMAIL), lambda v, _: (
                 f"email \"{v}\" does not look like one email address (name@example.org).", None))
         elif role == "name":
-            self.report("excel.replacement-character", "warning",
-                        _match(self.values, p.REPLACEMENT), lambda v, _: (
-                            f"{name} \"{v}\" contains _ or an unreadable mark where a letter "
-                            "probably was (saving as plain CSV does this to é, ñ, ...). "
-                            "Retype the name.", None))
+            excel.replacement_character(self)
 
 
-def _strip_id(value: str, as_list: bool) -> str:
-    if as_list:
-        return ",".join(item.strip() for item in value.split(","))
-    return value.strip()
+def _calendar_day(text: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
-def _pad_grades(value: str) -> str:
-    return ",".join(g.zfill(2) if g.isdigit() and len(g) == 1 else g for g in value.split(","))
+def to_utc(text: str) -> str | None:
+    """The same instant written in UTC with Z, keeping the precision written; None if unsure."""
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return None
+    utc = moment.astimezone(datetime.UTC)
+    time_part = text.split("T", 1)[1]
+    seconds = re.match(r"\d{2}:\d{2}(:\d{2})?(\.\d+)?", time_part)
+    if seconds is None:
+        return None
+    written = utc.strftime("%Y-%m-%dT%H:%M")
+    if seconds.group(1):
+        written += utc.strftime(":%S")
+    if seconds.group(2):
+        digits = len(seconds.group(2)) - 1
+        written += "." + f"{utc.microsecond:06d}"[:digits].ljust(digits, "0")
+    return written + "Z"
 
 
 KIND_CHECKS: dict[str, Callable[[ColumnCheck], None]] = {
@@ -321,4 +362,5 @@ KIND_CHECKS: dict[str, Callable[[ColumnCheck], None]] = {
     "date": ColumnCheck.date, "datetime": ColumnCheck.datetime, "year": ColumnCheck.year,
     "integer": ColumnCheck.number, "float": ColumnCheck.number, "grades": ColumnCheck.grades,
     "userids": ColumnCheck.user_ids, "string": ColumnCheck.text,
+    "string_list": ColumnCheck.string_list, "score_scale": ColumnCheck.score_scale,
 }

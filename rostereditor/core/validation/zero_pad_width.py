@@ -52,3 +52,32 @@ def zero_pad_width(values: pa.Array | pa.ChunkedArray) -> ZeroPadWidth:
     padded = pc.sum(pc.and_(pc.equal(lengths, width), pc.starts_with(numeric, "0"))).as_py() or 0
     found = int(width) if padded and best >= _MAJORITY * len(numeric) else None
     return ZeroPadWidth(found, len(numeric), best, runner_up, padded)
+
+
+@dataclass(frozen=True)
+class GradePadding:
+    """How many values of a grades column write grades 1-9 as 01-09, and how many as 1-9.
+
+    OneRoster 1.2 leaves grade codes to the profile, so a lone 9 is only suspicious in a
+    column that otherwise writes 09.
+    """
+
+    padded: int
+    unpadded: int
+
+    @property
+    def zero_padded(self) -> bool:
+        """At least as many values write 09 as write 9 (so the rest of a lone 9's column does)."""
+        return self.padded > 0 and self.padded >= self.unpadded
+
+    def could_change_after(self, edits: int) -> bool:
+        """Whether `edits` changed cells could tip the column the other way."""
+        return edits > 0 and (abs(self.padded - self.unpadded) <= 2 * edits
+                              or self.padded <= edits)
+
+
+def grade_padding(values: pa.Array | pa.ChunkedArray) -> GradePadding:
+    def count(pattern: str) -> int:
+        return int(pc.sum(pc.match_substring_regex(values, pattern)).as_py() or 0)
+
+    return GradePadding(count(r"(^|,)\s*0[1-9]\s*(,|$)"), count(r"(^|,)\s*[1-9]\s*(,|$)"))

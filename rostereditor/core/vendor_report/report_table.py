@@ -8,8 +8,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
-
 from rostereditor.core.csv_parse import parse_csv
 from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.read_notice import BundleReadError
@@ -82,6 +80,8 @@ def _read_delimited(name: str, text: str, delimiter: str) -> ReportTable:
 
 
 def _read_xlsx(path: Path) -> ReportTable:
+    from openpyxl import load_workbook  # noqa: PLC0415 - a third of a second: only when needed
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

@@ -67,7 +67,7 @@ def pin_report(report: ReportTable, bundle: Bundle, *, mapping: ColumnMapping | 
     are about (default: the file the report's own name mentions, e.g. users-errors.csv).
     """
     numbering = numbering or LineNumbering()
-    start = _header_row(report.rows)
+    start = header_row_index(report.rows)
     if start is None:
         raise VendorReportError(f"{report.name} has no rows.")
     header, body = report.rows[start], report.rows[start + 1:]
@@ -107,13 +107,13 @@ def still_open(finding: Finding, bundle: Bundle) -> bool:
 
 def report_header(report: ReportTable) -> tuple[str, ...]:
     """The report's header row (for mapping its columns by hand); raises if it has no rows."""
-    start = _header_row(report.rows)
+    start = header_row_index(report.rows)
     if start is None:
         raise VendorReportError(f"{report.name} has no rows.")
     return tuple(report.rows[start])
 
 
-def _header_row(rows: Sequence[Sequence[str]]) -> int | None:
+def header_row_index(rows: Sequence[Sequence[str]]) -> int | None:
     """The report's header row: the first of the first few rows naming two report columns
     (a title line may come before it), else simply the first row with text."""
     filled = [i for i, r in enumerate(rows[:10]) if any(c.strip() for c in r)]
@@ -161,7 +161,7 @@ class _Placer:
         elif line_text:
             if file is None:
                 return miss("The line does not say which file it is about.")
-            number = _number(line_text)
+            number = line_number(line_text)
             if number is None:
                 return miss(f"\"{line_text}\" is not a line number.")
             line = self.numbering.line(number)
@@ -224,7 +224,7 @@ class _Placer:
         return self._keys[name]
 
 
-def _number(text: str) -> int | None:
+def line_number(text: str) -> int | None:
     cleaned = text.strip().removeprefix("#").split(".")[0]
     for word in ("line", "row"):
         cleaned = cleaned.lower().removeprefix(word).strip()

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.compute as pc
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
+import xlsxwriter
+from xlsxwriter.exceptions import (
+    DuplicateWorksheetName,
+    FileCreateError,
+    InvalidWorksheetName,
+    XlsxWriterException,
+)
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from rostereditor.core.atomic_save import SaveError, atomic_write
 from rostereditor.core.bundle import Bundle
@@ -20,6 +26,7 @@ from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.read_notice import NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
 from rostereditor.core.xlsx.allowed_values import allowed_values
+from rostereditor.core.xlsx.column_cells import cell_texts
 from rostereditor.core.xlsx.edit_guide import guide_lines
 from rostereditor.core.xlsx.ooxml_text import (
     CONTROL_CHARACTERS,
@@ -39,6 +46,7 @@ TEXT_FORMAT = "@"
 _WIDTH_SAMPLE = 1000
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
 _MAX_REPORTED = 20
+_MAX_VALIDATION_MESSAGE = 255  # Excel's limit for a data validation's error message
 # How often a long sheet reports progress (and can be cancelled), in rows.
 PROGRESS_EVERY_ROWS = 5000
 
@@ -131,7 +139,7 @@ def _cells(table: Table) -> Iterator[tuple[int, str, str]]:
     for col, column in enumerate(table.header):
         array = table.column_array(col)
         suspicious = pc.or_(
-            pc.greater(pc.utf8_length(array), MAX_CELL_CHARS // 2),
+            pc.greater(pc.utf8_length(array), pa.scalar(MAX_CELL_CHARS // 2, pa.int64())),
             pc.match_substring_regex(array, CONTROL_CHARACTERS.pattern),
         )
         for row in pc.indices_nonzero(suspicious).to_pylist():
@@ -163,39 +171,86 @@ class _RowProgress:
 
 def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path,
                     tracker: _RowProgress) -> None:
-    book = Workbook(write_only=True)
-    bold = Font(bold=True)
-    guide = book.create_sheet(GUIDE_SHEET)
-    guide.column_dimensions["A"].width = 110
-    file_rows = [(sheet_name_for(n), len(bundle.files[n].table)) for n in names]
-    for index, line in enumerate(guide_lines(file_rows, version)):
-        cell = WriteOnlyCell(guide, value=line)
-        cell.data_type = "s"
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if index == 0:
-            cell.font = Font(bold=True, size=14)
-        guide.append([cell])
-    lists = _AllowedValuesSheet(book)
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    book.worksheet_class = _EscapedTextSheet
     try:
+        styles = _Styles(book)
+        _write_guide(book, styles, [(sheet_name_for(n), len(bundle.files[n].table)) for n in names],
+                     version)
+        lists = _AllowedValuesSheet()
         for name in names:
             _write_sheet(book, name, bundle.files[name].table, version=version, lists=lists,
-                         bold=bold, tracker=tracker)
-    except ExportCancelled:
+                         styles=styles, tracker=tracker)
+        lists.write(book)
+    except BaseException:
         _discard(book)
         raise
-    lists.finish()
-    book.save(path)
+    _close(book)
     tracker.advance(0)  # the last chance to cancel before the file replaces the target
 
 
-def _discard(book: Workbook) -> None:
-    """Close the streamed sheets of a workbook that will not be saved, and drop their temp files."""
-    for sheet in book.worksheets:
-        # Left open, a half-written sheet's stream fails noisily when garbage-collected.
-        sheet.close()
-        writer = getattr(sheet, "_writer", None)
-        if writer is not None:
-            writer.cleanup()
+class _EscapedTextSheet(Worksheet):
+    """A worksheet that stores text exactly as given: ours is escaped already (ooxml_text).
+
+    xlsxwriter would escape `_xHHHH_` and control characters a second time, and its escaping
+    does not give back every text (`_x0041_x0042_`); escape_cell_text does.
+    """
+
+    @staticmethod
+    def _escape_control_characters(data: str) -> str:
+        return data
+
+
+class _Styles:
+    """The few cell formats the workbook uses, all Text (@) so Excel never converts a value."""
+
+    def __init__(self, book: xlsxwriter.Workbook) -> None:
+        self.text = book.add_format({"num_format": TEXT_FORMAT})
+        self.heading = book.add_format({"num_format": TEXT_FORMAT, "bold": True})
+        self.guide = book.add_format({"num_format": TEXT_FORMAT, "text_wrap": True, "valign": "top"})
+        self.guide_title = book.add_format(
+            {"num_format": TEXT_FORMAT, "text_wrap": True, "valign": "top", "bold": True, "font_size": 14})
+
+
+def _add_sheet(book: xlsxwriter.Workbook, name: str) -> Worksheet:
+    try:
+        return book.add_worksheet(name)
+    except (InvalidWorksheetName, DuplicateWorksheetName) as exc:
+        raise SaveError(f"Excel cannot use {name!r} as a sheet name ({exc}). Nothing was written; "
+                        "export the other files without this one.") from exc
+
+
+def _write_guide(book: xlsxwriter.Workbook, styles: _Styles, file_rows: list[tuple[str, int]],
+                 version: str) -> None:
+    guide = _add_sheet(book, GUIDE_SHEET)
+    guide.set_column(0, 0, 110)
+    for row, line in enumerate(guide_lines(file_rows, version)):
+        if line:
+            style = styles.guide_title if row == 0 else styles.guide
+            guide.write_string(row, 0, escape_cell_text(line), style)
+
+
+def _discard(book: xlsxwriter.Workbook) -> None:
+    """Finish a workbook that will not be kept, so xlsxwriter removes its temporary files.
+
+    The caller's temporary target is deleted afterwards; a failure here must not hide the
+    error that stopped the export.
+    """
+    with contextlib.suppress(Exception):
+        book.close()
+
+
+def _close(book: xlsxwriter.Workbook) -> None:
+    try:
+        book.close()
+    except FileCreateError as exc:
+        # atomic_write explains disk full, permissions and a file open in Excel.
+        cause = exc.__context__
+        if isinstance(cause, OSError):
+            raise cause from exc
+        raise SaveError(f"The workbook could not be written ({exc}); nothing was changed.") from exc
+    except XlsxWriterException as exc:
+        raise SaveError(f"The workbook could not be written ({exc}); nothing was changed.") from exc
 
 
 class _AllowedValuesSheet:
@@ -205,8 +260,7 @@ class _AllowedValuesSheet:
     and cannot hold values containing commas.
     """
 
-    def __init__(self, book: Workbook) -> None:
-        self.book = book
+    def __init__(self) -> None:
         self.columns: list[tuple[str, ...]] = []
         self.index: dict[tuple[str, ...], int] = {}
 
@@ -214,78 +268,66 @@ class _AllowedValuesSheet:
         if values not in self.index:
             self.index[values] = len(self.columns)
             self.columns.append(values)
-        letter = get_column_letter(self.index[values] + 1)
-        return f"'{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
+        letter = xl_col_to_name(self.index[values])
+        return f"='{LISTS_SHEET}'!${letter}$1:${letter}${len(values)}"
 
-    def finish(self) -> None:
+    def write(self, book: xlsxwriter.Workbook) -> None:
         if not self.columns:
             return
-        sheet = self.book.create_sheet(LISTS_SHEET)
-        sheet.sheet_state = "hidden"
+        sheet = _add_sheet(book, LISTS_SHEET)
+        sheet.hide()
         depth = max(len(c) for c in self.columns)
-        for row in range(depth):
-            cells = []
-            for values in self.columns:
-                cell = WriteOnlyCell(sheet, value=escape_cell_text(values[row]) if row < len(values)
-                                     else None)
-                cell.data_type = "s"
-                cells.append(cell)
-            sheet.append(cells)
+        for row in range(depth):  # row by row: the sheet streams its rows to disk in order
+            for col, values in enumerate(self.columns):
+                if row < len(values) and values[row]:
+                    sheet.write_string(row, col, escape_cell_text(values[row]))
 
 
-def _write_sheet(book: Workbook, name: str, table: Table, *, version: str,
-                 lists: _AllowedValuesSheet, bold: Font, tracker: _RowProgress) -> None:
-    sheet = book.create_sheet(sheet_name_for(name))
-    sheet.freeze_panes = "A2"
+def _write_sheet(book: xlsxwriter.Workbook, name: str, table: Table, *, version: str,
+                 lists: _AllowedValuesSheet, styles: _Styles, tracker: _RowProgress) -> None:
+    sheet = _add_sheet(book, sheet_name_for(name))
+    sheet.freeze_panes(1, 0)
     width = max([table.column_count] + [table.field_count(r) for r in table.ragged_rows()])
     for col in range(width):
-        dimension = sheet.column_dimensions[get_column_letter(col + 1)]
-        dimension.width = _column_width(table, col)
-        # Cells the user adds below the data are Text too.
-        dimension.number_format = TEXT_FORMAT
+        # The column's format is every cell's format: written cells take it, and cells the
+        # user adds below the data are Text too. Empty cells are not written at all.
+        sheet.set_column(col, col, _column_width(table, col), styles.text)
     for col, values in allowed_values(version, name, table.header).items():
-        letter = get_column_letter(col + 1)
-        validation = DataValidation(
-            type="list", formula1=lists.reference(values), allow_blank=True,
-            showErrorMessage=True, errorStyle="warning", errorTitle="Not an allowed value",
-            error=f"{table.header[col]} must be one of: {', '.join(values)}. "
-                  "Choose Cancel and pick a value from the dropdown.",
-        )
-        validation.add(f"{letter}2:{letter}{MAX_ROWS}")
-        sheet.data_validations.append(validation)
-    header = [_text_cell(sheet, h) for h in table.header]
-    for cell in header:
-        cell.font = bold
-    sheet.append(header)
-    # One cell object per column, refilled for each row: write-only sheets serialise a row as
-    # soon as it is appended, and reusing styled cells avoids building millions of them.
-    cells = [_text_cell(sheet, "") for _ in range(width)]
-    columns = [table.column_values(c) for c in range(table.column_count)]
+        sheet.data_validation(1, col, MAX_ROWS - 1, col, {
+            "validate": "list", "source": lists.reference(values), "ignore_blank": True,
+            "error_type": "warning", "error_title": "Not an allowed value",
+            "error_message": _not_allowed_message(table.header[col], values),
+        })
+    for col, heading in enumerate(table.header):
+        if heading:
+            sheet.write_string(0, col, escape_cell_text(heading), styles.heading)
     ragged = set(table.ragged_rows())
-    for row in range(len(table)):
-        record = table.row_values(row) if row in ragged else [column[row] for column in columns]
-        for cell, value in zip(cells, record, strict=False):
-            _fill(cell, value)
-        sheet.append(cells[: len(record)])
-        if (row + 1) % PROGRESS_EVERY_ROWS == 0:
-            tracker.advance(PROGRESS_EVERY_ROWS)
-    tracker.advance(len(table) % PROGRESS_EVERY_ROWS)
+    columns = [table.column_array(c) for c in range(table.column_count)]
+    write = sheet.write_string
+    for start in range(0, len(table), PROGRESS_EVERY_ROWS):
+        count = min(PROGRESS_EVERY_ROWS, len(table) - start)
+        texts = [cell_texts(c.slice(start, count)) for c in columns]
+        rows = zip(*texts, strict=True) if texts else iter([()] * count)
+        for row, values in enumerate(rows, start=start):
+            line = row + 1  # below the headings
+            record = _ragged_texts(table, row) if row in ragged else values
+            for col, text in enumerate(record):
+                if text:  # an empty field is no cell: its column makes it Text when typed in
+                    write(line, col, text)
+        tracker.advance(count)
 
 
-def _text_cell(sheet: object, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet)
-    cell.number_format = TEXT_FORMAT
-    _fill(cell, value)
-    return cell
+def _ragged_texts(table: Table, row: int) -> list[str]:
+    return [escape_cell_text(v) for v in table.row_values(row)]
 
 
-def _fill(cell: WriteOnlyCell, value: str) -> None:
-    if value == "":
-        cell.value = None
-        return
-    cell.value = escape_cell_text(value)
-    # openpyxl would store "=1+1" as a formula and "#N/A" as an error; they are text here.
-    cell.data_type = "s"
+def _not_allowed_message(column: str, values: tuple[str, ...]) -> str:
+    message = (f"{column} must be one of: {', '.join(values)}. "
+               "Choose Cancel and pick a value from the dropdown.")
+    if stored_length(message) <= _MAX_VALIDATION_MESSAGE:
+        return message
+    return (f"{column} must be one of the values in its dropdown. "
+            "Choose Cancel and pick a value from the dropdown.")[:_MAX_VALIDATION_MESSAGE]
 
 
 def _column_width(table: Table, col: int) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,9 @@ class BundleSaving(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        # Questions other parts ask before File > Save or Save As writes (each True: go on),
+        # e.g. whether to remove that many records the vendor has (comparison/removal_check).
+        self.checks_before_saving: list[Callable[[], bool]] = []
 
     def save(self, path: Path | str | None = None) -> Path:
         """Save without asking anything; returns where it went. Raises SaveError on failure.
@@ -41,7 +45,7 @@ class BundleSaving(QObject):
             return False
         if bundle.source_kind not in ("zip", "folder"):
             return self.save_as_interactive()
-        if not self._confirm_errors():
+        if not self._confirm_before_saving():
             return False
         return self._save_reporting_errors(None)
 
@@ -54,7 +58,7 @@ class BundleSaving(QObject):
             return False
         if not path.lower().endswith(".zip"):
             path += ".zip"
-        if not self._confirm_errors():
+        if not self._confirm_before_saving():
             return False
         return self._save_reporting_errors(Path(path))
 
@@ -80,6 +84,9 @@ class BundleSaving(QObject):
         if zip_name:
             return folder / zip_name
         return folder / f"{stem}.zip"
+
+    def _confirm_before_saving(self) -> bool:
+        return self._confirm_errors() and all(check() for check in self.checks_before_saving)
 
     def _confirm_errors(self) -> bool:
         # Warn, never block: a coordinator may have to send a partly fixed bundle.

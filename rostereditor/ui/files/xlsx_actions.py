@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.background_work import Progress
 from rostereditor.core.bundle import Bundle
+from rostereditor.core.bundle_origin import BundleOrigin
 from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import ALL_DATA_FILES
 from rostereditor.core.read_notice import BundleReadError, ReadNotice
@@ -106,7 +107,10 @@ class XlsxActions:
         def read(progress: Progress) -> Bundle:
             from rostereditor.core.xlsx.workbook_reader import read_workbook  # noqa: PLC0415
 
-            return read_workbook(source, sheet_map, progress=progress)
+            bundle = read_workbook(source, sheet_map, progress=progress)
+            # Crash recovery reads the workbook again to put unsaved edits back (core.recovery).
+            bundle.origin = BundleOrigin("xlsx", (str(source),), tuple((sheet_map or {}).items()))
+            return bundle
 
         job = self._job("Importing from Excel", f"Reading {source.name}\u2026", read)
         job.succeeded.connect(window.set_bundle)

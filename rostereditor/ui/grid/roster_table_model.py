@@ -30,7 +30,7 @@ from rostereditor.ui.grid.cell_text import SPACE_MARK, display_text
 from rostereditor.ui.grid.cell_tooltips import EXTRA_FIELD_TIP, CellTooltips, finding_tooltip
 from rostereditor.ui.grid.view_row_order import ViewRowOrder
 
-__all__ = ["SPACE_MARK", "CellEditSink", "RosterTableModel", "display_text"]
+__all__ = ["SPACE_MARK", "CellEditSink", "CellMarks", "RosterTableModel", "display_text"]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ANSWERED_ROLES = frozenset({
@@ -39,6 +39,14 @@ _ANSWERED_ROLES = frozenset({
 })
 # More changed rows than this in one event-loop turn: repaint the grid rather than row by row.
 ROW_BY_ROW_LIMIT = 64
+
+
+class CellMarks(Protocol):
+    """Marks on cells besides findings, e.g. what changed since a compared bundle (by row id)."""
+
+    def brush(self, file_name: str, row_id: int, col: int) -> QBrush | None: ...
+
+    def note(self, file_name: str, row_id: int, col: int) -> str | None: ...
 
 
 class CellEditSink(Protocol):
@@ -65,6 +73,7 @@ class RosterTableModel(QAbstractTableModel):
         self.findings = CellFindings()
         self.tooltips = CellTooltips()
         self.filter_icon: QIcon | None = None
+        self.marks: CellMarks | None = None  # painted under findings, which matter more
         self._column_tip: Callable[[int], str] | None = None
         self._session: EditSession | None = None
         self._row_count = len(table)
@@ -173,11 +182,16 @@ class RosterTableModel(QAbstractTableModel):
             return display_text(self.table.cell(row, col))
         if role == Qt.ItemDataRole.EditRole:
             return self.table.cell(row, col)
-        findings = self.findings.at(self.table.row_id(row), col)
+        row_id = self.table.row_id(row)
+        findings = self.findings.at(row_id, col)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return SEVERITY_BRUSH.get(worst_severity(findings) or "") if findings else None
+            if findings:
+                return SEVERITY_BRUSH.get(worst_severity(findings) or "")
+            return self.marks.brush(self.file_name, row_id, col) if self.marks else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltips.cell(row, col, self.table.cell(row, col), findings)
+            tip = self.tooltips.cell(row, col, self.table.cell(row, col), findings)
+            note = self.marks.note(self.file_name, row_id, col) if self.marks else None
+            return "\n\n".join(t for t in (tip, note) if t) or None
         return finding_tooltip(findings) if findings else None  # AccessibleDescriptionRole
 
     def _extra_data(self, row: int, col: int, role: int) -> Any:

@@ -45,6 +45,7 @@ from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
+from rostereditor.ui.comparison.comparison_actions import ComparisonActions
 from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
 from rostereditor.ui.files.bundle_opening import BundleOpening, Source
 from rostereditor.ui.files.bundle_saving import BundleSaving
@@ -54,6 +55,8 @@ from rostereditor.ui.findings.problem_navigation import ProblemNavigation
 from rostereditor.ui.grid.current_tab_commands import CurrentTabCommands
 from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
+from rostereditor.ui.summary.summary_actions import SummaryActions
+from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActions
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
 from rostereditor.ui.window.status_summary import StatusSummary
@@ -80,6 +83,8 @@ class MainWindow(QMainWindow):
     view_created = Signal(str, QTableView)
     bundle_opened = Signal()
     findings_updated = Signal()
+    # The user closed the window and nothing unsaved is left (saved or discarded).
+    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,6 +139,9 @@ class MainWindow(QMainWindow):
         self.checks = CheckPresenter(self)
         self.editing = SpreadsheetEditing(self)
         self.xlsx = XlsxActions(self)
+        self.comparisons = ComparisonActions(self)
+        self.summary_view = SummaryActions(self)
+        self.vendor_reports = VendorReportActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
@@ -237,6 +245,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         event.accept()
+        self.closed.emit()
 
     def shut_down(self) -> None:
         """Stop every background job now: none may outlive the window."""

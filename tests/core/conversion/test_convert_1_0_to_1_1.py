@@ -147,10 +147,13 @@ def test_conversions_that_cannot_be_made_say_why():
         convert_bundle(v10(), "1.5")
 
 
-def test_files_without_a_manifest_that_look_newer_need_the_version_named():
+def test_files_without_a_manifest_that_look_newer_convert_from_the_version_they_look_like():
+    # Issue 9: manifest-less files that look like 1.1 are read as 1.1, not as 1.0.
     users_1_1 = ("sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username\n"
                  "u1,,,true,s1,teacher,x\n")
     unlabelled = bundle_of({"users.csv": users_1_1}, "1.0")
-    with pytest.raises(ConversionError, match=r"--from 1\.1"):
-        convert_bundle(unlabelled, "1.2")
+    assert unlabelled.detected_version == "1.1"
+    converted = convert_bundle(unlabelled, "1.2")
+    assert converted.report.source_version == "1.1"
+    assert converted.bundle.detected_version == "1.2"
     assert convert_bundle(unlabelled, "1.2", source_version="1.1").bundle.detected_version == "1.2"

@@ -117,3 +117,19 @@ def test_session_announces_column_changes_and_rechecks_the_header():
     edit.undo()
     assert header_problems() == []
     assert changed == ["users.csv", "users.csv"]
+
+
+def test_a_column_put_back_after_rows_came_and_went_takes_new_rows_in_place():
+    # Delete a column, add a row, undo both, add another row: the new row's values must land
+    # in the new row (the put-back column once missed a value and crashed the next read).
+    session = EditSession()
+    bundle = generate_district(students=5, seed=1).bundle
+    session.open(bundle)
+    users = session.require_table("users.csv")
+    deleted = session.delete_columns("users.csv", [2])
+    added = session.insert_rows("users.csv", len(users), [["x"] * users.column_count])
+    assert deleted is not None
+    added.undo()
+    deleted.undo()
+    session.insert_rows("users.csv", len(users), [[f"v{c}" for c in range(users.column_count)]])
+    assert users.row_values(len(users) - 1) == [f"v{c}" for c in range(users.column_count)]

@@ -90,3 +90,20 @@ def test_text_summary_of_the_sample_district_names_schools_and_terms():
     assert "Fall Semester 2024" in text
     assert "Students per class: min" in text
     assert "Users without enrollments: administrator" in text
+
+
+def test_people_per_school_and_role_with_a_column_per_grade_in_ceds_order():
+    from rostereditor.core.summary.people_pivot import people_pivot
+
+    district = _district()
+    users = district.table("users.csv")
+    users.set_cell(4, users.column_index("grades"), "KG")  # u5 at Cedar
+    users.set_cell(0, users.column_index("grades"), "5")  # not a CEDS code: after them
+    pivot = people_pivot(summarize_bundle(district))
+    assert pivot.grades == ("KG", "05", "06", "5", "")
+    rows = {(r.org_name, r.role): r for r in pivot.rows}
+    assert rows[("Lakeview", "student")].counts == {"05": 1, "06": 1, "5": 1}
+    assert rows[("Lakeview", "student")].total == 3
+    assert rows[("Cedar", "student")].counts == {"06": 1, "KG": 1}
+    assert rows[("Lakeview", "teacher")].counts == {"": 1}
+    assert pivot.column_totals()["06"] == 2  # u3 is at both schools

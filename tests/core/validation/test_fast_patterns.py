@@ -48,3 +48,34 @@ def test_values_with_nulls_fall_back_to_the_regexes():
     assert is_scientific(values).tolist() == [False, False, True, False]
     assert has_line_break(values).tolist() == [False, False, False, True]
     assert isinstance(is_guid(values), np.ndarray)
+
+
+def test_hidden_character_prefilter_agrees_with_the_regex():
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from rostereditor.core.validation import value_patterns as p
+    from rostereditor.core.validation.fast_patterns import may_hold_hidden_characters
+
+    for values in (["ana", "ben"], ["an\u200ba"], ["José"], ["o\u2019b"], []):
+        array = pa.array(values, pa.string())
+        regex = bool(pc.any(pc.match_substring_regex(array, p.HIDDEN)).as_py())
+        assert may_hold_hidden_characters(array) or not regex
+    assert not may_hold_hidden_characters(pa.array(["ana", "ben"], pa.string()))
+
+
+def test_list_shape_agrees_with_the_regexes():
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from rostereditor.core.validation import value_patterns as p
+    from rostereditor.core.validation.fast_patterns import list_shape
+
+    values = pa.array(["09", "09,10", "09, 10", ",09", "09,", "09,,10", " 09", "09 ", "",
+                       "a b", "x,\ty", "ümlaut, ö"], pa.string())
+    empty, spaced = list_shape(values)
+    for mask, pattern in ((empty, p.EMPTY_ITEM), (spaced, p.SPACED_ITEM)):
+        regex = np.asarray(pc.match_substring_regex(values, pattern).to_numpy(
+            zero_copy_only=False), dtype=bool)
+        assert mask.tolist() == regex.tolist()

@@ -199,15 +199,27 @@ def test_an_edit_that_changes_a_columns_usual_id_width_rechecks_the_whole_column
     assert _key(result) == _fresh(bundle)
 
 
-VALUES = ["", "x", "u1", "k1", "s1", "student", "teacher", "true", "TRUE", "2024-09-01",
-          "8/27/2018", "1999-01-01", "2999-01-01", "09", "9"]
+VALUES = ["", "x", "u1", "k1", "k2", "s1", "s2", "student", "teacher", "true", "TRUE",
+          "2024-09-01", "8/27/2018", "1999-01-01", "2999-01-01", "2010-02-30", "09", "9",
+          "09, 10", "ana", "Ana ", "ana@example.org", "ext:tutor", "k\u200b1"]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_naming_the_edited_columns_gives_the_same_result_as_a_fresh_run(data):
+    _edits_match_a_fresh_run(data, "1edtech", "1.1")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_same_holds_for_1_2_and_vendor_severities(data):
+    _edits_match_a_fresh_run(data, data.draw(st.sampled_from(["classlink", "renaissance"])),
+                             data.draw(st.sampled_from(["1.1", "1.2"])))
+
+
+def _edits_match_a_fresh_run(data, profile, version):
     bundle = valid_bundle()
-    validator = BundleValidator(bundle)
+    validator = BundleValidator(bundle, profile, version)
     validator.run()
     for _ in range(data.draw(st.integers(1, 4))):
         name = data.draw(st.sampled_from(bundle.data_file_names))
@@ -218,4 +230,19 @@ def test_naming_the_edited_columns_gives_the_same_result_as_a_fresh_run(data):
         col = data.draw(st.integers(0, table.column_count - 1))
         table.set_cell(row, col, data.draw(st.sampled_from(VALUES)))
         result = validator.revalidate(name, [table.row_id(row)], columns=[col])
-        assert _key(result) == _fresh(bundle)
+        assert _key(result) == _key(BundleValidator(bundle, profile, version).run())
+
+
+def test_moving_a_primary_teacher_away_clears_the_class_they_left():
+    # The class's other primary teacher was flagged; once one of them moves to another class,
+    # neither is (the class left behind is re-checked too, not only the class moved to).
+    bundle = valid_bundle()
+    enrollments = bundle.table("enrollments.csv")
+    column = enrollments.column_index("classSourcedId")
+    enrollments.set_cell(3, column, "k1")
+    validator = BundleValidator(bundle)
+    assert len(_rules(validator.run(), "class.primary-teachers")) == 2
+    enrollments.set_cell(3, column, "k2")
+    result = validator.revalidate("enrollments.csv", [enrollments.row_id(3)], columns=[column])
+    assert _rules(result, "class.primary-teachers") == []
+    assert _key(result) == _fresh(bundle)

@@ -107,15 +107,31 @@ def test_st_math_passes_students_with_grades():
 
 # -- no manifest but 1.1/1.2 files -----------------------------------------------------------------
 
-def test_missing_manifest_with_1_1_files_gets_one_bundle_finding():
+def test_loose_1_1_files_without_a_manifest_are_checked_as_1_1():
+    # Spec 2.3: a manifest-less bundle whose files are 1.1 is an error; say that once and check
+    # the files as what they are (not as 1.0, which would bury it under header errors).
     bundle = valid_bundle()
     del bundle.files["manifest.csv"]
+    assert bundle.detected_version == "1.1"
     result = BundleValidator(bundle).run()
+    assert result.version == "1.1"
+    assert [(f.file, f.rule, f.severity) for f in result.findings] == [
+        (None, "bundle.no-manifest", "error")]
+    message = result.findings[0].message
+    for words in ("no manifest.csv", "look like OneRoster 1.1", "checked as 1.1",
+                  "Saving from RosterEditor writes it"):
+        assert words in message
+
+
+def test_forcing_1_0_on_1_1_files_gets_one_bundle_finding():
+    bundle = valid_bundle()
+    del bundle.files["manifest.csv"]
+    result = BundleValidator(bundle, version="1.0").run()
     found = [f for f in result.findings if f.rule == "bundle.newer-without-manifest"]
     assert [(f.file, f.line, f.column, f.severity) for f in found] == [
         (None, None, None, "error")]
     message = found[0].message
-    for words in ("no manifest.csv", "read as OneRoster 1.0", "look like OneRoster 1.1",
+    for words in ("no manifest.csv", "checked as OneRoster 1.0", "look like OneRoster 1.1",
                   "--oneroster 1.1", "toolbar", "saving then writes the manifest.csv"):
         assert words in message
     assert result.findings[0] == found[0]  # bundle-level, so shown before the files
@@ -125,23 +141,28 @@ def test_a_1_1_only_file_alone_is_enough_evidence():
     bundle = _v10_bundle()
     bundle.files["categories.csv"] = BundleFile("categories.csv", "categories.csv", Table.from_rows(
         ["sourcedId", "status", "dateLastModified", "title"], [["cat1", "", "", "Homework"]]))
-    found = _found(bundle, "bundle.newer-without-manifest")
+    assert bundle.detected_version == "1.1"
+    found = _found(bundle, "bundle.newer-without-manifest", version="1.0")
     assert len(found) == 1
     assert "categories.csv" in found[0].message
+    assert "categories.csv" in _found(bundle, "bundle.no-manifest")[0].message
 
 
 def test_a_1_2_file_names_version_1_2():
     bundle = _v10_bundle()
     bundle.files["roles.csv"] = BundleFile("roles.csv", "roles.csv", Table.from_rows(["x"], []))
-    assert "--oneroster 1.2" in _found(bundle, "bundle.newer-without-manifest")[0].message
+    assert bundle.detected_version == "1.2"
+    assert "--oneroster 1.2" in _found(bundle, "bundle.newer-without-manifest",
+                                       version="1.0")[0].message
 
 
 def test_a_real_1_0_bundle_or_one_with_a_manifest_gets_no_such_finding():
+    assert _v10_bundle().detected_version == "1.0"
     assert _found(_v10_bundle(), "bundle.newer-without-manifest") == []
+    assert _found(_v10_bundle(), "bundle.no-manifest") == []
     assert _found(valid_bundle(), "bundle.newer-without-manifest") == []
     bundle = valid_bundle()
     del bundle.files["manifest.csv"]
-    # Checked as 1.1 on purpose: bundle.no-manifest already says what is wrong.
     assert _found(bundle, "bundle.newer-without-manifest", version="1.1") == []
 
 

@@ -162,3 +162,39 @@ def test_a_vendors_column_choices_can_be_remembered_and_reapplied():
     again = recognise_columns(header).with_choices({**remembered, "value": "Not in this report"})
     assert again.choices() == remembered
     assert not any("error message" in d for d in again.doubts)
+
+
+def test_line_numbering_is_guessed_where_lines_also_give_a_sourced_id(tmp_path):
+    from rostereditor.core.vendor_report import recognise_columns, report_header
+    from rostereditor.core.vendor_report.line_offset_guess import guess_line_offset
+
+    district = tiny_district()
+    # Rows counted from 1 without the header (FastBridge): u-002 is record 2, u-004 record 4.
+    path = tmp_path / "errors.csv"
+    path.write_text("File,Row,SourcedId,Error\nusers.csv,2,u-002,Bad\nusers.csv,4,u-004,Bad\n"
+                    "users.csv,2,u-999,Not ours\n", encoding="utf-8")
+    table = read_report(path)
+    mapping = recognise_columns(report_header(table))
+    guess = guess_line_offset(table, district, mapping)
+    assert guess is not None
+    assert (guess.offset, guess.agreeing, guess.checked) == (1, 2, 3)
+    # Header counted as line 1: the same records are lines 3 and 5.
+    path.write_text("File,Row,SourcedId,Error\nusers.csv,3,u-002,Bad\nusers.csv,5,u-004,Bad\n",
+                    encoding="utf-8")
+    guess = guess_line_offset(read_report(path), district, mapping)
+    assert guess is not None
+    assert guess.offset == 0
+
+
+def test_no_guess_without_sourced_ids_or_when_lines_disagree(tmp_path):
+    from rostereditor.core.vendor_report import recognise_columns, report_header
+    from rostereditor.core.vendor_report.line_offset_guess import guess_line_offset
+
+    district = tiny_district()
+    table = read_report(REPORTS / "fastbridge-upload-errors.csv")
+    assert guess_line_offset(table, district, recognise_columns(report_header(table))) is None
+    path = tmp_path / "errors.csv"
+    path.write_text("File,Row,SourcedId,Error\nusers.csv,1,u-002,Bad\nusers.csv,5,u-004,Bad\n",
+                    encoding="utf-8")
+    table = read_report(path)
+    assert guess_line_offset(table, district, recognise_columns(report_header(table))) is None

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
+import zipfile
+
 import pytest
 from openpyxl import load_workbook
 
 from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.table import Table
+from rostereditor.core.xlsx import workbook_writer
 from rostereditor.core.xlsx.workbook_reader import read_workbook
-from rostereditor.core.xlsx.workbook_writer import write_bundle_xlsx
+from rostereditor.core.xlsx.workbook_writer import ExportCancelled, write_bundle_xlsx
 
 USERS_HEADER = ["sourcedId", "status", "enabledUser", "role", "givenName", "grades"]
 TRICKY = ["007", "1E5", "=1+1", "TRUE", "3/4", " lead", "trail ", "#N/A", "+15551234567",
@@ -122,3 +127,53 @@ def test_ragged_records_keep_their_extra_fields(tmp_path):
 def test_unknown_file_name_is_refused_with_the_names_there_are(tmp_path, tricky_bundle):
     with pytest.raises(SaveError, match=r"no teachers\.csv"):
         write_bundle_xlsx(tricky_bundle, tmp_path / "b.xlsx", files=["teachers.csv"])
+
+
+def _sheet_xml(path, sheet_file: str = "xl/worksheets/sheet2.xml") -> str:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(sheet_file).decode("utf-8")
+
+
+def test_workbook_is_inert_text_with_no_formulas_and_no_empty_cells(tmp_path):
+    rows = [["u1", "", "=SUM(A1:A9)", "", "", ""], ["u2", "active", "", "", "@x", ""]]
+    write_bundle_xlsx(_bundle(rows), tmp_path / "b.xlsx")
+    with zipfile.ZipFile(tmp_path / "b.xlsx") as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert all("<f>" not in archive.read(n).decode() for n in sheets)
+    xml = _sheet_xml(tmp_path / "b.xlsx")
+    cells = re.findall(r"<c [^>]*>", xml)
+    # Six headings and five values: empty fields are no cells, so nothing extra is stored.
+    assert len(cells) == 6 + 5
+    assert all('t="inlineStr"' in c or 't="s"' in c for c in cells)
+    sheet = load_workbook(tmp_path / "b.xlsx")["users"]
+    assert sheet["C2"].value == "=SUM(A1:A9)"
+    assert sheet["C2"].data_type == "s"
+    # Empty cells take the Text format from their column, so what is typed there stays text.
+    assert all(sheet.column_dimensions[letter].number_format == "@" for letter in "ABCDEF")
+
+
+def test_text_that_looks_like_excel_escapes_comes_back_exactly(tmp_path):
+    values = ["_x0041_x0042_", "_x005F_", "a_x000D_b", "_x", "x_", "\r", "tab\there", "\u3000"]
+    bundle = _bundle([[v, "", "", "", v, ""] for v in values])
+    write_bundle_xlsx(bundle, tmp_path / "b.xlsx")
+    assert _rows(read_workbook(tmp_path / "b.xlsx")) == _rows(bundle)
+
+
+def test_a_long_list_of_allowed_values_still_gets_a_dropdown_with_a_short_message(tmp_path):
+    values = tuple(f"value-number-{i}" for i in range(40))
+    message = workbook_writer._not_allowed_message("role", values)
+    assert len(message) <= 255
+    assert "dropdown" in message
+
+
+def test_cancelled_export_writes_nothing_and_leaves_no_temporary_files(tmp_path, monkeypatch):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.setattr(workbook_writer, "PROGRESS_EVERY_ROWS", 2)
+    bundle = _bundle([[f"u{i}", "", "", "", "", ""] for i in range(10)])
+    with pytest.raises(ExportCancelled):
+        write_bundle_xlsx(bundle, tmp_path / "b.xlsx", progress=lambda done: done < 0.5)
+    assert not (tmp_path / "b.xlsx").exists()
+    assert list(scratch.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["scratch"]

@@ -1,0 +1,1 @@
+"""Between uploads: compare with another bundle, the Changes panel, removal guard, deltas."""

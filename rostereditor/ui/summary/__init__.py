@@ -1,0 +1,1 @@
+"""The Summary view: what the vendor will see once it imports the bundle."""
