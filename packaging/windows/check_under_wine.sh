@@ -77,13 +77,17 @@ SITE="$WORK/site-packages"
 # evaluates markers for this Linux machine, not for the win_amd64 target).
 constraints="$WORK/constraints-wine.txt"
 { grep -v -E "^(numpy|pyarrow)==" packaging/constraints.txt | sed -E 's/ *;.*$//'; printf '%s\n' "${WINE_PINS[@]}"; } >"$constraints"
-if [ ! -f "$SITE/.installed" ] || ! cmp -s "$constraints" "$SITE/.installed"; then
-  step "Windows wheels (pip --platform win_amd64)"
+# The app's dependencies as pyproject.toml names them (a new one reaches the Windows build by
+# itself), then the freezer and what it needs on Windows.
+mapfile -t packages < <("$PYTHON" -c "import re, tomllib; [print(re.split(r'[<>=!~;\[ ]', d)[0]) for d in tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']]")
+packages+=(pyinstaller pyinstaller-hooks-contrib pefile pywin32-ctypes)
+{ cat "$constraints"; printf '%s\n' "${packages[@]}"; } >"$WORK/wheels-wanted.txt"
+if [ ! -f "$SITE/.installed" ] || ! cmp -s "$WORK/wheels-wanted.txt" "$SITE/.installed"; then
+  step "Windows wheels (pip --platform win_amd64): ${packages[*]}"
   rm -rf "$SITE"
   "$PYTHON" -m pip install -q --target "$SITE" --platform win_amd64 --python-version 3.11 \
-    --implementation cp --abi cp311 --only-binary=:all: -c "$constraints" \
-    PySide6-Essentials pyarrow numpy openpyxl pyinstaller pyinstaller-hooks-contrib pefile pywin32-ctypes
-  cp "$constraints" "$SITE/.installed"
+    --implementation cp --abi cp311 --only-binary=:all: -c "$constraints" "${packages[@]}"
+  cp "$WORK/wheels-wanted.txt" "$SITE/.installed"
 fi
 # Embedded Python reads its search path from this file only (it ignores PYTHONPATH).
 printf 'python311.zip\n.\n%s\n%s\nimport site\n' "$(winpath "$SITE")" "$(winpath "$ROOT")" >"$PY/python311._pth"
