@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from rostereditor.cli.limit_option import add_limit_option, limits_from
+from rostereditor.core.report_text import escape_for_terminal
+
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.description = (
@@ -16,6 +19,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="the zip to write")
     parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
                         help="OneRoster version for the manifest (default: as detected)")
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,17 +29,21 @@ def run(args: argparse.Namespace) -> int:
     from rostereditor.core.bundle_writer import write_bundle_zip
     from rostereditor.core.read_notice import BundleReadError, NoticeLevel
 
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
-        bundle = read_bundle(args.source if len(args.source) > 1 else args.source[0])
+        bundle = read_bundle(args.source if len(args.source) > 1 else args.source[0], limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {', '.join(args.source)}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {', '.join(args.source)}: {exc}"),
+              file=sys.stderr)
         return EXIT_UNREADABLE
     for notice in bundle.notices:
         if notice.level != NoticeLevel.INFO:
-            print(f"{notice.level}: {notice}", file=sys.stderr)
+            print(escape_for_terminal(f"{notice.level}: {notice}"), file=sys.stderr)
     output = Path(args.output)
     try:
-        backup = write_bundle_zip(bundle, output, args.oneroster)
+        saved = write_bundle_zip(bundle, output, args.oneroster)
     except SaveError as exc:
         print(f"rostereditor: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -44,6 +52,6 @@ def run(args: argparse.Namespace) -> int:
     version = args.oneroster or bundle.detected_version
     manifest = "manifest generated" if version != "1.0" else "OneRoster 1.0, so no manifest"
     print(f"Wrote {output} ({files} files, {rows} records, {manifest}).")
-    if backup:
-        print(f"The previous {output.name} was kept as {backup.name}.")
+    if saved.backup_message():
+        print(saved.backup_message())
     return EXIT_OK
