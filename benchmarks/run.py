@@ -8,6 +8,7 @@
     python benchmarks/run.py --only compare        # OLD vs its next export: compare, delta, summary
     python benchmarks/run.py --only uploads        # the same in the window: Compare With, tints,
                                                    # Summary, the removal question, a vendor report
+    python benchmarks/run.py --only search         # Find Next and the live match count
 
 Each area runs in its own process, one after the other, so one area's memory does not count in
 the next one's peak and two areas never compete for the cores. Figures are printed with ratios
@@ -30,7 +31,7 @@ sys.path.insert(0, str(HERE))
 from districts import district, every_row_wrong  # noqa: E402
 from summary_table import table  # noqa: E402
 
-AREAS = ("core", "validation", "ui", "xlsx", "compare", "uploads")
+AREAS = ("core", "validation", "ui", "xlsx", "compare", "uploads", "search")
 
 
 def main() -> int:

@@ -11,6 +11,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TextIO
 
+from rostereditor.log_redaction import RedactingFormatter
+
 APP_DIR_NAME = "RosterEditor"
 LOG_FILE_NAME = "rostereditor.log"
 # Native crashes (a segfault inside Qt) bypass Python logging; faulthandler writes them here.
@@ -77,7 +79,8 @@ def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> P
     except OSError:
         # A locked-down profile must not stop the editor from starting; records are dropped.
         return path
-    handler.setFormatter(logging.Formatter(_FORMAT))
+    # Roster values (names, IDs) never go into the log; see log_redaction.
+    handler.setFormatter(RedactingFormatter(_FORMAT))
     handler._rostereditor_log = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     if root.level == logging.NOTSET or root.level > level:

@@ -12,3 +12,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # window and the commands refuse pandas; tests/cli/test_pandas_kept_out.py checks that.
 with contextlib.suppress(ImportError):
     import pandas  # noqa: F401
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _own_user_data_folder(tmp_path_factory, monkeypatch):
+    """Backups the app keeps in the user's profile go to a scratch folder, never the real one."""
+    monkeypatch.setenv("ROSTEREDITOR_DATA_DIR", str(tmp_path_factory.mktemp("user-data")))

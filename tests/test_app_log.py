@@ -74,3 +74,32 @@ def test_unwritable_log_folder_does_not_stop_the_app(tmp_path):
     path = app_log.setup_logging(directory=blocker / "logs")
     assert path == blocker / "logs" / app_log.LOG_FILE_NAME
     assert not any(getattr(h, "_rostereditor_log", False) for h in logging.getLogger().handlers)
+
+
+def test_the_log_keeps_student_names_and_ids_out_but_what_support_needs_in(tmp_path):
+    path = app_log.setup_logging(directory=tmp_path)
+    log = logging.getLogger("rostereditor.test")
+    try:
+        log.info("opened %s with %d files", tmp_path / "district.zip", 9)
+        name, student_id, other = "Zoë Peña", "S-0000123", "Ana O'Neil"
+        log.info("edited cell to %r", name)
+        try:
+            {}[student_id]
+        except KeyError:
+            log.exception("lookup failed")
+        try:
+            int(other)
+        except ValueError:
+            log.exception("Unhandled exception")
+    finally:
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        app_log.stop_logging()
+    text = path.read_text(encoding="utf-8")
+    for secret in ("Zoë", "Peña", "S-0000123", "Ana", "O'Neil"):
+        assert secret not in text
+    assert str(tmp_path / "district.zip") in text
+    assert "with 9 files" in text
+    assert "KeyError: '<9 characters>'" in text
+    assert "ValueError: invalid literal for int() with base 10:" in text
+    assert 'test_app_log.py", line' in text  # the traceback still says where

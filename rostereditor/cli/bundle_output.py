@@ -34,15 +34,15 @@ def write_and_check(bundle: Bundle, output: str, version: str, vendor: str) -> i
 
     target = Path(output)
     try:
-        backup = write_bundle_zip(bundle, target, version)
+        saved = write_bundle_zip(bundle, target, version)
     except (SaveError, OSError) as exc:
         print(f"rostereditor: cannot write {output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     records = sum(len(bundle.files[n].table) for n in bundle.data_file_names)
     print(f"Wrote {target} (OneRoster {version}, {len(bundle.data_file_names)} files, "
           f"{records} records).")
-    if backup:
-        print(f"The previous {target.name} was kept as {backup.name}.")
+    if saved.backup_message():
+        print(saved.backup_message())
     counts = BundleValidator(bundle, vendor, version).run().counts
     verdict = ("" if counts["error"] else " No errors: the bundle can be sent.")
     print(f"Checked as OneRoster {version} ({vendor}): {counts['error']} error(s), "

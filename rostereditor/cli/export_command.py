@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from rostereditor.cli.limit_option import add_limit_option, limits_from
+from rostereditor.core.report_text import escape_for_terminal
+
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.description = (
@@ -20,6 +23,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="export only this file, e.g. users.csv (repeat for more)")
     parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
                         help="OneRoster version for the dropdown lists (default: as detected)")
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,10 +39,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"rostereditor: {output.name} should end in .xlsx, so Excel opens it as a "
               "workbook.", file=sys.stderr)
         return EXIT_UNREADABLE
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
-        bundle = read_bundle(args.source)
+        bundle = read_bundle(args.source, limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {args.source}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {args.source}: {exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     files = None
     if args.files:
@@ -49,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"rostereditor: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     for notice in notices:
-        print(f"{notice.level}: {notice}", file=sys.stderr)
+        print(escape_for_terminal(f"{notice.level}: {notice}"), file=sys.stderr)
     names = files or bundle.data_file_names
     rows = sum(len(bundle.files[n].table) for n in names if n in bundle.files)
     print(f"Wrote {output} ({len(names)} sheet{'s' if len(names) != 1 else ''}, {rows} records, "

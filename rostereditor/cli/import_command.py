@@ -7,6 +7,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from rostereditor.cli.limit_option import add_limit_option, limits_from
+from rostereditor.core.report_text import escape_for_terminal
+
 # Enough lines to see what kind of problems there are without flooding the terminal.
 _SHOWN_PER_LEVEL = 20
 
@@ -25,6 +28,7 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help="the OneRoster file the sheet holds, e.g. users.csv")
     parser.add_argument("--oneroster", choices=["1.0", "1.1", "1.2"],
                         help="OneRoster version for the manifest (default: as detected)")
+    add_limit_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     from rostereditor.core.xlsx.workbook_layout import HELPER_SHEETS
     from rostereditor.core.xlsx.workbook_reader import list_sheets, read_workbook
 
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
         sheet_map = None
         if args.sheet and not args.as_file:
@@ -44,22 +51,23 @@ def run(args: argparse.Namespace) -> int:
         if args.as_file:
             sheet = args.sheet
             if sheet is None:
-                sheets = [s for s in list_sheets(args.workbook) if s not in HELPER_SHEETS]
+                sheets = [s for s in list_sheets(args.workbook, limits) if s not in HELPER_SHEETS]
                 if len(sheets) != 1:
                     print("rostereditor: the workbook has several sheets; say which one with "
                           "--sheet NAME", file=sys.stderr)
                     return EXIT_UNREADABLE
                 sheet = sheets[0]
             sheet_map = {sheet: args.as_file}
-        bundle = read_workbook(args.workbook, sheet_map)
+        bundle = read_workbook(args.workbook, sheet_map, limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot import {args.workbook}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot import {args.workbook}: {exc}"),
+              file=sys.stderr)
         return EXIT_UNREADABLE
     shown: Counter[str] = Counter()
     for notice in bundle.notices:  # errors, warnings, then the cells that had to be converted
         shown[notice.level] += 1
         if shown[notice.level] <= _SHOWN_PER_LEVEL:
-            print(f"{notice.level}: {notice}", file=sys.stderr)
+            print(escape_for_terminal(f"{notice.level}: {notice}"), file=sys.stderr)
     for level, count in shown.items():
         if count > _SHOWN_PER_LEVEL:
             what = {NoticeLevel.INFO: "converted cells"}.get(level, f"{level}s")

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
               f"{len(changes.corrected_classes)} classes corrected.")
     output = Path(args.output)
     try:
-        backup = write_bundle_zip(district.bundle, output, "1.1")
+        saved = write_bundle_zip(district.bundle, output, "1.1")
     except (SaveError, OSError) as exc:
         print(f"rostereditor: cannot write {output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -68,8 +68,8 @@ def run(args: argparse.Namespace) -> int:
         f"{counts.get('classes.csv', 0)} classes, {counts.get('enrollments.csv', 0)} enrollments "
         f"in {len(counts)} files plus manifest."
     )
-    if backup:
-        print(f"The previous {output.name} was kept as {backup.name}.")
+    if saved.backup_message():
+        print(saved.backup_message())
     if district.damage:
         print(f"Injected {len(district.damage)} faults to find and fix:")
         for damage in district.damage:

@@ -8,8 +8,15 @@ import sys
 from pathlib import Path
 
 from rostereditor.cli import vendor_report_option
+from rostereditor.cli.limit_option import add_limit_option, limits_from
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.read_notice import BundleReadError
+from rostereditor.core.report_privacy import without_report_values, without_values
+from rostereditor.core.report_text import (
+    escape_for_json,
+    escape_for_terminal,
+    escape_lines_for_terminal,
+)
 from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
@@ -27,7 +34,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", default="text", choices=["text", "json", "xlsx", "csv"],
                         help="xlsx and csv write a findings report for a vendor or colleague (need -o)")
     parser.add_argument("-o", "--output", help="write the report here instead of the screen")
+    parser.add_argument("--no-values", action="store_true",
+                        help="leave every cell value out of the report (values, suggested fixes and "
+                             "the values quoted in messages), so no student data travels with it")
     parser.add_argument("--list-vendors", action="store_true", help="list the vendor profiles")
+    add_limit_option(parser)
     vendor_report_option.register(parser)
 
 
@@ -40,10 +51,13 @@ def run(args: argparse.Namespace) -> int:
         print("rostereditor validate: give the bundle to check (a zip, folder or CSV file).",
               file=sys.stderr)
         return EXIT_UNREADABLE
+    limits = limits_from(args)
+    if limits is None:
+        return EXIT_UNREADABLE
     try:
-        bundle = read_bundle(args.path)
+        bundle = read_bundle(args.path, limits=limits)
     except BundleReadError as exc:
-        print(f"rostereditor: cannot read {args.path}: {exc}", file=sys.stderr)
+        print(escape_for_terminal(f"rostereditor: cannot read {args.path}: {exc}"), file=sys.stderr)
         return EXIT_UNREADABLE
     result = BundleValidator(bundle, args.vendor, args.oneroster).run()
     vendor_report = vendor_report_option.load(args, bundle) if args.vendor_report else None
@@ -55,18 +69,38 @@ def run(args: argparse.Namespace) -> int:
         if status != EXIT_OK:
             return status
     else:
-        text = json_report(result) if args.format == "json" else text_report(result)
+        include_values = not args.no_values
+        text = (json_report(result, include_values=include_values) if args.format == "json"
+                else text_report(result, include_values=include_values))
         if vendor_report is not None:
-            text = vendor_report_option.add_to_report(text, vendor_report, args.format)
+            shown = vendor_report if include_values else without_report_values(vendor_report)
+            ours = len(text)
+            text = vendor_report_option.add_to_report(text, shown, args.format)
+            # The vendor's lines are escaped like ours: the report file is just as untrusted.
+            text = (escape_for_json(text) if args.format == "json"
+                    else text[:ours] + escape_lines_for_terminal(text[ours:]))
         if args.output:
-            try:
-                Path(args.output).write_text(text, encoding="utf-8")
-            except OSError as exc:
-                print(f"rostereditor: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-                return EXIT_UNREADABLE
+            status = _write_text_file(text, Path(args.output))
+            if status != EXIT_OK:
+                return status
         else:
             sys.stdout.write(text)
     return EXIT_FINDINGS if result.counts["error"] else EXIT_OK
+
+
+def _write_text_file(text: str, output: Path) -> int:
+    """Write the report through a temporary file, so a kill never leaves half a report."""
+    from rostereditor.core.atomic_save import SaveError, atomic_write
+
+    def write(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8", newline="")
+
+    try:
+        atomic_write(output, write, keep_backup=False)
+    except SaveError as exc:
+        print(f"rostereditor: cannot write {output}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
 
 
 def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> int:
@@ -79,9 +113,10 @@ def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> in
 
     try:
         if args.format == "xlsx":
-            write_findings_xlsx(result, args.output, vendor=args.vendor, oneroster=result.version)
+            write_findings_xlsx(result, args.output, vendor=args.vendor, oneroster=result.version,
+                                include_values=not args.no_values)
         else:
-            write_findings_csv(result, args.output)
+            write_findings_csv(result, args.output, include_values=not args.no_values)
     except (OSError, SaveError) as exc:
         print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -89,26 +124,34 @@ def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> in
     return EXIT_OK
 
 
-def json_report(result: ValidationResult) -> str:
+def json_report(result: ValidationResult, *, include_values: bool = True) -> str:
+    """The findings as JSON; without values, the "value" key is left out of every finding."""
+    shown = result.findings if include_values else without_values(result.findings)
     findings = [{"file": f.file, "line": f.line, "column": f.column, "rule": f.rule,
-                 "severity": f.severity, "message": f.message, "value": f.value}
-                for f in result.findings]
-    return json.dumps({"oneroster": result.version, "vendor": result.profile,
+                 "severity": f.severity, "message": f.message,
+                 **({"value": f.value} if include_values else {})}
+                for f in shown]
+    text = json.dumps({"oneroster": result.version, "vendor": result.profile,
                        "findings": findings, "counts": result.counts}, ensure_ascii=False,
                       indent=1) + "\n"
+    # JSON escapes C0 controls itself; C1 controls and bidi overrides are escaped here too.
+    return escape_for_json(text)
 
 
-def text_report(result: ValidationResult) -> str:
+def text_report(result: ValidationResult, *, include_values: bool = True) -> str:
+    """The findings for a terminal; control characters in them are shown, never acted on."""
     lines: list[str] = [f"OneRoster {result.version}, vendor rules: {result.profile}", ""]
     current: object = object()
-    for finding in result.findings:
+    shown = result.findings if include_values else without_values(result.findings)
+    for finding in shown:
         if finding.file != current:
             current = finding.file
-            lines.append(f"{finding.file or 'Bundle'}:")
+            lines.append(escape_for_terminal(f"{finding.file or 'Bundle'}:"))
         where = f"line {finding.line}" if finding.line is not None else "file"
         if finding.column:
             where += f", {finding.column}"
-        lines.append(f"  {where}: {finding.severity}: {finding.message} [{finding.rule}]")
+        lines.append("  " + escape_for_terminal(
+            f"{where}: {finding.severity}: {finding.message} [{finding.rule}]"))
     counts = result.counts
     if result.findings:
         lines.append("")

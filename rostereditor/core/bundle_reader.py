@@ -8,9 +8,13 @@ from pathlib import Path
 from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.csv_parse import parse_csv
 from rostereditor.core.errors import Cancelled
+from rostereditor.core.folder_backup import backup_folder_beside
+from rostereditor.core.folder_swap import SaveInProgress, SwapRecovery, finish_interrupted_save
 from rostereditor.core.oneroster_files import canonical_name
+from rostereditor.core.read_limits import DEFAULT_LIMITS, ReadLimits
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.safe_archive import open_roster_zip
+from rostereditor.core.save_temporaries import remove_stale_temporaries
 from rostereditor.core.text_decoding import decode_csv_bytes
 
 # Called with the fraction of bytes read so far; returning False cancels the read.
@@ -21,12 +25,14 @@ class ReadCancelled(Cancelled):
     """The caller's progress callback asked to stop; nothing was opened."""
 
 
-def read_bundle(source: Path | str | Sequence[Path | str], progress: Progress | None = None) -> Bundle:
+def read_bundle(source: Path | str | Sequence[Path | str], progress: Progress | None = None,
+                limits: ReadLimits = DEFAULT_LIMITS) -> Bundle:
     """Read a zip, a folder of CSV files, or a list of CSV files.
 
     Raises BundleReadError with a plain explanation when the input cannot be read at all;
     everything short of that is kept and described in bundle.notices. progress (optional)
-    hears after each file how far the read is, and can cancel it (ReadCancelled).
+    hears after each file how far the read is, and can cancel it (ReadCancelled). limits
+    bound what a zip may make the reader do.
     """
     tracker = _ProgressTracker(progress)
     if isinstance(source, (str, Path)):
@@ -36,11 +42,11 @@ def read_bundle(source: Path | str | Sequence[Path | str], progress: Progress | 
         if path.is_dir():
             return _read_folder(path, tracker)
         if path.suffix.lower() == ".zip" or _looks_like_zip(path):
-            return _read_zip(path, tracker)
+            return _read_zip(path, tracker, limits)
         return _read_files([path], tracker)
     paths = [Path(p) for p in source]
     if len(paths) == 1:
-        return read_bundle(paths[0], progress)
+        return read_bundle(paths[0], progress, limits)
     return _read_files(paths, tracker)
 
 
@@ -73,8 +79,10 @@ def _looks_like_zip(path: Path) -> bool:
         return False
 
 
-def _read_zip(path: Path, tracker: _ProgressTracker) -> Bundle:
-    with open_roster_zip(path) as contents:
+def _read_zip(path: Path, tracker: _ProgressTracker, limits: ReadLimits) -> Bundle:
+    # Litter of a save that was killed (its own temporaries) is removed on the next open.
+    remove_stale_temporaries(path.parent, {path.name, path.name + ".bak"})
+    with open_roster_zip(path, limits) as contents:
         bundle = Bundle(source=path, source_kind="zip", zip_folder=contents.folder)
         bundle.notices.extend(contents.notices)
         tracker.total = sum(info.file_size for info in contents.members)
@@ -86,10 +94,14 @@ def _read_zip(path: Path, tracker: _ProgressTracker) -> Bundle:
 
 
 def _read_folder(folder: Path, tracker: _ProgressTracker) -> Bundle:
+    recovered = _finish_interrupted_save(folder)
     csvs = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
     if not csvs:
         raise BundleReadError(f"The folder {folder} contains no CSV files.")
     bundle = Bundle(source=folder, source_kind="folder")
+    if recovered is not None:
+        bundle.notices.append(ReadNotice("read.save-recovered", NoticeLevel.WARNING,
+                                         recovered.describe()))
     for path in folder.iterdir():
         if path.is_file() and path.suffix.lower() != ".csv" and not path.name.startswith("."):
             bundle.notices.append(
@@ -98,6 +110,21 @@ def _read_folder(folder: Path, tracker: _ProgressTracker) -> Bundle:
             )
     _add_paths(bundle, csvs, tracker)
     return bundle
+
+
+def _finish_interrupted_save(folder: Path) -> SwapRecovery | None:
+    # A backup folder a killed first save was building beside this one is litter too.
+    remove_stale_temporaries(folder.parent, {backup_folder_beside(folder).name})
+    try:
+        return finish_interrupted_save(folder)
+    except SaveInProgress as exc:
+        raise BundleReadError(str(exc)) from exc
+    except OSError as exc:
+        raise BundleReadError(
+            f"The last save of {folder} was interrupted, and it cannot be completed because the "
+            f"folder cannot be written ({exc.strerror or exc}). Make the folder writable and open "
+            "it again; until then its files are a mix of before and after that save."
+        ) from exc
 
 
 def _add_paths(bundle: Bundle, paths: list[Path], tracker: _ProgressTracker) -> None:
@@ -147,6 +174,11 @@ def _add_file(bundle: Bundle, found_name: str, raw: bytes | bytearray) -> None:
         )
     if name in bundle.files:
         other = bundle.files[name].original_name
+        if other == found_name:
+            raise BundleReadError(
+                f"The bundle holds {found_name} twice; OneRoster allows one. Remove one of them "
+                "(or export the bundle again) and open it again."
+            )
         raise BundleReadError(
             f"The bundle has both {other} and {found_name}; OneRoster allows one {name}. "
             "Remove one of them and open the bundle again."

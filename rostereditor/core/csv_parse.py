@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from rostereditor.core.read_notice import NoticeLevel, ReadNotice
+from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.stray_quotes import stray_quote_notices
 from rostereditor.core.table import Table
 from rostereditor.core.text_decoding import line_of_offset
@@ -29,6 +29,10 @@ _DELIMITERS = np.array([ord(","), ord("\n"), ord("\r"), ord('"')], dtype=np.uint
 _NEWLINES = r"\r\n|\r|\n"
 # Large parse blocks: fewer chunks per column, still one block per core for mid-size files.
 _BLOCK_BYTES = 8 << 20
+# Short records are padded to the header's width; this many padded cells (plus a few per byte
+# of the file) are always fine, far more is a damaged file that would cost gigabytes.
+_PADDED_CELLS_ALWAYS_ALLOWED = 4_000_000
+_PADDED_CELLS_PER_BYTE = 4
 
 
 @dataclass
@@ -96,7 +100,7 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
             )
         )
     table = None
-    if nul < 0 and _fast_path_safe(raw):
+    if nul < 0 and _fast_path_safe(raw) and _arrow_cannot_balloon(raw, breaks):
         table = _parse_with_arrow(raw, breaks)
     if table is None:
         table, shape_notices = _parse_with_stdlib(raw, file_name)
@@ -126,6 +130,20 @@ def _fast_path_safe(raw: bytes | bytearray) -> bool:
     inner = quotes < len(buf) - 1
     next_ok[inner] = np.isin(buf[quotes[inner] + 1], _DELIMITERS)
     return bool(np.all(prev_ok | next_ok))
+
+
+def _arrow_cannot_balloon(raw: bytes | bytearray, breaks: LineBreaks) -> bool:
+    """Whether Arrow's table of this file stays about as big as the file.
+
+    Arrow reads a blank line as a row of as many empty values as the header has columns: 600
+    million of them for a wide header over 200,000 blank lines. Real files have about as many
+    cells as bytes, so only a file whose lines times columns exceed that is scanned for blank
+    lines (two line ends in a row); with any, the careful path reads (or refuses) it instead.
+    """
+    width = _first_record_width(raw) or 1
+    if (breaks.total + 1) * width <= _PADDED_CELLS_ALWAYS_ALLOWED + _PADDED_CELLS_PER_BYTE * len(raw):
+        return True
+    return not (b"\n\n" in raw or b"\r\r" in raw or b"\n\r" in raw)
 
 
 def _parse_with_arrow(raw: bytes | bytearray, breaks: LineBreaks) -> Table | None:
@@ -234,6 +252,7 @@ def _parse_with_stdlib(raw: bytes | bytearray, file_name: str) -> tuple[Table, l
     header = records[0] if records else []
     body = records[1:]
     width = len(header)
+    _refuse_padding_blowup(len(body), width, len(raw), file_name)
     for record, line in zip(body, lines[1:], strict=True):
         if len(record) == 0:
             notices.append(
@@ -257,6 +276,24 @@ def _parse_with_stdlib(raw: bytes | bytearray, file_name: str) -> tuple[Table, l
     return Table.from_rows(header, body, lines[1:]), notices
 
 
+def _refuse_padding_blowup(rows: int, width: int, size: int, file_name: str) -> None:
+    """Refuse a file whose short records would each be padded out to a very wide header.
+
+    Every real cell costs at least its comma, so a table holds about as many cells as the file
+    has bytes; a wide header over thousands of blank or cut-off lines would need far more
+    (hundreds of millions of empty cells from a few hundred KB), so it is refused as damaged.
+    """
+    cells = rows * width
+    if cells <= _PADDED_CELLS_ALWAYS_ALLOWED + _PADDED_CELLS_PER_BYTE * size:
+        return
+    raise BundleReadError(
+        f"{file_name} is damaged: its header has {width:,} columns but most of its {rows:,} "
+        f"records are blank or much shorter, so reading it as a table would take {cells:,} "
+        f"cells, far more than a file of {size:,} bytes holds. Nothing was read. Open it in a "
+        "text editor and check the header row and the line breaks."
+    )
+
+
 def _read_records(text: str, *, strict: bool) -> tuple[list[list[str]], list[int]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=strict)
     records: list[list[str]] = []
@@ -276,14 +313,18 @@ def _read_records(text: str, *, strict: bool) -> tuple[list[list[str]], list[int
 def _header_notices(header: list[str], file_name: str) -> list[ReadNotice]:
     notices = []
     seen: dict[str, int] = {}
-    for i, name in enumerate(header):
-        if name.strip() == "":
-            notices.append(
-                ReadNotice("read.blank-header", NoticeLevel.ERROR,
-                           f"Column {i + 1} has no name in the header row (often a trailing comma "
-                           "left by Excel). Its values are kept.", file_name, 1)
-            )
-        elif name in seen:
+    blank_from: int | None = None
+    for i, name in enumerate([*header, "end"]):
+        if name.strip() == "" and i < len(header):
+            blank_from = i if blank_from is None else blank_from
+            continue
+        if blank_from is not None:
+            # A run of unnamed columns (Excel's out to column XFD) is one notice, not thousands.
+            notices.append(_blank_header_notice(blank_from, i - 1, file_name))
+            blank_from = None
+        if i == len(header):
+            break
+        if name in seen:
             notices.append(
                 ReadNotice("read.duplicate-header", NoticeLevel.ERROR,
                            f"The column name \"{name}\" appears twice (columns {seen[name] + 1} and "
@@ -292,3 +333,13 @@ def _header_notices(header: list[str], file_name: str) -> list[ReadNotice]:
         else:
             seen[name] = i
     return notices
+
+
+def _blank_header_notice(first: int, last: int, file_name: str) -> ReadNotice:
+    if first == last:
+        what = f"Column {first + 1} has no name"
+    else:
+        what = f"Columns {first + 1} to {last + 1} ({last - first + 1:,} columns) have no name"
+    return ReadNotice("read.blank-header", NoticeLevel.ERROR,
+                      f"{what} in the header row (often trailing commas left by Excel). Their "
+                      "values are kept.", file_name, 1)

@@ -150,6 +150,10 @@ class Table:
         self._extras: dict[int, list[str]] = {k: list(v) for k, v in (extras or {}).items()}
         self._header_extras = list(header_extras)
         self._version = 0
+        # The columns as read (by identity, with their names), so the changes made to the
+        # header since reading can be listed: columns added, deleted, renamed and moved.
+        self._read_columns = list(self._columns)
+        self._read_header = list(self.header)
 
     @classmethod
     def from_rows(cls, header: Sequence[str], rows: Iterable[Sequence[str]],
@@ -270,6 +274,16 @@ class Table:
             array = array.take(pa.array(self._order))
         return array
 
+    def column_storage(self, col: int) -> pa.Array | pa.ChunkedArray:
+        """One column by row id (the order records were stored in), edits applied. The same
+        object until the column changes, so a cache built from it knows when to rebuild."""
+        return self._columns[col].storage_array()
+
+    @property
+    def in_stored_order(self) -> bool:
+        """True while row == row id (no row inserted before the end, none deleted)."""
+        return self._order is None
+
     def snapshot(self) -> Table:
         """The values as they are now, in a Table of their own with the same row ids and lines,
         for another thread to read while this one is edited (the Arrow arrays are immutable
@@ -389,6 +403,16 @@ class Table:
     def read_row_count(self) -> int:
         """How many records the file had when it was read (row ids below this came from it)."""
         return len(self._lines)
+
+    @property
+    def read_header(self) -> list[str]:
+        """The header row as it was read."""
+        return list(self._read_header)
+
+    def column_origins(self) -> list[int | None]:
+        """For each column now, its position in the header as read (None: added since)."""
+        index = {id(c): i for i, c in enumerate(self._read_columns)}
+        return [index.get(id(c)) for c in self._columns]
 
     def original_cell(self, row_id: int, col: int) -> str | None:
         """A cell as it was in the file when read; None for rows added in the editor."""

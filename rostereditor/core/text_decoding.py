@@ -5,11 +5,15 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 
-from rostereditor.core.read_notice import NoticeLevel, ReadNotice
+import numpy as np
+
+from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 
 UTF8_BOM = codecs.BOM_UTF8
 _LEGACY_CANDIDATES = ("cp1252", "mac_roman")
 _CHUNK = 1 << 24
+# Bytes without a character are listed one by one up to this many, then counted.
+_MAX_BYTE_NOTICES = 100
 
 
 @dataclass
@@ -64,36 +68,20 @@ def decode_csv_bytes(raw: bytes | bytearray, file_name: str) -> DecodedText:
     """Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, or a legacy code page.
 
     A bytearray is used in place (its BOM removed without copying the file); bytes are copied.
+    Raises BundleReadError for a UTF-16 file that is damaged (cut short, a lone surrogate).
     """
     notices: list[ReadNotice] = []
-    if raw.startswith(UTF8_BOM):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_utf16(bytes(raw), file_name)
+    marks = _leading_bom_count(raw)
+    if marks:
         if isinstance(raw, bytearray):
-            del raw[: len(UTF8_BOM)]  # CPython drops a bytearray's head without moving the rest
+            del raw[: marks * len(UTF8_BOM)]  # CPython drops a bytearray's head without moving the rest
             body: bytes | bytearray | memoryview = raw
         else:
-            body = memoryview(raw)[len(UTF8_BOM) :]
-        notices.append(
-            ReadNotice(
-                "read.bom",
-                NoticeLevel.INFO,
-                "The file starts with a UTF-8 byte order mark (Excel's \"CSV UTF-8\"). "
-                "It was ignored and is not written back.",
-                file_name,
-            )
-        )
+            body = memoryview(raw)[marks * len(UTF8_BOM) :]
+        notices.append(_bom_notice(marks, file_name))
         had_bom = True
-    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = raw.decode("utf-16")
-        notices.append(
-            ReadNotice(
-                "read.encoding-converted",
-                NoticeLevel.WARNING,
-                "The file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8. It was converted; "
-                "it will be saved as UTF-8.",
-                file_name,
-            )
-        )
-        return DecodedText(text.encode("utf-8"), "utf-16", True, notices)
     else:
         body = raw
         had_bom = False
@@ -119,6 +107,52 @@ def decode_csv_bytes(raw: bytes | bytearray, file_name: str) -> DecodedText:
     return DecodedText(text.encode("utf-8"), encoding, had_bom, notices)
 
 
+def _leading_bom_count(raw: bytes | bytearray) -> int:
+    """How many UTF-8 byte order marks the file starts with (tools that add one twice exist)."""
+    count = 0
+    while raw.startswith(UTF8_BOM, count * len(UTF8_BOM)):
+        count += 1
+    return count
+
+
+def _bom_notice(marks: int, file_name: str) -> ReadNotice:
+    # One rule for every parser: all marks at the very start are dropped here, before parsing,
+    # and the writer never writes one, so the header's first name never begins with U+FEFF.
+    what = "a UTF-8 byte order mark" if marks == 1 else f"{marks} UTF-8 byte order marks in a row"
+    return ReadNotice(
+        "read.bom",
+        NoticeLevel.INFO,
+        f"The file starts with {what} (Excel's \"CSV UTF-8\" writes one). It was ignored and is "
+        "not written back.",
+        file_name,
+    )
+
+
+def _decode_utf16(raw: bytes, file_name: str) -> DecodedText:
+    try:
+        text = raw.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise BundleReadError(
+            f"{file_name} is UTF-16 (Excel's \"Unicode Text\") but damaged at byte {exc.start:,} "
+            f"({exc.reason}): it was cut short or changed after it was saved. Nothing was read. "
+            "Save or export it again, preferably as \"CSV UTF-8\"."
+        ) from exc
+    notices = [
+        ReadNotice(
+            "read.encoding-converted",
+            NoticeLevel.WARNING,
+            "The file is UTF-16 (Excel's \"Unicode Text\"), not UTF-8. It was converted; "
+            "it will be saved as UTF-8.",
+            file_name,
+        )
+    ]
+    marks = len(text) - len(text.lstrip("\ufeff"))
+    if marks:
+        text = text[marks:]
+        notices.append(_bom_notice(marks, file_name))
+    return DecodedText(text.encode("utf-8"), "utf-16", True, notices)
+
+
 def _decode_legacy(body: bytes) -> tuple[str, str]:
     best: tuple[int, str, str] | None = None
     for encoding in _LEGACY_CANDIDATES:
@@ -131,22 +165,49 @@ def _decode_legacy(body: bytes) -> tuple[str, str]:
 
 
 def _undecodable_bytes(body: bytes, encoding: str, file_name: str) -> list[ReadNotice]:
-    notices = []
+    """A notice per byte the code page has no character for, the first few with their lines.
+
+    Vectorised, and capped: a file of nothing but such bytes costs one pass, not one per byte.
+    """
     decoder = codecs.getdecoder(encoding)
-    for offset, byte in enumerate(body):
-        if byte < 0x80:
-            continue
+    bad_values = []
+    for value in range(0x80, 0x100):
         try:
-            decoder(bytes([byte]))
+            decoder(bytes([value]))
         except UnicodeDecodeError:
-            notices.append(
-                ReadNotice(
-                    "read.undecodable-byte",
-                    NoticeLevel.WARNING,
-                    f"Byte 0x{byte:02X} is not a character in this encoding; it was kept as "
-                    f"U+{byte:04X}. Check this value.",
-                    file_name,
-                    line_of_offset(body, offset),
-                )
-            )
+            bad_values.append(value)
+    if not bad_values:
+        return []
+    buf = np.frombuffer(body, dtype=np.uint8)
+    offsets = np.flatnonzero(np.isin(buf, np.array(bad_values, dtype=np.uint8)))
+    if len(offsets) == 0:
+        return []
+    lines = _lines_of_offsets(buf, offsets[:_MAX_BYTE_NOTICES])
+    notices = [
+        ReadNotice(
+            "read.undecodable-byte",
+            NoticeLevel.WARNING,
+            f"Byte 0x{int(buf[offset]):02X} is not a character in this encoding; it was kept as "
+            f"U+{int(buf[offset]):04X}. Check this value.",
+            file_name,
+            int(line),
+        )
+        for offset, line in zip(offsets[:_MAX_BYTE_NOTICES], lines, strict=True)
+    ]
+    if len(offsets) > _MAX_BYTE_NOTICES:
+        notices.append(ReadNotice(
+            "read.undecodable-byte", NoticeLevel.WARNING,
+            f"{len(offsets) - _MAX_BYTE_NOTICES:,} more bytes are not characters in this encoding "
+            "(only the first are listed). The file may not be text, or not in this encoding.",
+            file_name))
     return notices
+
+
+def _lines_of_offsets(buf: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """1-based physical lines of sorted byte offsets (CRLF, LF and lone CR each end a line)."""
+    lf = np.flatnonzero(buf == ord("\n"))
+    cr = np.flatnonzero(buf == ord("\r"))
+    lone_cr = cr[(cr + 1 >= len(buf)) | (buf[np.minimum(cr + 1, len(buf) - 1)] != ord("\n"))]
+    breaks = np.sort(np.concatenate((lf, lone_cr)))
+    result: np.ndarray = np.searchsorted(breaks, offsets, side="left") + 1
+    return result

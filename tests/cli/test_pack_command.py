@@ -67,3 +67,20 @@ def test_output_into_a_closed_pipe_ends_quietly():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert "Traceback" not in result.stderr
     assert result.returncode == 0
+
+
+def test_pack_can_leave_out_empty_unnamed_columns_at_the_end(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    # Excel's leftovers: two unnamed, empty columns after the last real one.
+    (src / "orgs.csv").write_bytes(b"sourcedId,name,,\r\no1,North,,\r\no2,,,\r\n")
+    (src / "users.csv").write_bytes(b"sourcedId,,note\r\nu1,,x\r\n")  # named after: kept
+    result = run_cli("pack", str(src), "-o", str(tmp_path / "out.zip"), "--drop-empty-columns")
+    assert result.returncode == 0, result.stderr
+    assert "orgs.csv: left out 2 empty columns at the end." in result.stdout
+    with zipfile.ZipFile(tmp_path / "out.zip") as archive:
+        assert archive.read("orgs.csv") == b"sourcedId,name\r\no1,North\r\no2,\r\n"
+        assert archive.read("users.csv") == b"sourcedId,,note\r\nu1,,x\r\n"
+    assert run_cli("pack", str(src), "-o", str(tmp_path / "kept.zip")).returncode == 0
+    with zipfile.ZipFile(tmp_path / "kept.zip") as archive:
+        assert archive.read("orgs.csv").startswith(b"sourcedId,name,,\r\n")

@@ -76,11 +76,11 @@ def test_first_save_over_a_file_keeps_a_backup_of_the_original(tmp_path):
     out = tmp_path / "roster.zip"
     out.write_bytes(b"original bytes")
     bundle = read_bundle(source_folder(tmp_path))
-    backup = write_bundle_zip(bundle, out, "1.1")
+    backup = write_bundle_zip(bundle, out, "1.1").backup
     assert backup == tmp_path / "roster.zip.bak"
     assert backup.read_bytes() == b"original bytes"
     bundle.table("orgs.csv").set_cell(0, 3, "Changed")
-    assert write_bundle_zip(bundle, out, "1.1") is None  # second save leaves the backup alone
+    assert write_bundle_zip(bundle, out, "1.1").backup is None  # second save leaves the backup alone
     assert backup.read_bytes() == b"original bytes"
     assert read_bundle(out).table("orgs.csv").cell(0, 3) == "Changed"
 

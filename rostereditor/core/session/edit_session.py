@@ -32,6 +32,7 @@ from rostereditor.core.editing.cell_changes import (
 from rostereditor.core.editing.cell_range import CellRange
 from rostereditor.core.editing.closest_ids import broken_reference_suggestions
 from rostereditor.core.editing.find_replace import SearchOptions, plan_replace_all
+from rostereditor.core.editing.header_fixes import ColumnFix, reorder_moves
 from rostereditor.core.editing.paste_plan import PastePlan, plan_paste
 from rostereditor.core.editing.quick_fixes import plan_fix_all, plan_fix_one, value_fixes
 from rostereditor.core.editing.range_edits import PlannedCell, plan_clear, plan_fill_down
@@ -43,6 +44,8 @@ from rostereditor.core.editing.reference_columns import (
 )
 from rostereditor.core.editing.rename_plan import merge_changes, plan_reference_updates
 from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS
+from rostereditor.core.save_result import SaveResult
+from rostereditor.core.saved_manifest import saved_manifest_rows, take_in_manifest
 from rostereditor.core.session.checking import BACKGROUND_CHECK_ROWS, BundleChecking
 from rostereditor.core.session.edit_intents import (
     CellFixed,
@@ -175,6 +178,8 @@ class EditSession:
         self.checking = BundleChecking(self.events, runner, background_rows=background_rows,
                                        publish=self._publish)
         self._references: tuple[Bundle, str, list[ReferenceColumn]] | None = None
+        # What the last save did (where it kept the originals), for the window to say.
+        self.last_save: SaveResult | None = None
         self._lookups: dict[str, RecordLookup] = {}
         # Hears every edit, undo and redo (the crash-recovery journal); see records_edit.
         self.edit_observer: EditObserver | None = None
@@ -425,13 +430,20 @@ class EditSession:
         else:
             target = Path(path)
             kind = "folder" if target.is_dir() and target.suffix.lower() != ".zip" else "zip"
+        manifest = saved_manifest_rows(bundle, self.version_to_save)
         self.events.saving.emit(Saving(target))
         if kind == "zip":
-            write_bundle_zip(bundle, target, self.version_to_save)
+            outcome = write_bundle_zip(bundle, target, self.version_to_save)
         else:
-            write_bundle_folder(bundle, target, self.version_to_save)
+            outcome = write_bundle_folder(bundle, target, self.version_to_save)
         bundle.source, bundle.source_kind = target, kind
-        self.events.saved.emit(Saved(target))
+        self.last_save = outcome
+        if manifest is not None:
+            # Findings follow what was saved: the manifest is now the one just written.
+            take_in_manifest(bundle, manifest)
+        self.events.saved.emit(Saved(target, outcome))
+        if manifest is not None:
+            self.checking.structure_changed()
         return target
 
     # -- cell edits ------------------------------------------------------------------------------
@@ -561,8 +573,7 @@ class EditSession:
                         replacement: str) -> CellsEdit | None:
         """Replace in one cell (table row) if it matches."""
         table = self.require_table(file)
-        row_id = table.row_id(row)
-        planned = [c for c in plan_replace_all(table, options, replacement, [col]) if c.row_id == row_id]
+        planned = plan_replace_all(table, options, replacement, [col], only_rows=[row])
         return self.change_cells({file: planned}, "Replace in 1 cell")
 
     # -- quick fixes -------------------------------------------------------------------------------
@@ -691,6 +702,25 @@ class EditSession:
         edit = self._structure(file, column_edits.move_column(table, col, to), "columns",
                                f"Move column {name}")
         return with_intent(edit, ColumnMoved(file, tuple(table.header), to))
+
+    @records_edit
+    def fix_header(self, file: str, fix: ColumnFix, name: str | None = None) -> Edit | None:
+        """Make one fix of a header finding (see header_fixes) as one step; `name` is the
+        user's answer where the fix asks for a column name."""
+        new_name = fix.name if fix.name is not None else name
+        if fix.kind == "delete":
+            return self.delete_columns(file, list(fix.columns))
+        if fix.kind == "insert" and fix.at is not None and new_name is not None:
+            return self.insert_column(file, fix.at, new_name)
+        if fix.kind == "rename" and new_name is not None:
+            return self.rename_column(file, fix.columns[0], new_name)
+        if fix.kind == "move" and fix.at is not None:
+            return self.move_column(file, fix.columns[0], fix.at)
+        if fix.kind == "reorder":
+            steps = [self.move_column(file, at, to) for at, to in reorder_moves(fix.order)]
+            made: list[Edit] = [step for step in steps if step is not None]
+            return EditSequence(fix.label, made) if made else None
+        return None
 
     # -- how every edit reaches the tables (Edit.undo and Edit.redo come back here) ------------------
 

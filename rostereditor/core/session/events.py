@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
     from rostereditor.core.bundle import Bundle
+    from rostereditor.core.save_result import SaveResult
     from rostereditor.core.validation import ValidationResult
 
 E = TypeVar("E")
@@ -134,7 +135,10 @@ class Saving:
 
 @dataclass(frozen=True)
 class Saved:
+    """The bundle was written to `path`; `outcome` says where the originals were kept."""
+
     path: Path
+    outcome: SaveResult | None = None
 
 
 class SessionEvents:

@@ -96,6 +96,11 @@ class ResultWithPinned(ValidationResult):
         base = self.base.for_file(name)
         return [*base, *pinned] if pinned else base
 
+    def header_findings(self, name: str) -> list[Finding]:
+        pinned = [f for f in self._pinned.get(name, ()) if f.row_id is None]
+        base = self.base.header_findings(name)
+        return [*base, *pinned] if pinned else base
+
     def row_findings(self, name: str) -> dict[int, list[Finding]]:
         rows = self.base.row_findings(name)
         whole_records = [f for f in self._pinned.get(name, ())

@@ -10,6 +10,7 @@ from rostereditor.core.spec.model import FileSpec
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
 from rostereditor.core.validation.finding import Finding
+from rostereditor.core.wording import plural
 
 _BOM_MARKS = ("\ufeff", "ï»¿")
 
@@ -38,8 +39,11 @@ def header_findings(file: str, table: Table, spec: FileSpec | None,
         else:
             seen[name] = index
     if trailing:
-        add("excel.trailing-empty-columns", f"The last {len(trailing)} column(s) have no name and "
-            "no values (left by Excel). Delete them.", None, None, severity="warning")
+        # "The last 1 column has ... Delete it." / "The last 2 columns have ... Delete them."
+        last = f"{plural(len(trailing), 'column')} {'has' if len(trailing) == 1 else 'have'}"
+        add("excel.trailing-empty-columns", f"The last {last} no name and no values (left by "
+            f"Excel). Delete {'it' if len(trailing) == 1 else 'them'}.", None, min(trailing),
+            severity="warning")
     if spec is None:
         return found
     found.extend(_against_spec(file, header, spec, trailing, profile))
@@ -65,6 +69,10 @@ def _against_spec(file: str, header: list[str], spec: FileSpec, trailing: set[in
     layouts = spec.layouts()
     names = [n for i, n in enumerate(header) if i not in trailing and n.strip()]
     defined = set(expected)
+    # Worked out once, not per column: a header can have thousands of columns.
+    in_header = set(header)
+    not_in_header = [e for e in expected if e not in in_header]
+    last_defined = max((i for i, n in enumerate(header) if n in defined), default=-1)
     matched: set[str] = set()
     for index, name in enumerate(header):
         if index in trailing or not name.strip() or name in defined:
@@ -81,7 +89,7 @@ def _against_spec(file: str, header: list[str], spec: FileSpec, trailing: set[in
                                  f"(a damaged byte order mark). Rename it to \"{clean}\".",
                                  name, None, index, clean))
             continue
-        suggestion = _suggest(name, [e for e in expected if e not in header])
+        suggestion = _suggest(name, not_in_header)
         if suggestion:
             found.append(Finding(file, 1, name, "header.misspelled-column", "error",
                                  f"The column \"{name}\" should be spelled \"{suggestion}\" "
@@ -89,7 +97,6 @@ def _against_spec(file: str, header: list[str], spec: FileSpec, trailing: set[in
                                  name, None, index, suggestion))
             matched.add(suggestion)
         elif name.startswith("metadata."):
-            last_defined = max((i for i, n in enumerate(header) if n in defined), default=-1)
             if index < last_defined and not spec.extensions_anywhere:
                 found.append(Finding(file, 1, name, "header.extension-position", "error",
                                      f"The extra column \"{name}\" must come after all the "
@@ -108,7 +115,7 @@ def _against_spec(file: str, header: list[str], spec: FileSpec, trailing: set[in
                                  name, None, index))
     optional = set(spec.omittable)
     for name in expected:
-        if name not in header and name not in matched and name not in optional:
+        if name not in in_header and name not in matched and name not in optional:
             position = expected.index(name) + 1
             found.append(Finding(file, 1, name, "header.missing-column", "error",
                                  f"The column \"{name}\" is missing; OneRoster needs it as column "

@@ -185,6 +185,11 @@ class ValidationResult:
         part = self._parts.get(name)
         return part.sorted_findings() if part else []
 
+    def header_findings(self, name: str) -> list[Finding]:
+        """One file's findings about its header row and the file itself (no record), cheaply."""
+        part = self._parts.get(name)
+        return [f for f in part.findings if f.row_id is None] if part else []
+
     def row_findings(self, name: str) -> dict[int, list[Finding]]:
         """Findings about whole records of one file (ragged, blank), by row id."""
         part = self._parts.get(name)

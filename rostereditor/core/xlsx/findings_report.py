@@ -14,6 +14,8 @@ from openpyxl.styles import Font, PatternFill
 
 from rostereditor.core.atomic_save import atomic_write
 from rostereditor.core.csv_format import format_record
+from rostereditor.core.report_privacy import without_values
+from rostereditor.core.report_text import neutralise_formula
 from rostereditor.core.xlsx.ooxml_text import escape_cell_text
 from rostereditor.core.xlsx.workbook_writer import TEXT_FORMAT, verify_zip
 
@@ -30,27 +32,36 @@ _UTF8_BOM = "\ufeff"
 
 
 def write_findings_xlsx(result: Any, path: Path | str, vendor: str | None = None,
-                        oneroster: str | None = None) -> None:
-    """One row per finding on the first sheet; a summary (counts, profile, version) on the second."""
-    findings = list(result.findings)
+                        oneroster: str | None = None, *, include_values: bool = True) -> None:
+    """One row per finding on the first sheet; a summary (counts, profile, version) on the second.
+
+    Every cell is text, so a value such as =HYPERLINK(...) is shown, never run. Without
+    include_values the report holds no cell values at all (see report_privacy).
+    """
+    findings = list(result.findings) if include_values else without_values(result.findings)
 
     def write(temp: Path) -> None:
         book = Workbook(write_only=True)
-        _findings_sheet(book, findings)
-        _summary_sheet(book, findings, vendor, oneroster)
+        _findings_sheet(book, findings, include_values)
+        _summary_sheet(book, findings, vendor, oneroster, include_values)
         book.save(temp)
 
     atomic_write(Path(path), write, verify_zip, keep_backup=False)
 
 
-def write_findings_csv(result: Any, path: Path | str) -> None:
+def write_findings_csv(result: Any, path: Path | str, *, include_values: bool = True) -> None:
     """RFC 4180 CSV, one finding per record.
 
     It starts with a UTF-8 byte order mark so Excel shows accented names correctly when the
-    recipient double-clicks it.
+    recipient double-clicks it. A field that Excel would run as a formula (it starts with =, +,
+    -, @, tab or CR) gets a leading apostrophe, as OWASP advises. Without include_values the
+    report has no value or fix columns and no values in its messages.
     """
-    lines = [format_record(_CSV_HEADINGS)]
-    lines.extend(format_record(_row_texts(f)) for f in result.findings)
+    findings = result.findings if include_values else without_values(result.findings)
+    width = len(_CSV_HEADINGS) if include_values else len(_CSV_HEADINGS) - 2
+    lines = [format_record(_CSV_HEADINGS[:width])]
+    lines.extend(format_record([neutralise_formula(t) for t in _row_texts(f)[:width]])
+                 for f in findings)
     data = (_UTF8_BOM + "".join(lines)).encode("utf-8")
 
     def write(temp: Path) -> None:
@@ -60,6 +71,7 @@ def write_findings_csv(result: Any, path: Path | str) -> None:
 
 
 def _row_texts(finding: Any) -> list[str]:
+    """The finding's fields in _CSV_HEADINGS order (value and fix last, so they can be left off)."""
     return [
         finding.file or "", "" if finding.line is None else str(finding.line),
         finding.column or "", finding.rule, finding.severity, finding.message,
@@ -76,14 +88,15 @@ def _text(sheet: Any, value: str | None, **style: Any) -> WriteOnlyCell:
     return cell
 
 
-def _findings_sheet(book: Workbook, findings: list[Any]) -> None:
+def _findings_sheet(book: Workbook, findings: list[Any], include_values: bool) -> None:
     sheet = book.create_sheet("Findings")
     sheet.freeze_panes = "A2"
-    for index, width in enumerate(_WIDTHS):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.auto_filter.ref = f"A1:H{len(findings) + 1}"
+    width = len(HEADINGS) if include_values else len(HEADINGS) - 2
+    for index, column_width in enumerate(_WIDTHS[:width]):
+        sheet.column_dimensions[chr(ord("A") + index)].width = column_width
+    sheet.auto_filter.ref = f"A1:{chr(ord('A') + width - 1)}{len(findings) + 1}"
     bold = Font(bold=True)
-    sheet.append([_text(sheet, h, font=bold) for h in HEADINGS])
+    sheet.append([_text(sheet, h, font=bold) for h in HEADINGS[:width]])
     for finding in findings:
         fill, font = _SEVERITY_STYLE.get(finding.severity, (None, None))
         line = WriteOnlyCell(sheet, value=finding.line)  # a number, so the column sorts
@@ -92,11 +105,11 @@ def _findings_sheet(book: Workbook, findings: list[Any]) -> None:
             _text(sheet, finding.file), line, _text(sheet, finding.column),
             _text(sheet, finding.rule), severity, _text(sheet, finding.message),
             _text(sheet, finding.value), _text(sheet, getattr(finding, "fix", None)),
-        ])
+        ][:width])
 
 
 def _summary_sheet(book: Workbook, findings: Iterable[Any], vendor: str | None,
-                   oneroster: str | None) -> None:
+                   oneroster: str | None, include_values: bool) -> None:
     sheet = book.create_sheet("Summary")
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 40
@@ -110,6 +123,8 @@ def _summary_sheet(book: Workbook, findings: Iterable[Any], vendor: str | None,
         ("Warnings", str(counts.get("warning", 0))),
         ("Notes", str(counts.get("info", 0))),
     ]
+    if not include_values:
+        rows.append(("Values", "Left out: this report holds no values from the bundle's cells."))
     bold = Font(bold=True)
     for label, value in rows:
         sheet.append([_text(sheet, label, font=bold), _text(sheet, value)])

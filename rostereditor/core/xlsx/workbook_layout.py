@@ -15,14 +15,6 @@ MAX_COLUMNS = 16_384
 MAX_SHEET_NAME = 31
 
 
-def sheet_name_for(file_name: str) -> str:
-    """users.csv -> users. Sheet names have no .csv so the longest 1.2 names fit in 31 chars."""
-    stem = file_name[:-4] if file_name.lower().endswith(".csv") else file_name
-    for ch in "[]:*?/\\":
-        stem = stem.replace(ch, "_")
-    return stem[:MAX_SHEET_NAME] or "sheet"
-
-
 def file_name_for(sheet_name: str) -> str | None:
     """The OneRoster file a sheet is named after ('users', 'Users.csv' -> users.csv), else None."""
     name = sheet_name.strip()

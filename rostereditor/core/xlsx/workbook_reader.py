@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.bundle_reader import ReadCancelled
 from rostereditor.core.oneroster_files import canonical_name
+from rostereditor.core.read_limits import DEFAULT_LIMITS, ReadLimits
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
 from rostereditor.core.xlsx.cell_text import cell_text, is_identifier_column
@@ -26,27 +27,28 @@ PROGRESS_EVERY_ROWS = 5000
 Progress = Callable[[float], bool]
 
 
-def list_sheets(path: Path | str) -> list[str]:
+def list_sheets(path: Path | str, limits: ReadLimits = DEFAULT_LIMITS) -> list[str]:
     """The worksheet names of a workbook, for asking the user which sheet is which file."""
-    with WorkbookCells(Path(path)) as book:
+    with WorkbookCells(Path(path), limits) as book:
         return book.sheet_names
 
 
 def read_workbook(path: Path | str, sheet_map: Mapping[str, str] | None = None,
-                  progress: Progress | None = None) -> Bundle:
+                  progress: Progress | None = None, limits: ReadLimits = DEFAULT_LIMITS) -> Bundle:
     """Read the sheets of an .xlsx that are OneRoster files into a Bundle.
 
     Without sheet_map, sheets named like OneRoster files (users, Users.csv) are imported.
     sheet_map {"Sheet1": "users.csv"} imports exactly the sheets named in it.
     Raises BundleReadError when the workbook cannot be read or no sheet can be placed.
     progress (optional) hears after each sheet how far the import is, and every few
-    thousand rows whether to go on; returning False cancels it (ReadCancelled).
+    thousand rows whether to go on; returning False cancels it (ReadCancelled). limits bound
+    what the workbook may make the import do (BundleReadError names the one it hit).
     """
     path = Path(path)
     if not path.exists():
         raise BundleReadError(f"{path} does not exist.")
     bundle = Bundle(source=None, source_kind="new")
-    with WorkbookCells(path) as book:
+    with WorkbookCells(path, limits) as book:
         bundle.notices.extend(
             ReadNotice("xlsx.ignored-feature", NoticeLevel.INFO,
                        f"Something in the workbook that rosters do not use was ignored: {w}")
@@ -88,10 +90,11 @@ def _choose_sheets(book: WorkbookCells, path: Path, sheet_map: Mapping[str, str]
             chosen.append((sheet, _file_name(file_name)))
         return chosen
     unplaced: list[str] = []
+    recorded = book.recorded_files
     for sheet in names:
         if sheet in HELPER_SHEETS:
             continue
-        found = file_name_for(sheet)
+        found = recorded.get(sheet) or file_name_for(sheet)
         if found is None:
             unplaced.append(sheet)
         else:

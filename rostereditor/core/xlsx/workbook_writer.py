@@ -34,12 +34,12 @@ from rostereditor.core.xlsx.ooxml_text import (
     escape_cell_text,
     stored_length,
 )
+from rostereditor.core.xlsx.sheet_names import export_sheet_names, sheet_file_properties
 from rostereditor.core.xlsx.workbook_layout import (
     GUIDE_SHEET,
     LISTS_SHEET,
     MAX_COLUMNS,
     MAX_ROWS,
-    sheet_name_for,
 )
 
 TEXT_FORMAT = "@"
@@ -173,14 +173,18 @@ def _write_workbook(bundle: Bundle, names: list[str], version: str, path: Path,
                     tracker: _RowProgress) -> None:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     book.worksheet_class = _EscapedTextSheet
+    sheet_names = export_sheet_names(names)
+    # Sheets not named after a OneRoster file say in the workbook which file they hold.
+    for key, value in sheet_file_properties(sheet_names).items():
+        book.set_custom_property(key, value)
     try:
         styles = _Styles(book)
-        _write_guide(book, styles, [(sheet_name_for(n), len(bundle.files[n].table)) for n in names],
+        _write_guide(book, styles, [(sheet_names[n], len(bundle.files[n].table)) for n in names],
                      version)
         lists = _AllowedValuesSheet()
         for name in names:
-            _write_sheet(book, name, bundle.files[name].table, version=version, lists=lists,
-                         styles=styles, tracker=tracker)
+            _write_sheet(book, name, sheet_names[name], bundle.files[name].table, version=version,
+                         lists=lists, styles=styles, tracker=tracker)
         lists.write(book)
     except BaseException:
         _discard(book)
@@ -283,9 +287,10 @@ class _AllowedValuesSheet:
                     sheet.write_string(row, col, escape_cell_text(values[row]))
 
 
-def _write_sheet(book: xlsxwriter.Workbook, name: str, table: Table, *, version: str,
-                 lists: _AllowedValuesSheet, styles: _Styles, tracker: _RowProgress) -> None:
-    sheet = _add_sheet(book, sheet_name_for(name))
+def _write_sheet(book: xlsxwriter.Workbook, name: str, sheet_name: str, table: Table, *,
+                 version: str, lists: _AllowedValuesSheet, styles: _Styles,
+                 tracker: _RowProgress) -> None:
+    sheet = _add_sheet(book, sheet_name)
     sheet.freeze_panes(1, 0)
     width = max([table.column_count] + [table.field_count(r) for r in table.ragged_rows()])
     for col in range(width):

@@ -19,6 +19,7 @@ from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.session import BundleChanged, CheckFailed, CheckProgress, ResultChanged
 from rostereditor.core.validation import Finding, ValidationResult
+from rostereditor.core.wording import plural
 from rostereditor.ui.findings.severity_icons import severity_icon
 
 if TYPE_CHECKING:
@@ -51,6 +52,11 @@ class CheckPresenter(QObject):
         # A newer result supersedes the listing of an older one: it is cancelled, and the new
         # listing starts once the old one has stopped (two never run side by side).
         self._listing = JobSlot(window.runner)
+        # The result whose findings the panel lists (None: nothing listed yet), how far the
+        # running check is, and whether the last check was stopped before it finished.
+        self._listed_result: ValidationResult | None = None
+        self._fraction: float | None = None
+        self._interrupted = False
         events = self._session.events
         events.result_changed.connect(self._on_result)
         events.check_progress.connect(self._on_progress)
@@ -62,8 +68,10 @@ class CheckPresenter(QObject):
         """The status bar's Cancel: stop the running check."""
         session = self._session
         if session.cancel_checks() and session.result is None and session.bundle is not None:
+            self._interrupted = True
             self._window.statusBar().showMessage(
                 "Checking cancelled: the problem list is incomplete (Tools > Check Again).", 8000)
+        self.update_check_state()
 
     def shut_down(self) -> None:
         """The window is closing: no more listings, no more timers."""
@@ -90,35 +98,79 @@ class CheckPresenter(QObject):
         self._update_tab_titles(result)
         self._listing.cancel()
         if result is None:
-            self._show_findings([])
+            self._show_findings([], None)
             return
         if wait or sum(result.counts.values()) <= INLINE_LISTING_LIMIT:
-            self._show_findings(result.findings)
+            self._show_findings(result.findings, result)
             return
         self._listing.start(Job(lambda progress: list_findings(result, progress),
-                                self._show_findings, name="listing findings"))
+                                lambda findings: self._show_findings(findings, result),
+                                name="listing findings"))
+        self.update_check_state()
+
+    def update_check_state(self) -> None:
+        """Tell the problems panel how current its list is: until a check has finished it says
+        the bundle is being checked, never "No problems found."; while a re-check runs after
+        edits, that the list is from before them."""
+        panel = self._window.findings_panel
+        session = self._session
+        result = session.result
+        if session.bundle is None:
+            panel.set_check_state(None, listed=False)
+        elif result is None:
+            panel.set_check_state(self._unchecked_note(), listed=False)
+        elif self._listing.is_running() or self._listed_result is None:
+            total = sum(result.counts.values())
+            panel.set_check_state(f"Listing {plural(total, 'problem')}\u2026",
+                                  listed=self._listed_result is not None)
+        elif session.is_checking() or self._fraction is not None:
+            panel.set_check_state("checking again after your changes\u2026 "
+                                  "(this list is from before them)", listed=True)
+        else:
+            panel.set_check_state(None, listed=True)
+
+    def _unchecked_note(self) -> str:
+        if self._interrupted:
+            return ("Not checked: checking stopped before it finished. "
+                    "Tools > Check Again (F5) checks the bundle.")
+        if self._fraction:
+            return f"Checking the bundle\u2026 {self._fraction:.0%}"
+        return "Checking the bundle\u2026"
 
     # -- events ------------------------------------------------------------------------------
 
-    def _on_result(self, _event: ResultChanged) -> None:
+    def _on_result(self, event: ResultChanged) -> None:
+        if event.result is not None:
+            self._interrupted = False
         self._panel_timer.start()
         self._window.update_status()
+        self.update_check_state()
 
     def _on_bundle(self, _event: BundleChanged) -> None:
         self._listing.cancel()
         self._panel_timer.stop()
+        self._listed_result, self._fraction, self._interrupted = None, None, False
         self.refresh_findings_views()
+        self.update_check_state()
 
     def _on_progress(self, event: CheckProgress) -> None:
         self._window.status.show_progress(event.fraction)
+        if event.fraction is not None:
+            self._interrupted = False
+        self._fraction = event.fraction
+        self.update_check_state()
 
     def _on_failed(self, event: CheckFailed) -> None:
+        self._interrupted = True
+        self.update_check_state()
         QMessageBox.warning(self._window, "Checking failed", event.message)
 
     # -- views -------------------------------------------------------------------------------
 
-    def _show_findings(self, findings: list[Finding]) -> None:
+    def _show_findings(self, findings: list[Finding], result: ValidationResult | None) -> None:
+        self._listed_result = result
         self._window.findings_panel.set_findings(findings, list(self._window.pages()))
+        self.update_check_state()
         self._window.findings_updated.emit()
 
     def _update_tab_titles(self, result: ValidationResult | None) -> None:
@@ -133,5 +185,5 @@ class CheckPresenter(QObject):
             tabs.setTabIcon(index, severity_icon(worst) if worst else QIcon())
             if name != MANIFEST:
                 tabs.setTabToolTip(
-                    index, f"{name}: {errors:,} errors, {warnings:,} warnings, "
-                    f"{counts.get('info', 0):,} notes")
+                    index, f"{name}: {plural(errors, 'error')}, {plural(warnings, 'warning')}, "
+                    f"{plural(counts.get('info', 0), 'note')}")

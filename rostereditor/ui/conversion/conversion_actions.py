@@ -10,7 +10,6 @@ original file is never touched; closing without saving asks, as any unsaved chan
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -91,14 +90,16 @@ class ConversionActions(QObject):
         converted = conversion.bundle
         to = conversion.report.target_version
         source = window.bundle.source if window.bundle is not None else None
-        if source is not None:
+        if window.untitled_name:  # a copy not saved yet (the sample): its name
+            stem = window.untitled_name
+        elif source is not None:
             stem = source.stem if source.suffix.lower() == ".zip" else source.name
-            folder = source.parent
         else:
-            stem, folder = "roster", Path(window.settings.last_folder() or Path.home())
-        # Only a name to propose: the bundle stays "new", so Save asks where.
-        converted.source = folder / f"{stem}-oneroster-{to}.zip"
+            stem = "roster"
+        # An untitled copy (as the sample opens): Save asks where, proposing this name beside
+        # the original (the converted bundle keeps the original as its source, kind "new").
         converted.source_kind = "new"
+        window.untitled_name = f"{stem}-oneroster-{to}"
         if window.session.version_choice not in ("", to):
             # Checked as the converted bundle's manifest says, not as the old choice.
             window.version_combo.setCurrentIndex(max(0, window.version_combo.findData("")))

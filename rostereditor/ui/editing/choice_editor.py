@@ -5,11 +5,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+# Enough rows to see every role or grade at once without scrolling.
+VISIBLE_CHOICES = 16
+
+
+class RoomyChoices(QStyledItemDelegate):
+    """List rows as tall as the grid's, easy to read and to hit (the style's are cramped)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 12, max(hint.height(), option.fontMetrics.height() + 10))
 
 
 class ChoiceEditor(QComboBox):
+    # A value was picked from the open list (Enter or a click): the cell takes it at once.
+    chosen = Signal()
+
     def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
@@ -19,10 +41,17 @@ class ChoiceEditor(QComboBox):
         self.addItems(list(values))
         completer = QCompleter(list(values), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
+        # As Excel's AutoComplete: "stu" shows "stu|dent" with the rest selected; Enter takes
+        # it, Delete keeps just what was typed.
+        completer.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
         self.setCompleter(completer)
         self.setAccessibleName("Value")
+        self.setMaxVisibleItems(VISIBLE_CHOICES)
+        self.setItemDelegate(RoomyChoices(self))
         # Size to the longest allowed value, so the cell editor never clips "administrator".
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._list_open = False
+        self.activated.connect(self._on_activated)
 
     def _line(self) -> QLineEdit:
         line = self.lineEdit()
@@ -39,3 +68,30 @@ class ChoiceEditor(QComboBox):
         else:
             self.setCurrentIndex(-1)
         self._line().setText(value)
+
+    def open_choices(self) -> None:
+        self.showPopup()
+
+    def showPopup(self) -> None:
+        # The list is at least as wide as the cell and wide enough for the longest value.
+        view = self.view()
+        scroll = view.verticalScrollBar().sizeHint().width() if self.count() > VISIBLE_CHOICES else 0
+        wanted = view.sizeHintForColumn(0) + scroll + 2 * view.frameWidth() + 16
+        view.setMinimumWidth(max(self.width(), wanted))
+        self._list_open = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        # A pick closes the list before it is announced (activated): forget it a turn later.
+        QTimer.singleShot(0, self._forget_list)
+
+    def _forget_list(self) -> None:
+        self._list_open = False
+
+    def _on_activated(self, _index: int) -> None:
+        if self._list_open:
+            # Picked from the list (Enter on an item, or a click); not Enter in the text box,
+            # which the grid's editor keys handle themselves.
+            self._list_open = False
+            self.chosen.emit()

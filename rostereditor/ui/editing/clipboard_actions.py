@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTableView
 
+from rostereditor.core.editing.paste_plan import PastePlan
 from rostereditor.core.editing.tsv_clipboard import format_tsv, parse_tsv
 from rostereditor.core.wording import plural
 from rostereditor.ui.editing.editing_context import EditingContext
@@ -67,15 +69,34 @@ class ClipboardActions:
             if choice is None:
                 return
             add_rows = choice
+        rows_before = model.rowCount()
         edit = session.paste(name, plan, add_rows=add_rows, order=model.order)
         if not self.context.push(edit):
             self.context.status("Paste changed nothing: the cells already hold those values.")
             return
         assert edit is not None
+        self._select_pasted(view, plan, rows_before, add_rows)
         message = edit.description + "."
         if plan.clipped_columns:
             message += f" {plural(plan.clipped_columns, 'column')} past the last one left out."
         self.context.status(message)
+
+    @staticmethod
+    def _select_pasted(view: QTableView, plan: PastePlan, rows_before: int, added: bool) -> None:
+        """Select the block the paste wrote (as Excel does), its top-left cell current."""
+        rows = [r for r, _, _ in plan.cells]
+        cols = [c for _, c, _ in plan.cells]
+        if added and plan.new_rows:
+            rows += [rows_before, rows_before + len(plan.new_rows) - 1]
+        model = view.model()
+        if not rows or not cols or model is None:
+            return
+        top, bottom = min(rows), min(max(rows), model.rowCount() - 1)
+        left, right = min(cols), max(cols)
+        block = QItemSelection(model.index(top, left), model.index(bottom, right))
+        selection = view.selectionModel()
+        selection.setCurrentIndex(model.index(top, left), QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.select(block, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def _ask_add_rows(self, count: int) -> bool | None:
         box = QMessageBox(self.context.host.dialog_parent())

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
 from rostereditor.ui.window.toolbar_icons import tinted_svg_icon
 
 ISO_DATE = "yyyy-MM-dd"
+# Spreadsheet-style dates the calendar can still open on (the cell keeps what it holds until a
+# day is picked): US month first, then day first, as Excel writes them.
+OTHER_DATES = ("M/d/yyyy", "d/M/yyyy", "d.M.yyyy", "M-d-yyyy", "yyyy/M/d")
 # A small calendar page, drawn here so the editor needs no resource file; tinted to the theme.
 CALENDAR_SVG = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">
 <path fill="none" stroke="#000" stroke-width="1.2" d="M2.5 3.5h11v10h-11z"/>
@@ -36,6 +39,9 @@ class DateEditor(QLineEdit):
         text = self.fontMetrics().horizontalAdvance("0000-00-00 ")
         return QSize(max(hint.width() // 2, text + 2 * hint.height() + 8), hint.height())
 
+    def open_choices(self) -> None:
+        self.show_calendar()
+
     def show_calendar(self) -> QCalendarWidget:
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
@@ -43,12 +49,16 @@ class DateEditor(QLineEdit):
         calendar.setAccessibleName("Pick a date")
         # Week numbers mean nothing for enrollment or session dates; they only take room.
         calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        current = QDate.fromString(self.text().strip(), ISO_DATE)
+        # Weeks start where the user's own calendar starts them (Monday in most of the world).
+        calendar.setFirstDayOfWeek(QLocale.system().firstDayOfWeek())
+        current = opening_date(self.text())
         if current.isValid():
             calendar.setSelectedDate(current)
         calendar.clicked.connect(self.pick)
         calendar.activated.connect(self.pick)
         calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        # Focus inside the popup, so the arrow keys move the day and Enter picks it.
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
         calendar.show()
         self.calendar = calendar
         return calendar
@@ -60,3 +70,13 @@ class DateEditor(QLineEdit):
             self.calendar.deleteLater()
             self.calendar = None
         self.date_picked.emit()
+
+
+def opening_date(text: str) -> QDate:
+    """The day a cell's text names, for the calendar to open on (invalid if none)."""
+    text = text.strip()
+    for form in (ISO_DATE, *OTHER_DATES):
+        day = QDate.fromString(text, form)
+        if day.isValid():
+            return day
+    return QDate()

@@ -21,8 +21,7 @@ from rostereditor.core.editing.find_replace import (
     CellMatch,
     SearchOptions,
     SearchPatternError,
-    count_matches,
-    find_next,
+    TableSearch,
 )
 from rostereditor.core.wording import plural
 from rostereditor.ui.editing.editing_context import EditingContext
@@ -37,6 +36,9 @@ class FindReplaceDialog(QDialog):
     def __init__(self, context: EditingContext) -> None:
         super().__init__(context.host.dialog_parent())
         self.context = context
+        # Indexes and results per column, kept while the dialog lives: Find Next after the
+        # count, and every later press, only looks matches up (see core table_search).
+        self.search = TableSearch()
         self.setWindowTitle("Find and Replace")
         self.find_edit = QLineEdit(self)
         self.find_edit.setAccessibleName("Find what")
@@ -136,7 +138,7 @@ class FindReplaceDialog(QDialog):
             return 0
         try:
             session = self.context.session
-            counts = {n: count_matches(session.require_table(n), options) for n in self.files()}
+            counts = {n: self.search.count(session.require_table(n), options) for n in self.files()}
         except SearchPatternError as error:
             self.count_label.setText(f"Not a valid regular expression: {error}")
             return None
@@ -159,7 +161,8 @@ class FindReplaceDialog(QDialog):
             else None
         session = self.context.session
         try:
-            first = find_next(session.require_table(names[0]), options, after, backwards=backwards)
+            first = self.search.find_next(session.require_table(names[0]), options, after,
+                                          backwards=backwards)
             wrapped = first is not None and after is not None and (
                 (first.row, first.col) <= (after.row, after.col) if not backwards
                 else (first.row, first.col) >= (after.row, after.col)
@@ -167,7 +170,8 @@ class FindReplaceDialog(QDialog):
             if first is not None and not wrapped:
                 return self._go(names[0], first)
             for name in names[1:]:
-                match = find_next(session.require_table(name), options, None, backwards=backwards)
+                match = self.search.find_next(session.require_table(name), options, None,
+                                              backwards=backwards)
                 if match is not None:
                     return self._go(name, match)
         except SearchPatternError as error:

@@ -4,7 +4,7 @@ item being typed (after the last comma), so several records can be chosen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -17,6 +17,9 @@ MAX_POPUP_WIDTH = 560
 
 
 class ReferenceEditor(QLineEdit):
+    # Tab (True) or Shift+Tab (False) pressed while the suggestions are open: the completer
+    # hands the key to the line edit, which would move the focus away; the grid moves instead.
+    tab_pressed = Signal(bool)
     def __init__(self, lookup: RecordLookup, is_list: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lookup = lookup
@@ -31,6 +34,14 @@ class ReferenceEditor(QLineEdit):
         self.completer_popup.setWidget(self)
         self.completer_popup.activated[QModelIndex].connect(self._choose)
         self.textEdited.connect(self.refresh_suggestions)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        self.tab_pressed.emit(next)
+        return True
+
+    def open_choices(self) -> None:
+        """Alt+Down: the records matching what is typed so far (the first ones if nothing)."""
+        self.refresh_suggestions()
 
     def current_item(self) -> str:
         text = self.text()

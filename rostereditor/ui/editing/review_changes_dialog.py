@@ -1,8 +1,10 @@
 """Review changes: every edited cell (file, line, column, old → new), added and deleted rows,
-before or without saving; exportable as CSV."""
+columns added, deleted, renamed and moved (on line 1, the header), before or without saving;
+exportable as CSV."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rostereditor.core.bundle import Bundle
-from rostereditor.core.editing.change_review import ReviewEntry, export_csv, list_changes
+from rostereditor.core.editing.change_review import COLUMN_KINDS, ReviewEntry, export_csv, list_changes
 from rostereditor.core.wording import plural
 
 ARROW = "\u2192"
@@ -31,7 +33,8 @@ class ReviewChangesDialog(QDialog):
         self.setWindowTitle("Review Changes")
         self.entries: list[ReviewEntry] = list_changes(bundle) if bundle else []
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self._summary(), self))
+        self.summary = QLabel(self._summary(), self)
+        layout.addWidget(self.summary)
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName("Changes")
         self.tree.setRootIsDecorated(False)
@@ -67,11 +70,13 @@ class ReviewChangesDialog(QDialog):
     def _summary(self) -> str:
         if not self.entries:
             return "No changes since the bundle was opened."
-        counts = {kind: sum(1 for e in self.entries if e.kind == kind)
-                  for kind in ("cell changed", "row added", "row deleted")}
-        return (f"{plural(counts['cell changed'], 'cell')} changed, "
+        counts = Counter(e.kind for e in self.entries)
+        text = (f"{plural(counts['cell changed'], 'cell')} changed, "
                 f"{plural(counts['row added'], 'row')} added, "
-                f"{plural(counts['row deleted'], 'row')} deleted.")
+                f"{plural(counts['row deleted'], 'row')} deleted")
+        columns = [f"{plural(counts[kind], 'column')} {kind.split()[1]}"
+                   for kind in COLUMN_KINDS if counts[kind]]
+        return text + ("; " + ", ".join(columns) if columns else "") + "."
 
     def export_to(self, path: Path) -> None:
         # newline="" keeps the CRLF rows export_csv wrote, as RFC 4180 asks.

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QTableView
 
 from rostereditor.ui.editing.cell_edit_actions import CellEditActions
 from rostereditor.ui.editing.clipboard_actions import ClipboardActions
+from rostereditor.ui.editing.column_actions import ColumnActions
 from rostereditor.ui.editing.column_delegate import ColumnEditorDelegate
 from rostereditor.ui.editing.editing_actions import EditingActions
 from rostereditor.ui.editing.editing_context import EditingContext
@@ -24,6 +25,9 @@ from rostereditor.ui.editing.range_actions import RangeActions
 from rostereditor.ui.editing.reference_actions import ReferenceActions
 from rostereditor.ui.editing.review_changes_dialog import ReviewChangesDialog
 from rostereditor.ui.editing.row_actions import RowActions
+from rostereditor.ui.grid.cell_editor_keys import Step
+from rostereditor.ui.grid.file_tab_page import FileTabPage
+from rostereditor.ui.grid.roster_table_view import RosterTableView
 from rostereditor.ui.window.action_ids import MenuId
 
 if TYPE_CHECKING:
@@ -40,6 +44,7 @@ class SpreadsheetEditing:
         self.clipboard = ClipboardActions(self.context)
         self.ranges = RangeActions(self.context)
         self.rows = RowActions(self.context)
+        self.columns = ColumnActions(self.context)
         self.quick_fixes = QuickFixActions(self.context)
         self.references = ReferenceActions(self.context)
         self.find_dialog: FindReplaceDialog | None = None
@@ -51,15 +56,24 @@ class SpreadsheetEditing:
         self.actions.fill_edit_menu(window.menu(MenuId.EDIT))
         window.menu(MenuId.VIEW).addAction(self.history.toggleViewAction())
         window.view_created.connect(self.attach_view)
+        window.findings_panel.finding_menu_requested.connect(
+            lambda finding, where: self.actions.finding_menu(finding).popup(where))
 
     def attach_view(self, file_name: str, view: QTableView) -> None:
         """Called for each tab's grid: type-aware editors and the context menu."""
         # One delegate per view: a delegate shared by the grid and its frozen-column overlay
         # sends each editor's commit to both views, and Qt warns about the foreign editor.
-        QTableView.setItemDelegate(view, ColumnEditorDelegate(self.context, file_name, view))
+        delegate = ColumnEditorDelegate(self.context, file_name, view)
+        QTableView.setItemDelegate(view, delegate)
+        delegates = [delegate]
         frozen = getattr(view, "frozen_view", None)
         if isinstance(frozen, QTableView):
-            frozen.setItemDelegate(ColumnEditorDelegate(self.context, file_name, frozen))
+            delegates.append(ColumnEditorDelegate(self.context, file_name, frozen))
+            frozen.setItemDelegate(delegates[-1])
+        if isinstance(view, RosterTableView):
+            for each in delegates:
+                # Enter, Tab or a pick commits; the grid's current cell then moves (or stays).
+                each.step_requested.connect(lambda step, grid=view: grid.step(Step(step)))
         self.actions.attach_to_grid(view)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
@@ -67,6 +81,10 @@ class SpreadsheetEditing:
             self.actions.show_context_menu(view, file_name, pos)
 
         view.customContextMenuRequested.connect(show_menu)
+        page = view.parentWidget()
+        if isinstance(page, FileTabPage):
+            page.header_menu_opening.connect(
+                lambda menu, col: self.actions.header_menu(menu, file_name, col))
 
     def open_find(self, *, replace: bool) -> FindReplaceDialog:
         if self.find_dialog is None:

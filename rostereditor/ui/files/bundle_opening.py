@@ -40,13 +40,18 @@ class BundleOpening(QObject):
         super().__init__(window)
         self._window = window
         self._job: ProgressDialogJob | None = None
+        self._untitled: str | None = None
 
-    def open(self, source: Source, *, background: bool | None = None) -> bool:
+    def open(self, source: Source, *, background: bool | None = None,
+             untitled: str | None = None) -> bool:
         """Open a zip, folder or CSV file(s). Returns False if not opened (cancelled, unreadable).
 
         Small inputs open synchronously; large ones (or background=True) open in a worker with
-        progress and Cancel, and this returns True once that has started.
+        progress and Cancel, and this returns True once that has started. With `untitled`
+        (a name for the title) the bundle opens as an untitled copy: Save asks where, and the
+        file it came from is never written.
         """
+        self._untitled = untitled
         if not self._window.confirm_discard("opening another bundle"):
             return False
         paths = [Path(source)] if isinstance(source, (str, Path)) else [Path(p) for p in source]
@@ -70,8 +75,14 @@ class BundleOpening(QObject):
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self._window.set_bundle(bundle)
+        self._show(bundle)
         return True
+
+    def _show(self, bundle: Bundle) -> None:
+        if self._untitled is not None:
+            bundle.source, bundle.source_kind = None, "new"
+        self._window.untitled_name = self._untitled
+        self._window.set_bundle(bundle)
 
     def is_opening(self) -> bool:
         return self._job is not None
@@ -94,12 +105,14 @@ class BundleOpening(QObject):
             self.open(folder)
 
     def open_sample(self, damaged: bool = False) -> bool:
+        """The sample opens as an untitled copy: it lives in the application's own folder,
+        which saving must never write to (Save asks where)."""
         path = sample_bundle_path(damaged)
         if path is None:
             QMessageBox.information(self._window, "Sample district",
                                     "The sample district is not included in this build.")
             return False
-        return self.open(path)
+        return self.open(path, untitled=path.stem)
 
     def fill_recent_menu(self) -> None:
         menu = self._window.recent_menu
@@ -136,9 +149,11 @@ class BundleOpening(QObject):
                                 busy=False)
         job.dialog.setAccessibleName(f"Opening {name}")
         job.progressed.connect(self.read_progress)
+        job.progressed.connect(self._window.opening_page.set_percent)
         job.succeeded.connect(lambda bundle: self._on_done(job, bundle))
         job.failed.connect(lambda error: self._on_failed(job, error))
         job.cancelled.connect(lambda: self._on_cancelled(job))
+        self._window.show_opening(name)
         self._job = job.start()
 
     def cancel(self) -> None:
@@ -149,17 +164,21 @@ class BundleOpening(QObject):
     def _on_cancelled(self, job: ProgressDialogJob) -> None:
         if job is self._job:
             self._job = None
+            self._window.end_opening()
             self._window.statusBar().showMessage("Opening cancelled.", 4000)
 
     def _on_done(self, job: ProgressDialogJob, bundle: Bundle) -> None:
         if job is self._job:
             self._job = None
-            self._window.set_bundle(bundle)
+            if self._window.stack.currentWidget() is self._window.opening_page:
+                self._window.opening_page.preparing()
+            self._show(bundle)
 
     def _on_failed(self, job: ProgressDialogJob, error: Exception) -> None:
         if job is not self._job:
             return
         self._job = None
+        self._window.end_opening()
         if isinstance(error, BundleReadError):
             self._show_open_error(str(error))
         else:

@@ -34,6 +34,7 @@ class BundleSaving(QObject):
         No path: back the way it was opened (zip to zip, folder to folder); see EditSession.save.
         """
         target = self._window.session.save(path)
+        self._window.untitled_name = None  # saved: it has a name of its own now
         self._window.mark_saved()
         self._window.settings.add_recent(target)
         return target
@@ -79,7 +80,9 @@ class BundleSaving(QObject):
         stem = "roster"
         if bundle is not None and bundle.source is not None:
             folder = bundle.source.parent if bundle.source_kind != "files" else bundle.source
-            stem = bundle.source.stem if bundle.source_kind in ("zip", "folder", "new") else "roster"
+            stem = bundle.source.stem if bundle.source_kind in ("zip", "folder") else "roster"
+        if window.untitled_name:
+            stem = window.untitled_name
         zip_name = window.session.profile.zip_name
         if zip_name:
             return folder / zip_name
@@ -108,5 +111,11 @@ class BundleSaving(QObject):
             QMessageBox.critical(self._window, "Not saved", f"Could not save: {exc}")
             return False
         QGuiApplication.restoreOverrideCursor()
-        self._window.statusBar().showMessage(f"Saved {target}", 5000)
+        outcome = self._window.session.last_save
+        kept = outcome.backup_message() if outcome is not None else None
+        self._window.statusBar().showMessage(f"Saved {target}." + (f" {kept}" if kept else ""),
+                                             15000 if kept else 5000)
+        if kept and outcome is not None and outcome.kind == "folder":
+            # A new folder appeared beside theirs: say so once, where it cannot be missed.
+            QMessageBox.information(self._window, "Saved", f"Saved {target.name}.\n\n{kept}")
         return True

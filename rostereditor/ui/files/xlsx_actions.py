@@ -23,6 +23,7 @@ from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import ALL_DATA_FILES
 from rostereditor.core.read_notice import BundleReadError, ReadNotice
 from rostereditor.core.validation import Finding
+from rostereditor.core.wording import plural
 from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
 from rostereditor.ui.window.action_ids import ActionId, MenuId
 
@@ -204,7 +205,8 @@ class XlsxActions:
         message = (f"Exported to {target.name}. Every cell is stored as text, so Excel keeps "
                    "values as they are.")
         if notices:
-            message += (f" {len(notices)} value(s) hold invisible control characters; they are "
+            hold = "holds" if len(notices) == 1 else "hold"
+            message += (f" {plural(len(notices), 'value')} {hold} invisible control characters; they are "
                         "kept, but vendors usually reject them.")
         self.window.show_status(message, 10000)
 
@@ -248,7 +250,7 @@ class XlsxActions:
         job = self._job("Exporting findings", f"Writing {target.name}\u2026",
                         lambda progress: _write_unless_cancelled(write, target, progress))
         job.succeeded.connect(lambda _: window.show_status(
-            f"Saved {len(snapshot.findings)} finding(s) to {target.name}.", 10000))
+            f"Saved {plural(len(snapshot.findings), 'finding')} to {target.name}.", 10000))
         job.failed.connect(lambda error: self._explain_failure("Cannot export findings", error))
         job.cancelled.connect(lambda: window.show_status(
             f"Export cancelled; {target.name} was not written.", 6000))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.editing.reference_search import MAX_ID_HITS, IdHit, find_id
+from rostereditor.core.wording import plural
 
 
 class FindIdDialog(QDialog):
@@ -63,7 +64,8 @@ class FindIdDialog(QDialog):
         else:
             more = " (first results only)" if len(hits) >= MAX_ID_HITS else ""
             self.summary.setText(
-                f"Found in {len(hits):,} cells{more}. Double-click or press Enter to go there.")
+                f"Found in {plural(len(hits), 'cell')}{more}. Double-click or press Enter to go "
+                "there.")
         if hits:
             self.results.setCurrentRow(0)
         return hits

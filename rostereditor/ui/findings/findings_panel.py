@@ -6,7 +6,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,12 +17,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from rostereditor.core.validation import Finding
 from rostereditor.ui.findings.findings_model import FindingsTableModel
+from rostereditor.ui.grid.cell_editor_keys import is_context_menu_key
 
 ALL = ""
 _BIG = 1 << 62
@@ -45,12 +48,18 @@ class FindingsPanel(QDockWidget):
     """Lists findings in file/line order. Emits finding_activated when the user picks one."""
 
     finding_activated = Signal(object)
+    # (finding, global position): the window offers the finding's fixes there.
+    finding_menu_requested = Signal(object, QPoint)
+    collapse_changed = Signal(bool)  # True: only the counts line is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Problems", parent)
         self.setObjectName("findingsPanel")
         self.setAccessibleName("Problems panel")
         self._all: list[Finding] = []
+        # What the list is while it is not the finished check's: None when it is current.
+        self._note: str | None = None
+        self._listed = False  # whether the list shows a finished check at all
         self._file_rank: dict[str, int] = {}
         self._keys: list[tuple[int, int, int]] = []
 
@@ -71,6 +80,14 @@ class FindingsPanel(QDockWidget):
         self.search.setAccessibleName("Search problems")
         self.counts_label = QLabel(body)
         self.counts_label.setAccessibleName("Problem counts")
+        # On a short screen the panel starts as this one line; the button opens the list.
+        self.list_button = QToolButton(body)
+        self.list_button.setText("Show the list")
+        self.list_button.setCheckable(True)
+        self.list_button.setAccessibleName("Show the problems list")
+        self.list_button.toggled.connect(self._show_list)
+        self.list_button.hide()
+        self._compact = False
 
         self.model = FindingsTableModel(self)
         self.view = QTableView(body)
@@ -91,16 +108,25 @@ class FindingsPanel(QDockWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._activate)
         self.view.clicked.connect(self._activate)
+        # Right-click, the Menu key or Shift+F10 on a problem: what can be done about it.
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
 
         filters = QHBoxLayout()
         filters.addWidget(self.file_filter)
         filters.addWidget(self.severity_filter)
         filters.addWidget(self.rule_filter)
         filters.addWidget(self.search, 1)
+        self._filters = QWidget(body)
+        self._filters.setLayout(filters)
+        filters.setContentsMargins(0, 0, 0, 0)
+        counts = QHBoxLayout()
+        counts.addWidget(self.counts_label, 1)
+        counts.addWidget(self.list_button)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
-        layout.addLayout(filters)
-        layout.addWidget(self.counts_label)
+        layout.addWidget(self._filters)
+        layout.addLayout(counts)
         layout.addWidget(self.view, 1)
         self.setWidget(body)
 
@@ -112,12 +138,37 @@ class FindingsPanel(QDockWidget):
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self._fill_combos([], [])
 
+    def set_compact(self, compact: bool) -> None:
+        """On a short screen the panel starts collapsed to its counts line, so the grid keeps
+        the height; "Show the list" opens it (and the panel can be dragged taller)."""
+        self._compact = compact
+        self.list_button.setVisible(compact)
+        self._show_list(self.list_button.isChecked())
+
+    def is_collapsed(self) -> bool:
+        return self._compact and not self.list_button.isChecked()
+
+    def _show_list(self, shown: bool) -> None:
+        expanded = shown or not self._compact
+        self._filters.setVisible(expanded)
+        self.view.setVisible(expanded)
+        self.list_button.setText("Hide the list" if shown else "Show the list")
+        self.collapse_changed.emit(not expanded)
+
     # -- content -----------------------------------------------------------------------
+
+    def set_check_state(self, note: str | None, *, listed: bool) -> None:
+        """Say how current the list is. listed: it shows a finished check (else it is empty
+        and the note, e.g. "Checking the bundle… 40 %", stands in for the counts); note: what
+        is still under way (None once the list is the latest finished check)."""
+        self._note, self._listed = note, listed
+        self._show_counts()
 
     def set_findings(self, findings: Sequence[Finding], file_order: Sequence[str]) -> None:
         """Replace the list; keeps the user's filter choices when they still apply."""
         self._file_rank = {name: i for i, name in enumerate(file_order)}
         self._all = sorted(findings, key=self.sort_key)
+        self._listed = True  # a list was given; the window's check state may say more
         files = list(file_order)
         rules = sorted({f.rule for f in self._all})
         self._fill_combos(files, rules)
@@ -167,15 +218,50 @@ class FindingsPanel(QDockWidget):
         ]
         self.model.set_findings(shown)
         self._keys = [self.sort_key(f) for f in shown]
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        """The line above the list: the counts, or what is under way instead of them.
+
+        "No problems found." only ever describes a check that finished: until then the line
+        says what is happening, so an empty list never looks like a clean bundle.
+        """
+        if not self._listed:
+            self.counts_label.setText(self._note or "")
+            return
         counts: Counter[str] = Counter(f.severity for f in self._all)
-        text = count_phrase(counts)
-        if len(shown) != len(self._all):
-            text += f"   (showing {len(shown):,} of {len(self._all):,})"
-        if not self._all:
-            text = "No problems found."
+        text = count_phrase(counts) if self._all else "No problems found."
+        shown = self.model.rowCount()
+        if self._all and shown != len(self._all):
+            text += f"   (showing {shown:,} of {len(self._all):,})"
+        if self._note:
+            text += f"   \u2014 {self._note}"
         self.counts_label.setText(text)
 
     # -- navigation --------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QContextMenuEvent):
+            keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+            index = (self.view.currentIndex() if keyboard
+                     else self.view.indexAt(self.view.viewport().mapFrom(
+                         self.view, self.view.mapFromGlobal(event.globalPos()))))
+            if index.isValid():
+                self.view.setCurrentIndex(index)
+                rect = self.view.visualRect(index)
+                where = (self.view.viewport().mapToGlobal(rect.bottomLeft()) if keyboard
+                         else event.globalPos())
+                self.finding_menu_requested.emit(self.model.finding(index.row()), where)
+            return True
+        if (watched is self.view and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and is_context_menu_key(event)):
+            index = self.view.currentIndex()
+            if index.isValid():
+                rect = self.view.visualRect(index)
+                self.finding_menu_requested.emit(self.model.finding(index.row()),
+                                                 self.view.viewport().mapToGlobal(rect.bottomLeft()))
+            return True
+        return super().eventFilter(watched, event)
 
     def _activate(self, index: QModelIndex) -> None:
         if index.isValid():

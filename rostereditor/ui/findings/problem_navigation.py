@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog
 
 from rostereditor.core.validation import Finding
 from rostereditor.ui.findings.find_id_dialog import FindIdDialog
+from rostereditor.ui.findings.severity_style import SEVERITY_RANK
+from rostereditor.ui.grid.file_tab_page import FileTabPage
+from rostereditor.ui.grid.roster_table_model import RosterTableModel
 from rostereditor.ui.window.action_ids import ActionId
 
 if TYPE_CHECKING:
@@ -22,6 +25,10 @@ class ProblemNavigation(QObject):
         super().__init__(window)
         self._window = window
         self.find_id_dialog: FindIdDialog | None = None
+        # The finding F8 last went to and the cell it selected (file, table row, column):
+        # while the user stays there, the next F8 continues from that finding, so several
+        # findings on one cell or in the header row are each visited.
+        self._last: tuple[Finding, str, int, int] | None = None
 
     def go_to_cell(self, file_name: str, row: int, col: int) -> bool:
         """Show a table cell: switch tab, drop filters hiding it, select it and scroll to it."""
@@ -49,16 +56,24 @@ class ProblemNavigation(QObject):
             return False
         table = page.model.table
         row = table.row_of_id(finding.row_id) if finding.row_id is not None else None
-        if row is None and finding.line is not None:
+        if row is None and finding.line is not None and finding.line > 1:
             row = table.row_for_line(finding.line)
-        if row is None:
-            self._window.tabs.setCurrentWidget(page)
-            return False
+        current = page.view.currentIndex()
         col = finding.column_index
         if col is None:
-            current = page.view.currentIndex()
             col = current.column() if current.isValid() else 0
+        if row is None:
+            if finding.row_id is not None or (finding.line or 1) > 1:
+                self._window.tabs.setCurrentWidget(page)
+                return False  # a record deleted since the check
+            # About the header row: show the column it names, keeping the row in view.
+            row = page.model.source_row(current.row()) if current.isValid() else 0
+            return self.go_to_cell(finding.file, row, col) if len(table) else self._show_tab(page)
         return self.go_to_cell(finding.file, row, col)
+
+    def _show_tab(self, page: FileTabPage) -> bool:
+        self._window.tabs.setCurrentWidget(page)
+        return True
 
     def go_to_next_problem(self, backwards: bool = False) -> Finding | None:
         """F8 / Shift+F8: the next problem after the current cell in the problems list."""
@@ -68,10 +83,14 @@ class ProblemNavigation(QObject):
         name = window.current_file_name()
         view = window.current_view()
         model = window.model(name) if name is not None else None
+        here = None
         if name is not None and view is not None and model is not None \
                 and view.currentIndex().isValid():
-            row = model.source_row(view.currentIndex().row())
-            key = panel.position_key(name, model.table.source_line(row), view.currentIndex().column())
+            here = (name, model.source_row(view.currentIndex().row()), view.currentIndex().column())
+        if self._last is not None and here == self._last[1:]:
+            key = panel.sort_key(self._last[0])
+        elif here is not None and model is not None:
+            key = panel.position_key(here[0], model.table.source_line(here[1]), here[2])
         elif name is not None:
             key = panel.position_key(name, 0, -2)
         else:
@@ -84,14 +103,27 @@ class ProblemNavigation(QObject):
             finding = panel.next_after(key, backwards)
             attempts -= 1
         if finding is None or attempts <= 0:
+            self._last = None
             window.statusBar().showMessage("No problems to go to.", 3000)
             return None
+        self._remember(finding)
         panel.select_finding(finding)
         window.statusBar().showMessage(finding.message, 8000)
         return finding
 
+    def _remember(self, finding: Finding) -> None:
+        view = self._window.current_view()
+        name = self._window.current_file_name()
+        model = self._window.model(name) if name is not None else None
+        if view is None or model is None or name is None or not view.currentIndex().isValid():
+            self._last = None
+            return
+        index = view.currentIndex()
+        self._last = (finding, name, model.source_row(index.row()), index.column())
+
     def go_to_line(self, line: int, file_name: str | None = None) -> bool:
-        """Select the record at a physical line of the original file (as vendors report it)."""
+        """Select the record at a physical line of the original file (as vendors report it),
+        on the cell with its worst problem when it has one."""
         file_name = file_name or self._window.current_file_name()
         page = self._window.page(file_name or "")
         if page is None:
@@ -101,8 +133,10 @@ class ProblemNavigation(QObject):
             self._window.statusBar().showMessage(
                 f"Line {line} is the header, or not in {file_name}.", 4000)
             return False
-        current = page.view.currentIndex()
-        col = current.column() if current.isValid() else 0
+        col = problem_column(page.model, row)
+        if col is None:
+            current = page.view.currentIndex()
+            col = current.column() if current.isValid() else 0
         return self.go_to_cell(page.model.file_name, row, col)
 
     def ask_go_to_line(self) -> None:
@@ -150,3 +184,15 @@ class ProblemNavigation(QObject):
             if str(rule_combo.itemData(i) or "").startswith("read."):
                 rule_combo.setCurrentIndex(i)
                 break
+
+
+def problem_column(model: RosterTableModel, row: int) -> int | None:
+    """The leftmost cell of a table row holding its most serious problem, or None."""
+    best: tuple[int, int] | None = None
+    for col in range(model.table.column_count):
+        findings = model.findings_at(row, col)
+        if findings:
+            rank = max(SEVERITY_RANK.get(f.severity, 0) for f in findings)
+            if best is None or rank > best[0]:
+                best = (rank, col)
+    return best[1] if best is not None else None

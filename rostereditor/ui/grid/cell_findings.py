@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rostereditor.core.validation import Finding
+from rostereditor.ui.findings.severity_style import worst_severity
 
 CellKey = tuple[int, int]  # (row id, column)
 # Above this many flagged cells, skip the key set (memory) and ask the mapping directly.
@@ -58,6 +59,13 @@ class CellFindings:
     def of_row(self, row_id: int) -> list[Finding] | None:
         """Findings about the whole record (ragged, blank), not one of its cells."""
         return self._rows.get(row_id)
+
+    def worst_in_row(self, row_id: int, column_count: int) -> str | None:
+        """The most serious severity of a record's problems, in its cells or about it."""
+        found = list(self._rows.get(row_id, ()))
+        for col in range(column_count):
+            found.extend(self.at(row_id, col) or ())
+        return worst_severity(found)
 
     def problem_row_ids(self) -> set[int]:
         keys = self._keys if self._keys is not None else self._cells.keys()

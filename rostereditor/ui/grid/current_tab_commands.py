@@ -30,6 +30,15 @@ class CurrentTabCommands(QObject):
             action.blockSignals(False)
         self._window.update_status()
 
+    def step_file(self, by: int) -> None:
+        """Ctrl+PgDn / Ctrl+PgUp: the next or previous file's tab, wrapping round."""
+        tabs = self._window.tabs
+        if tabs.count():
+            tabs.setCurrentIndex((tabs.currentIndex() + by) % tabs.count())
+            page = tabs.currentWidget()
+            if isinstance(page, FileTabPage):
+                page.view.setFocus()
+
     def _page_and_column(self) -> tuple[FileTabPage | None, int]:
         page = self._window.tabs.currentWidget()
         if not isinstance(page, FileTabPage):

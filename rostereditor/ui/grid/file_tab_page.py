@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rostereditor.core.wording import plural
 from rostereditor.ui.grid.cell_text import display_text
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
 from rostereditor.ui.grid.roster_table_view import RosterTableView
@@ -27,6 +28,8 @@ class FileTabPage(QWidget):
     """Holds one RosterTableView; sort and filter requests land here and go to its model."""
 
     view_order_changed = Signal()
+    # (menu, column) as a column header's menu is about to open: others add to it.
+    header_menu_opening = Signal(QMenu, int)
 
     def __init__(self, model: RosterTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,8 +88,15 @@ class FileTabPage(QWidget):
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.model.sort(col, order)
         self.view.horizontalHeader().setSortIndicatorShown(True)
-        self.view.horizontalHeader().setSortIndicator(col, order)
+        # Qt draws AscendingOrder as a down arrow (the macOS way); spreadsheet users read
+        # \u25b2 as A\u2192Z and \u25bc as Z\u2192A, so the indicator is given the other order.
+        shown = Qt.SortOrder.AscendingOrder if descending else Qt.SortOrder.DescendingOrder
+        self.view.horizontalHeader().setSortIndicator(col, shown)
         self._after_order_change()
+
+    def column_label(self, col: int) -> str:
+        """A column's name for messages; an unnamed one is called by its position."""
+        return self.model.table.header[col].strip() or f"column {col + 1}"
 
     def set_filter(self, col: int, text: str) -> None:
         if col >= self.model.table.column_count:
@@ -99,7 +109,7 @@ class FileTabPage(QWidget):
 
     def ask_filter(self, col: int) -> None:
         current = self.model.order.filters.get(col, "")
-        name = self.model.table.header[col]
+        name = self.column_label(col)
         text, ok = QInputDialog.getText(
             self, "Filter column", f"Show only rows whose {name} contains:", text=current)
         if ok:
@@ -142,16 +152,16 @@ class FileTabPage(QWidget):
         if not order.active:
             self.strip.hide()
             return
-        header = self.model.table.header
         parts = []
         if order.filtering:
-            parts.append(f"Showing {self.model.rowCount():,} of {len(self.model.table):,} rows")
+            parts.append(f"Showing {self.model.rowCount():,} of {plural(len(self.model.table), 'row')}")
         if order.problem_rows_only:
             parts.append("only rows with problems")
-        parts.extend(f"{header[c]} contains \u201c{t}\u201d" for c, t in order.filters.items())
+        parts.extend(f"{self.column_label(c)} contains \u201c{t}\u201d"
+                     for c, t in order.filters.items())
         if order.sort_column is not None:
             way = "Z\u2192A" if order.sort_descending else "A\u2192Z"
-            parts.append(f"sorted by {header[order.sort_column]} {way}")
+            parts.append(f"sorted by {self.column_label(order.sort_column)} {way}")
         parts.append("the file keeps its own row order when saved")
         self.strip_label.setText(" \u00b7 ".join(parts))
         self.strip.show()
@@ -161,8 +171,15 @@ class FileTabPage(QWidget):
         col = header.logicalIndexAt(pos)
         if col < 0:
             return
-        name = self.model.table.header[col]
+        self.header_menu(col).popup(header.mapToGlobal(pos))
+
+    def header_menu(self, col: int) -> QMenu:
+        """A column header's right-click menu: sort, filter, hide, and what others add."""
         menu = QMenu(self)
+        if col >= self.model.table.column_count:
+            menu.addAction("Values past the last column of the header").setEnabled(False)
+            return menu
+        name = self.column_label(col)
         menu.addAction(f"Sort by {name} A\u2192Z", lambda: self.sort_by(col))
         menu.addAction(f"Sort by {name} Z\u2192A", lambda: self.sort_by(col, descending=True))
         menu.addSeparator()
@@ -176,4 +193,5 @@ class FileTabPage(QWidget):
         hidden = [c for c in range(self.model.columnCount()) if self.view.isColumnHidden(c)]
         if hidden:
             menu.addAction(f"Show all columns ({len(hidden)} hidden)", self.show_all_columns)
-        menu.popup(header.mapToGlobal(pos))
+        self.header_menu_opening.emit(menu, col)
+        return menu

@@ -24,6 +24,7 @@ from rostereditor.core.session import (
 )
 from rostereditor.core.table import Table
 from rostereditor.core.validation import Finding
+from rostereditor.ui.findings.severity_icons import severity_icon
 from rostereditor.ui.findings.severity_style import SEVERITY_BRUSH, SEVERITY_COLOR, worst_severity
 from rostereditor.ui.grid.cell_findings import CellFindings, CellKey
 from rostereditor.ui.grid.cell_text import SPACE_MARK, display_text
@@ -217,6 +218,10 @@ class RosterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             line = self.table.source_line(row)
             return str(line) if line is not None else "new"
+        if role == Qt.ItemDataRole.DecorationRole:
+            # A dot beside the line number marks every record with a problem, at any scroll.
+            worst = self.findings.worst_in_row(self.table.row_id(row), self.table.column_count)
+            return severity_icon(worst) if worst else None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
             findings = self.findings.of_row(self.table.row_id(row))
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -286,7 +291,8 @@ class RosterTableModel(QAbstractTableModel):
             first, last = spans.get(row_id, (col, col))
             spans[row_id] = (min(first, col), max(last, col))
         self.repaint_cells(spans)
-        for view_row in self._view_rows(change.rows):
+        # The row header's mark follows the row's cells as well as its own findings.
+        for view_row in self._view_rows(change.rows | spans.keys()):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, view_row, view_row)
 
     def findings_at(self, row: int, col: int) -> list[Finding]:

@@ -31,6 +31,8 @@ class ActionId:
     HIDE_COLUMN = "view.hide_column"
     SHOW_ALL_COLUMNS = "view.show_all_columns"
     SHOW_FINDINGS = "view.show_findings"
+    NEXT_FILE = "view.next_file"
+    PREVIOUS_FILE = "view.previous_file"
 
     NEXT_PROBLEM = "tools.next_problem"
     PREVIOUS_PROBLEM = "tools.previous_problem"

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QPalette,
+    QResizeEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.oneroster_files import MANIFEST
-from rostereditor.core.session import BundleChanged, EditSession, VersionChanged
+from rostereditor.core.session import BundleChanged, EditSession, Saved, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
@@ -61,6 +62,8 @@ from rostereditor.ui.summary.summary_actions import SummaryActions
 from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActions
 from rostereditor.ui.window.current_cell_status import show_current_cell
 from rostereditor.ui.window.notice_banner import NoticeBanner
+from rostereditor.ui.window.opening_page import OpeningPage
+from rostereditor.ui.window.shortcut_keys import remove_ambiguous_keys
 from rostereditor.ui.window.status_summary import StatusSummary
 from rostereditor.ui.window.toolbar_choices import ToolbarChoices
 from rostereditor.ui.window.toolbar_icons import themed_icon
@@ -71,6 +74,13 @@ from rostereditor.ui.window.window_actions import (
     create_actions,
     populate_menus,
     populate_toolbar,
+)
+from rostereditor.ui.window.window_fit import (
+    ToolbarFit,
+    fit_first_window,
+    fit_panels,
+    keep_on_screen,
+    size_panel,
 )
 from rostereditor.ui.window.window_settings import WindowSettings
 from rostereditor.ui.window.window_title import bundle_title, window_file_path, window_title
@@ -100,6 +110,8 @@ class MainWindow(QMainWindow):
             version_choice=self.settings.version)
         self.undo_stack = QUndoStack(self)
         self._pages: dict[str, FileTabPage] = {}
+        # The name of a bundle opened as an untitled copy (the sample), until it is saved.
+        self.untitled_name: str | None = None
         self.recent_menu: QMenu
         self.profile_combo: QComboBox
         self.version_combo: QComboBox
@@ -116,9 +128,12 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName("Files in the bundle")
         self.tabs.currentChanged.connect(self.tab_commands.sync_to_current_tab)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(build_welcome_page(self, self.opening.choose_and_open,
-                                                lambda: self.open_sample(damaged=True)))
+        self.welcome_page = build_welcome_page(self, self.opening.choose_and_open,
+                                               lambda: self.open_sample(damaged=True))
+        self.stack.addWidget(self.welcome_page)
         self.stack.addWidget(self.tabs)
+        self.opening_page = OpeningPage(self.stack)
+        self.stack.addWidget(self.opening_page)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,12 +144,15 @@ class MainWindow(QMainWindow):
 
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.finding_activated.connect(self.navigation.go_to_finding)
+        self.findings_panel.collapse_changed.connect(lambda _collapsed: size_panel(self))
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
         self.banner.show_details_requested.connect(self.navigation.show_reader_notices)
 
         self.actions_by_id: dict[str, QAction] = create_actions(self)
         self._menus = populate_menus(self, self.actions_by_id)
-        self.main_toolbar: QToolBar = populate_toolbar(self, self.actions_by_id)
+        self.main_toolbar: QToolBar
+        self.main_toolbar, self.choices_toolbar = populate_toolbar(self, self.actions_by_id)
+        self.toolbar_fit = ToolbarFit(self, self.main_toolbar, self.choices_toolbar)
         self.choices = ToolbarChoices(self.profile_combo, self.version_combo, self.settings,
                                       self.session)
         self.status = StatusSummary(self.statusBar())
@@ -147,12 +165,15 @@ class MainWindow(QMainWindow):
         self.recipes = RecipeActions(self)
         self.conversion = ConversionActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
+        self.session.events.saved.connect(self._on_saved)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
         self._apply_icons()
         self._update_title()
         self._update_enabled()
         self._restore_window()
+        # Last, once every part has added its actions: one action per key.
+        remove_ambiguous_keys(self.findChildren(QAction))
 
     # -- what the parts use ------------------------------------------------------------
 
@@ -214,6 +235,18 @@ class MainWindow(QMainWindow):
 
     def is_opening(self) -> bool:
         return self.opening.is_opening()
+
+    def show_opening(self, name: str) -> None:
+        """A background read began: with no bundle shown, its progress takes the welcome
+        page's place (an open bundle stays in view until the new one is ready)."""
+        if self.bundle is None:
+            self.opening_page.start(name)
+            self.stack.setCurrentWidget(self.opening_page)
+
+    def end_opening(self) -> None:
+        """The read was cancelled or failed: back to what was shown before."""
+        if self.stack.currentWidget() is self.opening_page:
+            self.stack.setCurrentWidget(self.tabs if self.bundle is not None else self.welcome_page)
 
     def save_bundle(self, path: Path | str | None = None) -> Path:
         """Save without asking anything; returns where it went. Raises SaveError on failure."""
@@ -283,6 +316,24 @@ class MainWindow(QMainWindow):
         self.update_status()
         if bundle is not None:
             self.bundle_opened.emit()
+
+    def _on_saved(self, _event: Saved) -> None:
+        """A save writes the manifest afresh and the session takes that one in: its tab
+        shows the new table (and appears if the bundle had no manifest before)."""
+        current = self.current_file_name()
+        for name in self.session.file_names:
+            page = self._pages.get(name)
+            if page is not None and page.model.table is self.session.table(name):
+                continue
+            if page is not None:
+                page.model.detach()
+                self.tabs.removeTab(self.tabs.indexOf(page))
+                page.deleteLater()
+                del self._pages[name]
+            self._add_tab(name)
+        if current is not None and current in self._pages:
+            self.tabs.setCurrentWidget(self._pages[current])
+        self._update_title()
 
     def _add_tab(self, name: str) -> None:
         table = self.session.require_table(name)
@@ -358,10 +409,10 @@ class MainWindow(QMainWindow):
         show_current_cell(self.status, shown, self.session)
 
     def bundle_title(self) -> str:
-        return bundle_title(self.bundle)
+        return bundle_title(self.bundle, self.untitled_name)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(window_title(self.bundle, APP_NAME))
+        self.setWindowTitle(window_title(self.bundle, APP_NAME, self.untitled_name))
         self.setWindowFilePath(window_file_path(self.bundle))
         self.setWindowModified(self.is_modified())
 
@@ -390,12 +441,22 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _restore_window(self) -> None:
+        """The size and layout of the last session, fitted to this screen; a first window
+        fits the available space (see window_fit)."""
         geometry = self.settings.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            fit_first_window(self)
+        else:
+            keep_on_screen(self)
+            fit_panels(self)
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+        self.toolbar_fit.apply()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.toolbar_fit.apply()
 
     # -- drag and drop -----------------------------------------------------------------
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from rostereditor.core.wording import plural
+from rostereditor.ui.window.elided_label import ElidedLabel
+
 
 class StatusSummary(QWidget):
     """Owns the labels and the validation progress bar placed in a QStatusBar."""
@@ -13,7 +16,7 @@ class StatusSummary(QWidget):
 
     def __init__(self, status_bar: QStatusBar) -> None:
         super().__init__(status_bar)
-        self.column_label = QLabel(status_bar)
+        self.column_label = ElidedLabel(status_bar)
         self.column_label.setAccessibleName("Current column")
         self.selection_label = QLabel(status_bar)
         self.selection_label.setAccessibleName("Selection")
@@ -45,7 +48,7 @@ class StatusSummary(QWidget):
             self.progress.setValue(int(max(0.0, min(1.0, fraction or 0.0)) * 1000))
 
     def set_rows(self, shown: int, total: int) -> None:
-        text = f"{total:,} rows" if shown == total else f"{shown:,} of {total:,} rows shown"
+        text = plural(total, "row") if shown == total else f"{shown:,} of {plural(total, 'row')} shown"
         self.rows_label.setText(text)
 
     def set_selection(self, text: str) -> None:

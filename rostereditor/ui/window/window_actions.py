@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QToolButton
 
 from rostereditor.ui.window.about_box import show_about
 from rostereditor.ui.window.action_ids import ActionId, MenuId
+from rostereditor.ui.window.shortcut_keys import set_keys
 
 if TYPE_CHECKING:
     from rostereditor.ui.window.main_window import MainWindow
@@ -33,25 +34,13 @@ ACTION_ICONS = {
 }
 
 
-def _shortcuts(*keys: Std | str) -> list[QKeySequence]:
-    """Platform keys first; literal fallbacks only where a platform defines none."""
-    out: list[QKeySequence] = []
-    for key in keys:
-        if isinstance(key, str):
-            seq = QKeySequence(key)
-            if all(seq != s for s in out):
-                out.append(seq)
-        else:
-            out.extend(s for s in QKeySequence.keyBindings(key) if all(s != o for o in out))
-    return out
-
-
 # Actions that do nothing until a bundle is open.
 NEEDS_BUNDLE = (
     ActionId.SAVE, ActionId.SAVE_AS, ActionId.CLOSE_BUNDLE, ActionId.SORT_ASCENDING,
     ActionId.SORT_DESCENDING, ActionId.FILTER_COLUMN, ActionId.PROBLEM_ROWS_ONLY,
     ActionId.CLEAR_FILTERS, ActionId.HIDE_COLUMN, ActionId.SHOW_ALL_COLUMNS, ActionId.NEXT_PROBLEM,
     ActionId.PREVIOUS_PROBLEM, ActionId.GO_TO_LINE, ActionId.FIND_ID, ActionId.REVALIDATE,
+    ActionId.NEXT_FILE, ActionId.PREVIOUS_FILE,
 )
 
 
@@ -64,7 +53,7 @@ def create_actions(w: MainWindow) -> dict[str, QAction]:
         action = QAction(text, w)
         action.setObjectName(action_id)
         if keys:
-            action.setShortcuts(_shortcuts(*keys))
+            set_keys(action, *keys)
         if tip:
             action.setStatusTip(tip)
             native = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -90,10 +79,11 @@ def create_actions(w: MainWindow) -> dict[str, QAction]:
 
     undo = w.undo_stack.createUndoAction(w, "&Undo")
     undo.setObjectName(ActionId.UNDO)
-    undo.setShortcuts(_shortcuts(Std.Undo))
+    set_keys(undo, Std.Undo, "Ctrl+Z")
     redo = w.undo_stack.createRedoAction(w, "&Redo")
     redo.setObjectName(ActionId.REDO)
-    redo.setShortcuts(_shortcuts(Std.Redo))
+    # Ctrl+Y as in Excel and Ctrl+Shift+Z as elsewhere, whatever the platform's own choice.
+    set_keys(redo, Std.Redo, "Ctrl+Y", "Ctrl+Shift+Z")
     for action in (undo, redo):
         w.addAction(action)
     actions[ActionId.UNDO] = undo
@@ -109,6 +99,12 @@ def create_actions(w: MainWindow) -> dict[str, QAction]:
     add(ActionId.CLEAR_FILTERS, "Show All Rows in File Order", tabs.clear_view_order)
     add(ActionId.HIDE_COLUMN, "&Hide This Column", tabs.hide_current_column)
     add(ActionId.SHOW_ALL_COLUMNS, "Show All &Columns", tabs.show_all_columns)
+
+    # Between file tabs as in a spreadsheet (Ctrl+PgDn), and Ctrl+Tab as elsewhere.
+    add(ActionId.NEXT_FILE, "Next &File", lambda: tabs.step_file(1),
+        (Std.NextChild, "Ctrl+PgDown"), "Show the next file's tab")
+    add(ActionId.PREVIOUS_FILE, "Pre&vious File", lambda: tabs.step_file(-1),
+        (Std.PreviousChild, "Ctrl+PgUp"), "Show the previous file's tab")
 
     add(ActionId.NEXT_PROBLEM, "&Next Problem", lambda: w.navigation.go_to_next_problem(False), ("F8",),
         "Go to the next problem")
@@ -130,7 +126,7 @@ def create_actions(w: MainWindow) -> dict[str, QAction]:
     panel_toggle = w.findings_panel.toggleViewAction()
     panel_toggle.setObjectName(ActionId.SHOW_FINDINGS)
     panel_toggle.setText("&Problems Panel")
-    panel_toggle.setShortcut(QKeySequence("Ctrl+Shift+M"))
+    set_keys(panel_toggle, "Ctrl+Shift+M")
     panel_toggle.setToolTip("Show or hide the list of problems (Ctrl+Shift+M)")
     w.addAction(panel_toggle)
     actions[ActionId.SHOW_FINDINGS] = panel_toggle
@@ -162,7 +158,7 @@ def populate_menus(w: MainWindow, actions: dict[str, QAction]) -> dict[str, QMen
     for action_id in (ActionId.SORT_ASCENDING, ActionId.SORT_DESCENDING, None,
                       ActionId.FILTER_COLUMN, ActionId.PROBLEM_ROWS_ONLY, ActionId.CLEAR_FILTERS,
                       None, ActionId.HIDE_COLUMN, ActionId.SHOW_ALL_COLUMNS, None,
-                      ActionId.SHOW_FINDINGS):
+                      ActionId.NEXT_FILE, ActionId.PREVIOUS_FILE, None, ActionId.SHOW_FINDINGS):
         if action_id is None:
             view_menu.addSeparator()
         else:
@@ -186,7 +182,9 @@ def populate_menus(w: MainWindow, actions: dict[str, QAction]) -> dict[str, QMen
     return menus
 
 
-def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> QToolBar:
+def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> tuple[QToolBar, QToolBar]:
+    """The main toolbar, and beside it the vendor and version choosers in a toolbar of their
+    own (on a narrow window it gets a row of its own rather than hiding them: window_fit)."""
     toolbar = QToolBar("Main toolbar", w)
     toolbar.setObjectName("mainToolbar")
     toolbar.setAccessibleName("Main toolbar")
@@ -205,22 +203,26 @@ def populate_toolbar(w: MainWindow, actions: dict[str, QAction]) -> QToolBar:
         button = toolbar.widgetForAction(actions[action_id])
         if isinstance(button, QToolButton):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    toolbar.addSeparator()
-    profile_label = QLabel(" Vendor: ", toolbar)
-    w.profile_combo = QComboBox(toolbar)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+    choices = QToolBar("Vendor and version", w)
+    choices.setObjectName("choicesToolbar")
+    choices.setAccessibleName("Vendor and OneRoster version")
+    choices.setMovable(False)
+    profile_label = QLabel(" Vendor: ", choices)
+    w.profile_combo = QComboBox(choices)
     w.profile_combo.setAccessibleName("Vendor profile")
     w.profile_combo.setToolTip("Check the bundle against this vendor's requirements")
     profile_label.setBuddy(w.profile_combo)
-    version_label = QLabel("  OneRoster: ", toolbar)
-    w.version_combo = QComboBox(toolbar)
+    version_label = QLabel("  OneRoster: ", choices)
+    w.version_combo = QComboBox(choices)
     w.version_combo.setAccessibleName("OneRoster version")
     w.version_combo.setToolTip("The OneRoster version to check against and to save as")
     # The first entry gains the detected version ("As the bundle says (1.1)"); never clip it.
     w.version_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     version_label.setBuddy(w.version_combo)
-    toolbar.addWidget(profile_label)
-    toolbar.addWidget(w.profile_combo)
-    toolbar.addWidget(version_label)
-    toolbar.addWidget(w.version_combo)
-    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-    return toolbar
+    choices.addWidget(profile_label)
+    choices.addWidget(w.profile_combo)
+    choices.addWidget(version_label)
+    choices.addWidget(w.version_combo)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, choices)
+    return toolbar, choices

@@ -16,6 +16,7 @@ from rostereditor.core.editing import column_edits, row_edits
 from rostereditor.core.editing.cell_changes import CellChange
 from rostereditor.core.editing.cell_range import CellRange
 from rostereditor.core.editing.find_replace import SearchOptions
+from rostereditor.core.editing.header_fixes import ColumnFix
 from rostereditor.core.recovery import find_left_journals, recover
 from rostereditor.core.recovery.edit_payloads import STRUCTURE_CHANGES
 from rostereditor.core.session import Edit, EditSession
@@ -94,6 +95,11 @@ SCENARIOS: list[tuple[str, str, Operation]] = [
     ("as_one_step", "several operations as one step", lambda s: s.as_one_step(lambda: (
         "Recipe", [s.replace_all(s.file_names, SearchOptions("a"), "\u00e5"),
                    s.delete_columns(U, [2]), s.insert_column(U, 1, "added")]))),
+    ("fix_header", "header fix: columns reordered", lambda s: s.fix_header(U, ColumnFix(
+        "reorder", "Put the columns in the spec's order",
+        order=(2, 0, 1, *range(3, s.require_table(U).column_count))))),
+    ("fix_header", "header fix: rename", lambda s: s.fix_header(
+        U, ColumnFix("rename", "Rename it", (3,)), "metadata.renamed")),
 ]
 
 

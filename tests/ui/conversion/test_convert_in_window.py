@@ -60,7 +60,7 @@ def test_converting_opens_the_result_unsaved_and_leaves_the_source_alone(
     assert read_bundle(damaged_zip).detected_version == "1.1"
     # New and unsaved: the title says so, closing would ask, Save asks where.
     assert window.is_modified()
-    assert window.windowTitle().startswith("damaged-oneroster-1.2.zip (not saved yet)")
+    assert window.windowTitle().startswith("damaged-oneroster-1.2 (not saved yet)")
     assert window.undo_stack.count() == 0
     assert window.saving.suggested_zip_path() == damaged_zip.with_name("damaged-oneroster-1.2.zip")
 

@@ -64,3 +64,28 @@ def test_cancel_stops_the_read_between_files(damaged_district, tmp_path):
     assert len(reports) == 1
     assert reports[0] < 1.0
     assert finished == []
+
+
+def test_no_welcome_page_while_a_big_bundle_opens(window, damaged_zip, qtbot):
+    from PySide6.QtCore import QTimer
+
+    welcome = window.stack.widget(0)
+    assert window.stack.currentWidget() is welcome
+    seen = []
+    watch = QTimer(window)
+    watch.timeout.connect(lambda: seen.append(window.stack.currentWidget()))
+    watch.start(1)
+    assert window.open_bundle(damaged_zip, background=True)
+    seen.append(window.stack.currentWidget())
+    assert window.stack.currentWidget() is window.opening_page
+    assert window.opening_page.label.text() == f"Opening {damaged_zip.name}\u2026"
+    qtbot.waitUntil(lambda: window.bundle is not None and not window.is_opening(), timeout=20000)
+    watch.stop()
+    assert welcome not in seen
+    assert window.stack.currentWidget() is window.tabs
+
+
+def test_a_cancelled_open_goes_back_to_the_welcome_page(window, damaged_zip):
+    window.open_bundle(damaged_zip, background=True)
+    window.opening.cancel()
+    assert window.stack.currentWidget() is window.stack.widget(0)
