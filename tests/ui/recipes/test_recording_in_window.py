@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from rostereditor.core.recipes import (
     DeleteColumn,
     InsertColumn,
+    MoveColumn,
     RenameColumn,
     RenameIds,
     Replace,
@@ -59,6 +60,10 @@ def context_menu_entry(window, found, starts_with):
     return next(a for a in menu.actions() if a.text().startswith(starts_with))
 
 
+def header_menu_entry(page, col, text):
+    return next(a for a in page.header_menu(col).actions() if a.text() == text)
+
+
 def type_into(window, file, row, column, text):
     """What a cell editor commits on Enter: the grid model's setData."""
     model = window.model(file)
@@ -83,7 +88,6 @@ def save_recipe(window):
 def test_every_kind_of_fix_made_in_the_window_ends_up_in_the_saved_recipe(damaged_window, qtbot,
                                                                           save_to):
     window = damaged_window
-    session = window.session
     context_menu_entry(window, finding(window, "users.csv", "excel.boolean-case", "enabledUser"),
                        "Fix: change to").trigger()
     context_menu_entry(window, finding(window, "users.csv", "excel.grade-leading-zero", "grades"),
@@ -94,11 +98,16 @@ def test_every_kind_of_fix_made_in_the_window_ends_up_in_the_saved_recipe(damage
     users = window.bundle.table("users.csv")
     teacher = users.column_values(0).index("tch-00001")  # enrollments and classes refer to it
     type_into(window, "users.csv", teacher, "sourcedId", "T-00001")
-    # Column operations as any menu makes them: a session edit pushed on the undo stack.
-    courses = window.bundle.table("courses.csv")
-    window.editing.context.push(session.delete_columns("courses.csv", [courses.column_index("")]))
-    window.editing.context.push(session.insert_column("users.csv", 3, "metadata.house"))
-    window.editing.context.push(session.rename_column("users.csv", 3, "metadata.team"))
+    # Column operations from the header's menu, and a header finding's fix.
+    courses = window.page("courses.csv")
+    header_menu_entry(courses, courses.model.table.column_count - 1,
+                      "Fix header: Delete the 1 empty trailing column").trigger()
+    users_page = window.page("users.csv")
+    names = iter(["metadata.house", "metadata.team"])
+    window.editing.columns.ask_name = lambda *_: next(names)
+    header_menu_entry(users_page, 3, "Insert Column &Left\u2026").trigger()
+    header_menu_entry(users_page, 3, "Re&name Column\u2026").trigger()
+    header_menu_entry(users_page, 3, "Move Column Ri&ght").trigger()
 
     path, shown = save_to
     save_recipe(window)
@@ -112,13 +121,14 @@ def test_every_kind_of_fix_made_in_the_window_ends_up_in_the_saved_recipe(damage
         DeleteColumn("courses.csv", ""),
         InsertColumn("users.csv", "metadata.house", after="dateLastModified"),
         RenameColumn("users.csv", "metadata.house", "metadata.team"),
+        MoveColumn("users.csv", "metadata.team", after="enabledUser"),
     )
     # Before saving, the user saw every step and what is (and is not) recorded.
     texts = shown[0].step_texts()
     assert texts[0] == ("1. Fix \u201cTRUE/FALSE in capitals\u201d (excel.boolean-case) on 'TRUE' in "
                         "users.csv enabledUser")
     assert len(texts) == len(steps)
-    assert "Saved a fix recipe with 7 steps to nightly.toml." in window.statusBar().currentMessage()
+    assert "Saved a fix recipe with 8 steps to nightly.toml." in window.statusBar().currentMessage()
 
 
 def test_undo_and_redo_keep_the_recording_in_step(damaged_window, qtbot, save_to):
