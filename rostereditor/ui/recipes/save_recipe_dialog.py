@@ -32,9 +32,10 @@ class SaveRecipeDialog(QDialog):
         layout = QVBoxLayout(self)
         count = len(recipe.steps)
         intro = QLabel(
-            f"The recipe holds the {plural(count, 'fix', 'fixes')} you made since opening this "
-            f"bundle, in order. Apply it to the next export with File \u203a Apply Fix Recipe, or "
-            f"from a script with <code>rostereditor apply</code>.", self)
+            f"The recipe holds the {plural(count, 'fix', 'fixes')} made since this bundle was "
+            f"opened (recipes applied included), in order. Apply it to the next export with "
+            f"File \u203a Apply Fix Recipe, or from a script with <code>rostereditor apply</code>.",
+            self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.steps = QListWidget(self)
