@@ -9,6 +9,9 @@ Besides the window's --self-test it drives the console companion (rostereditor-c
 sample, validate, pack, export, import and rules, which reach parts of pyarrow, numpy and
 openpyxl the self-test does not: a trim in build.spec that breaks one of them fails here.
 
+It also checks that `rostereditor-cli --help` answers without loading Qt or Arrow (on Linux and
+macOS, where the dynamic loader can list what a process loads) and reports its time.
+
 Exits non-zero if the app fails, hangs, writes no report, is not frozen, or prints a traceback.
 Python rather than shell: a windowed .exe started from PowerShell does not block, while
 subprocess.run always waits for it.
@@ -41,6 +44,10 @@ CLI_SESSION: list[tuple[list[str], int]] = [
     (["validate", "{w}/back.zip", "--format", "csv", "-o", "{w}/back-findings.csv"], 1),
     (["rules"], 0),
 ]
+# Libraries `--help` must not load: either means a run-time hook or an import at start-up came
+# back (packaging/pyi_rth_deferred_hooks.py keeps PyInstaller's hooks off the start-up path).
+HEAVY_LIBRARIES = ("Qt6Core", "QtCore", "libarrow", "arrow.dll")
+HELP_RUNS = 5
 # stderr lines that are known harmless noise from Qt's offscreen plugin.
 ALLOWED_STDERR = ("This plugin does not support propagateSizeHints()", "self-test passed")
 
@@ -91,6 +98,63 @@ def check_cli(cli: Path, runner: list[str], workdir: Path, timeout: float, compa
         raise SystemExit("FAIL: the frozen CLI printed something else than the source for: "
                          + "; ".join(differing))
     print("frozen CLI output is identical to the source's")
+
+
+def loaded_libraries(command: list[str]) -> list[str] | None:
+    """The shared libraries a run of command loads, as the dynamic loader reports them.
+
+    None on Windows, where it cannot tell.
+    """
+    if sys.platform.startswith("linux"):
+        trace = {"LD_DEBUG": "libs"}
+    elif sys.platform == "darwin":
+        trace = {"DYLD_PRINT_LIBRARIES": "1"}
+    else:
+        return None
+    done = subprocess.run(command, env={**os.environ, **trace}, capture_output=True, text=True,
+                          errors="replace", timeout=120, check=False)
+    return done.stderr.splitlines()
+
+
+def heavy_libraries(lines: list[str]) -> list[str]:
+    return sorted({name for line in lines for name in HEAVY_LIBRARIES if name in line})
+
+
+def check_help_loads_nothing_heavy(cli: Path, sample: Path) -> None:
+    """`cli --help` loads neither Qt nor Arrow, where the dynamic loader can tell (Linux, macOS)."""
+    help_trace = loaded_libraries([str(cli), "--help"])
+    # The same trace of a command that does use Arrow must name it, or the check is blind.
+    validate_trace = loaded_libraries([str(cli), "validate", str(sample)])
+    if help_trace is None or validate_trace is None:
+        return
+    if not heavy_libraries(validate_trace):
+        if sys.platform == "darwin":  # a signed app's hardened runtime ignores DYLD_* variables
+            print(f"(cannot see what {CLI_NAME} loads here: the --help check is skipped)")
+            return
+        raise SystemExit("FAIL: the loader's trace of `validate` names no Arrow library: "
+                         "the --help check cannot see what is loaded")
+    if heavy := heavy_libraries(help_trace):
+        raise SystemExit(f"FAIL: `{CLI_NAME} --help` loaded {', '.join(heavy)}: start-up imports "
+                         "more than it needs (see packaging/pyi_rth_deferred_hooks.py)")
+    print(f"{CLI_NAME} --help loads neither Qt nor Arrow")
+
+
+def check_quick_help(cli: Path, runner: list[str], sample: Path, timeout: float) -> float:
+    """`rostereditor-cli --help` prints its usage, loading nothing heavy; its best time."""
+    times = []
+    for _ in range(HELP_RUNS):
+        started = time.perf_counter()
+        done = subprocess.run([*runner, str(cli), "--help"], capture_output=True, text=True,
+                              errors="replace", timeout=timeout, check=False)
+        times.append(time.perf_counter() - started)
+        if done.returncode != 0 or "usage:" not in done.stdout:
+            print(done.stdout[-2000:] + done.stderr[-2000:], file=sys.stderr)
+            raise SystemExit(f"FAIL: `{CLI_NAME} --help` exited {done.returncode} without its usage")
+    if not runner:  # a Windows build under Wine: Windows has no loader trace to read
+        check_help_loads_nothing_heavy(cli, sample)
+    print(f"{CLI_NAME} --help: best of {HELP_RUNS} {min(times):.3f} s, "
+          f"median {statistics.median(times):.3f} s")
+    return min(times)
 
 
 def find_executable(target: Path) -> Path:
@@ -175,10 +239,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rostereditor-smoke-") as tmp:
         runs = [run_once(executable, Path(tmp), args.timeout, runner) for _ in range(max(args.runs, 1))]
         cli = find_cli(executable)
+        help_s = None
         if not args.no_cli:
             if cli is None:
                 raise SystemExit(f"FAIL: no {CLI_NAME} beside {executable}")
             check_cli(cli, runner, Path(tmp) / "cli", args.timeout, args.compare_source)
+            help_s = check_quick_help(cli, runner, Path(tmp) / "cli" / "frozen" / "sample.zip",
+                                      args.timeout)
     startups = [r["startup_s"] for r in runs if r["startup_s"] is not None]
     last = runs[-1]["report"]
     summary = {
@@ -187,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         "startup_s_runs": startups,
         "startup_s_median": statistics.median(startups) if startups else None,
         "total_s_runs": [r["total_s"] for r in runs],
+        "cli_help_s_best": None if help_s is None else round(help_s, 3),
         "checks": {c["name"]: c["seconds"] for c in last["checks"]},
         "environment": last["environment"],
     }

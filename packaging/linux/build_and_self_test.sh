@@ -54,10 +54,5 @@ echo "== frozen in $(( $(date +%s) - started )) s"
 echo "== build and frozen self-test passed in $(( $(date +%s) - started )) s"
 
 if [ "${ARCHIVE:-0}" = 1 ]; then
-  version=$("$PYTHON" -c "import rostereditor; print(rostereditor.__version__)")
-  archive="dist/installer/RosterEditor-$version-linux-x64.tar.xz"
-  mkdir -p dist/installer
-  # xz -9: about a third smaller than gzip for these libraries (60 MB against 93 MB).
-  tar -C dist -cf - RosterEditor | xz -9 -T0 >"$archive"
-  echo "== $archive: $(( $(stat -c %s "$archive") / 1000000 )) MB"
+  bash packaging/linux/make_archive.sh
 fi

@@ -77,13 +77,17 @@ SITE="$WORK/site-packages"
 # evaluates markers for this Linux machine, not for the win_amd64 target).
 constraints="$WORK/constraints-wine.txt"
 { grep -v -E "^(numpy|pyarrow)==" packaging/constraints.txt | sed -E 's/ *;.*$//'; printf '%s\n' "${WINE_PINS[@]}"; } >"$constraints"
-if [ ! -f "$SITE/.installed" ] || ! cmp -s "$constraints" "$SITE/.installed"; then
-  step "Windows wheels (pip --platform win_amd64)"
+# The app's dependencies as pyproject.toml names them (a new one reaches the Windows build by
+# itself), then the freezer and what it needs on Windows.
+mapfile -t packages < <("$PYTHON" -c "import re, tomllib; [print(re.split(r'[<>=!~;\[ ]', d)[0]) for d in tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']]")
+packages+=(pyinstaller pyinstaller-hooks-contrib pefile pywin32-ctypes)
+{ cat "$constraints"; printf '%s\n' "${packages[@]}"; } >"$WORK/wheels-wanted.txt"
+if [ ! -f "$SITE/.installed" ] || ! cmp -s "$WORK/wheels-wanted.txt" "$SITE/.installed"; then
+  step "Windows wheels (pip --platform win_amd64): ${packages[*]}"
   rm -rf "$SITE"
   "$PYTHON" -m pip install -q --target "$SITE" --platform win_amd64 --python-version 3.11 \
-    --implementation cp --abi cp311 --only-binary=:all: -c "$constraints" \
-    PySide6-Essentials pyarrow numpy openpyxl pyinstaller pyinstaller-hooks-contrib pefile pywin32-ctypes
-  cp "$constraints" "$SITE/.installed"
+    --implementation cp --abi cp311 --only-binary=:all: -c "$constraints" "${packages[@]}"
+  cp "$WORK/wheels-wanted.txt" "$SITE/.installed"
 fi
 # Embedded Python reads its search path from this file only (it ignores PYTHONPATH).
 printf 'python311.zip\n.\n%s\n%s\nimport site\n' "$(winpath "$SITE")" "$(winpath "$ROOT")" >"$PY/python311._pth"
@@ -138,13 +142,16 @@ winpython -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$(winp
   || { tail -n 40 "$WORK/pyinstaller.log"; fail "the build made no RosterEditor.exe and rostereditor-cli.exe"; }
 [ -z "$(find "$DIST/RosterEditor" -iname icuuc.dll)" ] || fail "the Wine-only icuuc.dll stub was bundled"
 freeze_s=$(( $(date +%s) - t0 ))
-app_mb=$(du -sm "$DIST/RosterEditor" | cut -f1)
+megabytes() { du -sb "$1" | awk '{printf "%.1f", $1 / 1000000}'; }  # decimal MB, as smoke_test.py
+app_mb=$(megabytes "$DIST/RosterEditor")
 
 step "frozen self-test and CLI session (RosterEditor.exe, rostereditor-cli.exe)"
 compare=()
 "$PYTHON" -c "import rostereditor, PySide6" 2>/dev/null && compare=(--compare-source)
+t0=$(date +%s)
 QT_QPA_PLATFORM=offscreen "$PYTHON" packaging/smoke_test.py "$DIST/RosterEditor" --runner wine \
   --runs 1 --summary "$WORK/smoke-frozen.json" "${compare[@]}"
+smoke_s=$(( $(date +%s) - t0 ))
 
 # -- 5. Installer -------------------------------------------------------------------------
 INNO="$WORK/inno"
@@ -175,14 +182,19 @@ sleep 2
 
 installed_dir="$WINEPREFIX/drive_c/Program Files/RosterEditor"
 step "installing silently for all users"
+t0=$(date +%s)
 wine "$setup" /VERYSILENT /SUPPRESSMSGBOXES /ALLUSERS /NORESTART "/LOG=$(winpath "$WORK/setup.log")" 2>&1 | cat
 wineserver -w
 [ -f "$installed_dir/RosterEditor.exe" ] && [ -f "$installed_dir/rostereditor-cli.exe" ] \
   || { tail -n 30 "$WORK/setup.log" 2>/dev/null; fail "nothing installed in $installed_dir"; }
+install_s=$(( $(date +%s) - t0 ))
+installed_mb=$(megabytes "$installed_dir")
 
 step "self-test of the installed copy"
+t0=$(date +%s)
 QT_QPA_PLATFORM=offscreen "$PYTHON" packaging/smoke_test.py "$installed_dir" --runner wine --runs 1 \
   --summary "$WORK/smoke-installed.json"
+installed_smoke_s=$(( $(date +%s) - t0 ))
 
 regvalue() {  # key, value name -> the value's line, or nothing
   wine reg query "$1" /v "$2" 2>/dev/null | tr -d '\r' | grep -F "$2" || true
@@ -202,9 +214,12 @@ fi
 
 # -- 7. Uninstall -------------------------------------------------------------------------
 step "uninstalling"
+t0=$(date +%s)
 wine "$installed_dir/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART 2>&1 | cat
 wineserver -w  # the uninstaller re-launches itself from a temporary copy
-[ ! -e "$installed_dir/RosterEditor.exe" ] || fail "uninstall left RosterEditor.exe behind"
+for left in RosterEditor.exe rostereditor-cli.exe _internal; do
+  [ ! -e "$installed_dir/$left" ] || fail "uninstall left $left behind"
+done
 for ext in .zip .csv; do
   [ -z "$(regvalue "HKLM\\Software\\Classes\\$ext\\OpenWithProgids" RosterEditor.Bundle)" ] \
     || fail "uninstall left the $ext Open-with entry"
@@ -213,9 +228,14 @@ if wine reg query 'HKLM\Software\Classes\RosterEditor.Bundle' >/dev/null 2>&1; t
   fail "uninstall left the RosterEditor.Bundle ProgID"
 fi
 echo "   program folder, Open-with values and ProgID removed"
+uninstall_s=$(( $(date +%s) - t0 ))
 
 total_s=$(( $(date +%s) - started ))
 step "PASSED"
-echo "   app folder $app_mb MB ($(find "$DIST/RosterEditor" -type f | wc -l) files);" \
-  "installer $(( setup_bytes / 100000 / 10 )).$(( setup_bytes / 100000 % 10 )) MB ($setup_bytes bytes);" \
-  "PyInstaller ${freeze_s} s, ISCC ${iscc_s} s, whole check ${total_s} s"
+{
+  echo "installer: $(( setup_bytes / 100000 / 10 )).$(( setup_bytes / 100000 % 10 )) MB ($setup_bytes bytes)"
+  echo "app folder: $app_mb MB ($(find "$DIST/RosterEditor" -type f | wc -l) files); installed: $installed_mb MB"
+  echo "seconds: freeze $freeze_s, frozen self-test and CLI $smoke_s, ISCC $iscc_s," \
+    "install $install_s, installed self-test and CLI $installed_smoke_s, uninstall $uninstall_s," \
+    "whole check $total_s"
+} | tee "$WORK/summary.txt" | sed 's/^/   /'

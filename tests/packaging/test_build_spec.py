@@ -23,12 +23,25 @@ BINARIES = [
     ("PySide6\\plugins\\generic\\qtuiotouchplugin.dll", "/t", "BINARY"),
     ("PySide6\\opengl32sw.dll", "/o", "BINARY"),
     ("libgtk-3.so.0", "/gtk", "BINARY"),
+    ("libglib-2.0.so.0", "/glib", "BINARY"),
+    ("libxcb-cursor.so.0", "/xcbc", "BINARY"),
     ("pyarrow/libarrow_python.so", "/p", "BINARY"),
     ("pyarrow/libarrow_python.so.2600.1.0", "/p1", "BINARY"),
     ("pyarrow/libarrow_python.so.2600", "/p2", "BINARY"),
     # Windows: the same DLL once in its package folder and once more at the top level.
     ("pyarrow\\arrow.dll", "C:/site/pyarrow/arrow.dll", "BINARY"),
     ("arrow.dll", "C:/site/pyarrow/arrow.dll", "BINARY"),
+]
+
+
+# What Analysis.scripts holds: PyInstaller's bootstrap, its run-time hooks, the app's script last.
+SCRIPTS = [
+    ("pyiboot01_bootstrap", "/pyi/loader/pyiboot01_bootstrap.py", "PYSOURCE"),
+    ("pyi_rth_inspect", "/pyi/rthooks/pyi_rth_inspect.py", "PYSOURCE"),
+    ("pyi_rth_pkgutil", "/pyi/rthooks/pyi_rth_pkgutil.py", "PYSOURCE"),
+    ("pyi_rth_multiprocessing", "/pyi/rthooks/pyi_rth_multiprocessing.py", "PYSOURCE"),
+    ("pyi_rth_pyside6", "/pyi/rthooks/pyi_rth_pyside6.py", "PYSOURCE"),
+    ("launch", str(ROOT / "packaging" / "launch.py"), "PYSOURCE"),
 ]
 
 
@@ -39,7 +52,7 @@ class _Recorder:
 
     def __init__(self, *args, **kwargs):
         type(self).calls.setdefault(type(self).__name__, []).append((args, kwargs))
-        self.pure, self.scripts = [], []
+        self.pure, self.scripts = [], list(SCRIPTS)
         self.binaries = list(BINARIES)
         self.datas = [*kwargs.get("datas", []),
                       ("PySide6/Qt/translations/qtbase_de.qm", "/z", "DATA"),
@@ -142,12 +155,40 @@ def test_unused_libraries_and_translations_are_dropped(monkeypatch):
     _, namespace = run_spec(monkeypatch, "linux")
     analysis = namespace["a"]
     assert [b[0] for b in analysis.binaries] == [
-        "libQt6Core.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "libQt6Core.so.6", "PySide6/Qt/plugins/platforms/libqxcb.so", "libxcb-cursor.so.0",
         "pyarrow/libarrow_python.so.2600", "pyarrow\\arrow.dll", "arrow.dll"]
     names = [Path(d[0]).name for d in analysis.datas]
     assert "qtbase_en.qm" in names
     assert "docscrape.py" in names  # pyarrow.compute imports it
     assert not {"qtbase_de.qm", "api.h", "table.pxi"} & set(names)
+
+
+def test_start_up_hooks_are_deferred_and_their_originals_archived(monkeypatch):
+    calls, _ = run_spec(monkeypatch, "linux")
+    for args, _kwargs in _Recorder.calls["EXE"]:
+        names = [name for name, _, _ in args[1]]
+        assert names == ["pyiboot01_bootstrap", "pyi_rth_deferred_hooks", "launch"]
+    archived = {name: path for toc in calls["PYZ"][0][1:] for name, path, _ in toc}
+    assert archived == {
+        "_rostereditor_pyi_rth_pyside6": "/pyi/rthooks/pyi_rth_pyside6.py",
+        "_rostereditor_pyi_rth_inspect": "/pyi/rthooks/pyi_rth_inspect.py",
+        "_rostereditor_pyi_rth_pkgutil": "/pyi/rthooks/pyi_rth_pkgutil.py",
+        "_rostereditor_pyi_rth_multiprocessing": "/pyi/rthooks/pyi_rth_multiprocessing.py",
+    }
+
+
+def test_build_stops_when_pyinstaller_no_longer_adds_a_deferred_hook(monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "SCRIPTS",
+                        [entry for entry in SCRIPTS if entry[0] != "pyi_rth_pyside6"])
+    with pytest.raises(SystemExit, match="pyi_rth_pyside6"):
+        run_spec(monkeypatch, "linux")
+
+
+def test_linux_leaves_the_desktop_libraries_to_the_system(monkeypatch):
+    _, namespace = run_spec(monkeypatch, "linux")
+    kept = [b[0] for b in namespace["a"].binaries]
+    assert "libglib-2.0.so.0" not in kept
+    assert "libxcb-cursor.so.0" in kept  # many desktops lack it: bundled
 
 
 def test_windows_keeps_one_copy_of_each_package_dll(monkeypatch):

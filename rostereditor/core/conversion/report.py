@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from rostereditor.core.report_outline import ReportOutline, ReportPoint, ReportSection
+from rostereditor.core.wording import plural
+
 NoteKind = Literal["changed", "lost", "check"]
 NOTE_KINDS: tuple[NoteKind, ...] = ("changed", "lost", "check")
 
@@ -69,6 +72,24 @@ class ConversionReport:
         if not self.of_kind("lost"):
             lines += ["", "Nothing was lost."]
         return "\n".join(lines) + "\n"
+
+    def outline(self) -> ReportOutline:
+        """The report for the window: counts first, then every note by kind with its examples."""
+        counts = [plural(len(self.of_kind("changed")), "change"),
+                  plural(len(self.of_kind("lost")), "loss", "losses") if self.lost_anything
+                  else "nothing lost",
+                  plural(len(self.of_kind("check")), "point") + " to check"]
+        summary = (f"Converted from OneRoster {self.source_version} to {self.target_version}: "
+                   f"{', '.join(counts)}.")
+        sections = tuple(
+            ReportSection(_HEADINGS[kind], tuple(
+                ReportPoint((f"{n.file}: " if n.file else "") + n.message,
+                            tuple(f"e.g. {example}" for example in n.examples))
+                for n in self.of_kind(kind)))
+            for kind in NOTE_KINDS if self.of_kind(kind))
+        closing = "" if self.lost_anything else "Nothing was lost."
+        return ReportOutline(f"Converted to OneRoster {self.target_version}", summary, sections,
+                             closing)
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -1,5 +1,6 @@
 """Fix recipes: the fixes made on one export, saved as generic rules and replayed on the next."""
 
+from rostereditor.core.recipes.edit_recording import RecipeApplied, RecordedHistory, record_edit
 from rostereditor.core.recipes.recipe_file import (
     RECIPE_FORMAT,
     RecipeError,
@@ -11,7 +12,8 @@ from rostereditor.core.recipes.recipe_file import (
 from rostereditor.core.recipes.recipe_target import BundleEditor, RecipeTarget
 from rostereditor.core.recipes.recorder import RecipeRecorder, RecordedStep, merged_steps
 from rostereditor.core.recipes.replay import RecipeRun, StepResult, apply_recipe
-from rostereditor.core.recipes.run_report import run_json, run_text
+from rostereditor.core.recipes.run_report import run_json, run_outline, run_text
+from rostereditor.core.recipes.session_replay import SessionReplay, replay_in_session
 from rostereditor.core.recipes.steps import (
     DeleteColumn,
     InsertColumn,
@@ -27,8 +29,9 @@ from rostereditor.core.recipes.steps import (
 
 __all__ = [
     "RECIPE_FORMAT", "BundleEditor", "DeleteColumn", "InsertColumn", "MoveColumn", "Recipe",
-    "RecipeError", "RecipeRecorder", "RecipeRun", "RecipeTarget", "RecordedStep", "RenameColumn",
-    "RenameIds", "Replace", "RuleFix", "Step", "StepResult", "apply_recipe", "describe",
-    "load_recipe", "merged_steps", "parse_recipe", "recipe_text", "run_json", "run_text",
+    "RecipeApplied", "RecipeError", "RecipeRecorder", "RecipeRun", "RecipeTarget", "RecordedHistory",
+    "RecordedStep", "RenameColumn", "RenameIds", "Replace", "RuleFix", "SessionReplay", "Step",
+    "StepResult", "apply_recipe", "describe", "load_recipe", "merged_steps", "parse_recipe",
+    "recipe_text", "record_edit", "replay_in_session", "run_json", "run_outline", "run_text",
     "save_recipe",
 ]

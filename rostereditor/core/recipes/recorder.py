@@ -78,6 +78,10 @@ class RecipeRecorder:
         before, after = _neighbours(header, to)
         return self._add(MoveColumn(file, header[to], before, after))
 
+    def record_step(self, step: Step) -> RecordedStep:
+        """A step as it is (a replayed recipe's steps join the recording)."""
+        return self._add(step)
+
     def set_done(self, entry: RecordedStep, done: bool) -> None:
         """The fix behind `entry` was undone (False) or redone (True)."""
         entry.done = done

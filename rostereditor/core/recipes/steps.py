@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rostereditor.core.validation.rule_catalogue import rule_doc
+
 
 @dataclass(frozen=True)
 class RuleFix:
@@ -114,7 +116,7 @@ def describe(step: Step) -> str:
         case RuleFix():
             where = _where(step.file, step.column)
             which = (f" on {', '.join(repr(v) for v in step.values)}" if step.values else "")
-            return f"Fix {step.rule}{which}{where}"
+            return f"Fix {_rule_name(step.rule)}{which}{where}"
         case Replace():
             mode = " (regular expression)" if step.regex else ""
             scope = _where(", ".join(step.files) or None, ", ".join(step.columns) or None)
@@ -129,6 +131,12 @@ def describe(step: Step) -> str:
             return f"Rename column {_name(step.column)} to {_name(step.to)} in {step.file}"
         case MoveColumn():
             return f"Move column {_name(step.column)} in {step.file}{_position(step.before, step.after)}"
+
+
+def _rule_name(rule: str) -> str:
+    """The rule as people know it, with its id for `rostereditor rules` and recipe files."""
+    doc = rule_doc(rule)
+    return f"\u201c{doc.title}\u201d ({rule})" if doc is not None else rule
 
 
 def _name(column: str) -> str:

@@ -47,6 +47,17 @@ from rostereditor.core.oneroster_files import MANIFEST, SUPPORTED_VERSIONS
 from rostereditor.core.save_result import SaveResult
 from rostereditor.core.saved_manifest import saved_manifest_rows, take_in_manifest
 from rostereditor.core.session.checking import BACKGROUND_CHECK_ROWS, BundleChecking
+from rostereditor.core.session.edit_intents import (
+    CellFixed,
+    ColumnFixed,
+    ColumnInserted,
+    ColumnMoved,
+    ColumnRenamed,
+    ColumnsDeleted,
+    IdRenamed,
+    ReplacedAll,
+    with_intent,
+)
 from rostereditor.core.session.events import (
     BundleChanged,
     CellsChanged,
@@ -486,8 +497,9 @@ class EditSession:
         updates = self.reference_updates(file, row, col, text) if update_references else {}
         if updates:
             count = count_cells(updates)
-            return self.change_cells(merge_changes(own, updates),
+            edit = self.change_cells(merge_changes(own, updates),
                                      f"Rename {old} to {text} and {plural(count, 'reference')}")
+            return with_intent(edit, IdRenamed(file, old.strip(), text.strip()))
         where = f"{table.header[col]} (line {table.source_line(row) or 'new'})"
         return self.change_cells(own, f"Edit {where}")
 
@@ -568,7 +580,19 @@ class EditSession:
                 if planned:
                     changes[file] = planned
         count = count_cells(changes)
-        return self.change_cells(changes, f"Replace \u201c{options.text}\u201d in {plural(count, 'cell')}")
+        edit = self.change_cells(changes, f"Replace \u201c{options.text}\u201d in {plural(count, 'cell')}")
+        return with_intent(edit, self._replaced_all(files, options, replacement, columns))
+
+    def _replaced_all(self, files: Sequence[str], options: SearchOptions, replacement: str,
+                      columns: Sequence[int] | None) -> ReplacedAll:
+        """Replace all in general terms: every file when all were searched, columns by name."""
+        editable = [n for n in self.file_names if self.is_editable(n)]
+        every = len(editable) > 1 and set(editable) <= set(files)
+        names: dict[str, None] = {}
+        for file in files:
+            header = self.require_table(file).header if self.is_editable(file) else []
+            names.update((header[c], None) for c in columns or () if c < len(header))
+        return ReplacedAll(options, replacement, () if every else tuple(files), tuple(names))
 
     @records_edit
     def replace_in_cell(self, file: str, row: int, col: int, options: SearchOptions,
@@ -587,9 +611,11 @@ class EditSession:
         change = plan_fix_one(table, finding)
         if change is None:
             return None
-        return self.change_cells(
+        edit = self.change_cells(
             {file: [change]},
             f"Fix {table.header[change.col]}: \u201c{change.old}\u201d \u2192 \u201c{change.new}\u201d")
+        return with_intent(edit, CellFixed(file, table.header[change.col], finding.rule, change.old,
+                                           self._profile))
 
     def fix_all_changes(self, file: str, finding: Finding) -> list[CellChange]:
         """Every cell of the finding's column with the same problem, and its fix."""
@@ -611,11 +637,24 @@ class EditSession:
             return None
         column = self.require_table(file).header[finding.column_index]
         # Say what changed, as the single-cell fix does; the rule id means nothing to users.
-        return self.change_cells(
+        edit = self.change_cells(
             {file: changes},
             f"Fix {plural(len(changes), 'cell')} in {column}: "
             f"\u201c{changes[0].old}\u201d \u2192 \u201c{changes[0].new}\u201d"
             + (", \u2026" if len(changes) > 1 else ""))
+        return with_intent(edit, ColumnFixed(file, column, finding.rule, self._profile))
+
+    # -- several operations as one step -----------------------------------------------------------
+
+    @records_edit
+    def as_one_step(self, work: Callable[[], tuple[str, Sequence[Edit]]]) -> EditSequence | None:
+        """Run `work` (this session's operations, e.g. a replayed fix recipe) as one undo step.
+
+        `work` makes the edits and returns what they did in words with the edits it got back;
+        None if it made none.
+        """
+        description, made = work()
+        return EditSequence(description, made) if made else None
 
     # -- rows --------------------------------------------------------------------------------------
 
@@ -654,8 +693,9 @@ class EditSession:
     def insert_column(self, file: str, at: int, name: str) -> StructureEdit:
         """A new column of empty values at position `at` (column_count appends)."""
         table = self.require_table(file)
-        return self._structure(file, column_edits.insert_column(table, at, name), "columns",
+        edit = self._structure(file, column_edits.insert_column(table, at, name), "columns",
                                f"Insert column {name or '(unnamed)'}")
+        return with_intent(edit, ColumnInserted(file, tuple(table.header), at))
 
     @records_edit
     def delete_columns(self, file: str, cols: Sequence[int]) -> StructureEdit | None:
@@ -665,16 +705,18 @@ class EditSession:
         change = column_edits.delete_columns(table, list(cols))
         names = change.names
         what = f"column {names[0] or '(unnamed)'}" if len(names) == 1 else plural(len(names), "column")
-        return self._structure(file, change, "columns", f"Delete {what}")
+        edit = self._structure(file, change, "columns", f"Delete {what}")
+        return with_intent(edit, ColumnsDeleted(file, tuple(names)))
 
     @records_edit
     def rename_column(self, file: str, col: int, name: str) -> StructureEdit | None:
         table = self.require_table(file)
         if table.header[col] == name:
             return None
-        old = table.header[col] or "(unnamed)"
-        return self._structure(file, column_edits.rename_column(table, col, name), "columns",
-                               f"Rename column {old} to {name}")
+        old = table.header[col]
+        edit = self._structure(file, column_edits.rename_column(table, col, name), "columns",
+                               f"Rename column {old or '(unnamed)'} to {name}")
+        return with_intent(edit, ColumnRenamed(file, old, name))
 
     @records_edit
     def move_column(self, file: str, col: int, to: int) -> StructureEdit | None:
@@ -682,8 +724,9 @@ class EditSession:
         if col == to:
             return None
         name = table.header[col] or "(unnamed)"
-        return self._structure(file, column_edits.move_column(table, col, to), "columns",
+        edit = self._structure(file, column_edits.move_column(table, col, to), "columns",
                                f"Move column {name}")
+        return with_intent(edit, ColumnMoved(file, tuple(table.header), to))
 
     @records_edit
     def fix_header(self, file: str, fix: ColumnFix, name: str | None = None) -> Edit | None:

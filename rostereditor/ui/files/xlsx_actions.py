@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.background_work import Progress
@@ -23,6 +23,7 @@ from rostereditor.core.oneroster_files import ALL_DATA_FILES
 from rostereditor.core.read_notice import BundleReadError, ReadNotice
 from rostereditor.core.wording import plural
 from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
+from rostereditor.ui.files.findings_export_dialog import FindingsExportDialog
 from rostereditor.ui.window.action_ids import ActionId, MenuId
 
 if TYPE_CHECKING:
@@ -201,16 +202,25 @@ class XlsxActions:
                         "kept, but vendors usually reject them.")
         self.window.show_status(message, 10000)
 
-    def export_findings(self, path: str | Path | None = None) -> ProgressDialogJob | None:
+    def export_findings(self, path: str | Path | None = None, *,
+                        include_values: bool | None = None) -> ProgressDialogJob | None:
         """Save the problem list as .xlsx (colour-coded) or .csv, chosen by the file name.
 
-        Returns the running job (None if nothing was started); it succeeds with the report's path.
+        include_values None asks who the report is for (FindingsExportDialog); without values
+        it holds no student data. Returns the running job (None if nothing was started); it
+        succeeds with the report's path.
         """
         window = self.window
         bundle = window.bundle
         if bundle is None:
             return None
         window.flush_pending_updates()
+        if include_values is None:
+            # The listing's length, not window.all_findings(): no Finding objects for a count.
+            dialog = FindingsExportDialog(window, len(window.findings_panel.listing))
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            include_values = dialog.include_values()
         if path is None:
             suggested = _suggested_path(bundle, None, "-problems.xlsx")
             chosen, _ = QFileDialog.getSaveFileName(
@@ -235,14 +245,16 @@ class XlsxActions:
             )
 
             if as_csv:
-                write_findings_csv(snapshot, temp)
+                write_findings_csv(snapshot, temp, include_values=include_values)
             else:
-                write_findings_xlsx(snapshot, temp, vendor=vendor, oneroster=version)
+                write_findings_xlsx(snapshot, temp, vendor=vendor, oneroster=version,
+                                    include_values=include_values)
 
         job = self._job("Exporting findings", f"Writing {target.name}\u2026",
                         lambda progress: _write_unless_cancelled(write, target, progress))
+        without = "" if include_values else ", without values"
         job.succeeded.connect(lambda _: window.show_status(
-            f"Saved {plural(len(snapshot), 'finding')} to {target.name}.", 10000))
+            f"Saved {plural(len(snapshot), 'finding')} to {target.name}{without}.", 10000))
         job.failed.connect(lambda error: self._explain_failure("Cannot export findings", error))
         job.cancelled.connect(lambda: window.show_status(
             f"Export cancelled; {target.name} was not written.", 6000))

@@ -47,6 +47,7 @@ from rostereditor.core.validation import BundleValidator, Finding, ValidationRes
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
 from rostereditor.ui.comparison.comparison_actions import ComparisonActions
+from rostereditor.ui.conversion.conversion_actions import ConversionActions
 from rostereditor.ui.editing.spreadsheet_editing import SpreadsheetEditing
 from rostereditor.ui.files.bundle_opening import BundleOpening, Source
 from rostereditor.ui.files.bundle_saving import BundleSaving
@@ -56,6 +57,7 @@ from rostereditor.ui.findings.problem_navigation import ProblemNavigation
 from rostereditor.ui.grid.current_tab_commands import CurrentTabCommands
 from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_model import RosterTableModel
+from rostereditor.ui.recipes.recipe_actions import RecipeActions
 from rostereditor.ui.summary.summary_actions import SummaryActions
 from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActions
 from rostereditor.ui.window.current_cell_status import show_current_cell
@@ -160,6 +162,8 @@ class MainWindow(QMainWindow):
         self.comparisons = ComparisonActions(self)
         self.summary_view = SummaryActions(self)
         self.vendor_reports = VendorReportActions(self)
+        self.recipes = RecipeActions(self)
+        self.conversion = ConversionActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
         self.session.events.file_added.connect(self._on_file_added)
         self.session.events.saved.connect(self._on_saved)

@@ -8,7 +8,8 @@ from rostereditor.core.bundle import Bundle
 def bundle_title(bundle: Bundle | None, untitled: str | None = None) -> str:
     """How the bundle is named in the title and in the unsaved-changes prompt; `untitled`
     names a copy not saved yet (the sample)."""
-    if bundle is None or bundle.source is None:
+    # A bundle made here (a conversion) may keep the source it was made from: not its name.
+    if bundle is None or bundle.source is None or bundle.source_kind == "new":
         return f"{untitled} (not saved yet)" if untitled else "Untitled bundle"
     if bundle.source_kind == "files":
         return f"CSV files in {bundle.source.name}"

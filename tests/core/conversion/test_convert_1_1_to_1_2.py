@@ -139,3 +139,18 @@ def test_the_source_bundle_is_not_changed():
     before = {n: list(f.table.iter_rows()) for n, f in bundle.files.items()}
     convert_bundle(bundle, "1.2")
     assert {n: list(f.table.iter_rows()) for n, f in bundle.files.items()} == before
+
+
+def test_the_window_report_counts_and_lists_every_note_by_kind():
+    report = convert_bundle(bundle_of({"orgs.csv": ORGS, "users.csv": USERS}, "1.1"), "1.2").report
+    outline = report.outline()
+    assert outline.title == "Converted to OneRoster 1.2"
+    assert outline.summary.startswith("Converted from OneRoster 1.1 to 1.2: ")
+    assert ", nothing lost, " in outline.summary
+    headings = [s.heading for s in outline.sections]
+    assert headings[0] == "Changed"
+    assert headings[-1].startswith("Check")
+    points = [p.text for s in outline.sections for p in s.points]
+    assert len(points) == len(report.notes)
+    assert any("roles.csv" in p for p in points)
+    assert outline.closing == "Nothing was lost."

@@ -61,6 +61,11 @@ def test_every_loss_and_every_value_left_for_a_person_is_reported():
     assert note_about(report, "lost", "column primaryOrgSourcedId").count == 1
     assert note_about(report, "lost", "column pronouns").count == 1
     assert "Lost (the target version has no place for it):" in report.text()
+    lost = next(s for s in report.outline().sections if s.heading.startswith("Lost"))
+    assert any(p.text.startswith("users.csv: 1 user(s) hold more than one role") for p in lost.points)
+    assert any(p.details == ("e.g. line 3: 'Patty'",) for p in lost.points)
+    assert report.outline().closing == ""
+    assert "losses" in report.outline().summary
 
 
 def test_files_and_columns_1_1_does_not_have_are_left_out_and_counted():

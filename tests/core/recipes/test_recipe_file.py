@@ -46,7 +46,8 @@ def test_every_kind_of_step_reads_back_the_same(tmp_path):
 
 def test_the_file_is_commented_toml_a_person_can_read():
     text = recipe_text(EVERY_KIND)
-    assert "# Fix excel.grade-leading-zero in users.csv grades\n[[step]]\naction = \"rule-fix\"" in text
+    assert ("# Fix \u201cGrade lost its leading zero\u201d (excel.grade-leading-zero) in users.csv "
+            'grades\n[[step]]\naction = "rule-fix"') in text
     assert "# Delete column (unnamed) from courses.csv" in text
     assert '[step.ids]\n"S 1" = "0001"\n' in text
     assert "match_case" not in text.split("# Replace '@old")[1].split("[[step]]")[1]  # defaults left out

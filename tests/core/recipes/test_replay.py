@@ -162,7 +162,9 @@ def test_the_edits_a_session_returns_are_kept_in_order_for_one_undo_step():
     target = RecordingTarget(damaged_bundle())
     run = apply_recipe(Recipe((RuleFix("excel.boolean-case"), RuleFix("excel.locale-date"),
                                DeleteColumn("users.csv", "sms"))), target)
-    assert run.edits == [("cells", "Fix excel.boolean-case everywhere"), ("columns", "users.csv")]
+    assert run.edits == [
+        ("cells", "Fix \u201cTRUE/FALSE in capitals\u201d (excel.boolean-case) everywhere"),
+        ("columns", "users.csv")]
 
 
 def test_the_report_as_json_has_every_step():

@@ -92,6 +92,9 @@ SCENARIOS: list[tuple[str, str, Operation]] = [
     ("delete_columns", "delete columns", lambda s: s.delete_columns(U, [1, 4])),
     ("rename_column", "rename column", lambda s: s.rename_column(U, 3, "renamedColumn")),
     ("move_column", "move column", lambda s: s.move_column(U, 1, 5)),
+    ("as_one_step", "several operations as one step", lambda s: s.as_one_step(lambda: (
+        "Recipe", [s.replace_all(s.file_names, SearchOptions("a"), "\u00e5"),
+                   s.delete_columns(U, [2]), s.insert_column(U, 1, "added")]))),
     ("fix_header", "header fix: columns reordered", lambda s: s.fix_header(U, ColumnFix(
         "reorder", "Put the columns in the spec's order",
         order=(2, 0, 1, *range(3, s.require_table(U).column_count))))),

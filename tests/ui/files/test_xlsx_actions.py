@@ -8,9 +8,10 @@ import zipfile
 from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import QThreadPool
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QProgressDialog, QPushButton
 
 from rostereditor.core.xlsx import workbook_writer
+from rostereditor.ui.files.findings_export_dialog import FindingsExportDialog
 from rostereditor.ui.files.xlsx_actions import XlsxActionId
 
 
@@ -66,6 +67,8 @@ def test_importing_an_unnamed_sheet_asks_which_file_it_is(window, tmp_path, monk
 
 
 def test_export_findings_to_xlsx_and_csv(window, damaged_zip, tmp_path, monkeypatch, qtbot):
+    # Who the report is for: the dialog's default, with values.
+    monkeypatch.setattr(FindingsExportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     assert window.open_bundle(damaged_zip, background=False)
     qtbot.waitUntil(lambda: window.validation_result is not None, timeout=20000)
     window.flush_pending_updates()
