@@ -10,6 +10,7 @@ from functools import partial
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.spec import spec_for
@@ -299,17 +300,22 @@ class BundleValidator:
         key_index = ctx.index_of(ctx.spec.key) if ctx.spec.key else None
         old_values: dict[int, set[str]] = {}
         statistics_moved = False
+        gathered: dict[int, pa.Array] = {}
+
+        def cells(index: int) -> pa.Array:
+            """The edited rows' values in one column, gathered once for every check below."""
+            if index not in gathered:
+                gathered[index] = _cells(table, positions, index)
+            return gathered[index]
+
         for (file, index), snapshot in self._snapshots.items():
             if file != name:
                 continue
-            olds = old_values.setdefault(index, set())
-            for row_id, position in zip(present.tolist(), positions.tolist(), strict=True):
-                new = table.cell(position, index)
-                old = snapshot.update(row_id, new)
-                if old is not None:
-                    olds.add(old)
-                if old != new:
-                    statistics_moved |= _count_change(ctx, index, old, new)
+            news = cells(index)
+            olds = snapshot.update_many(present, news)
+            old_values[index] = {old for old in olds if old is not None}
+            if index in ctx.zero_pad_stats or index in ctx.grade_padding:
+                statistics_moved |= _count_changes(ctx, index, olds, news.to_pylist())
         if statistics_moved:
             # Every value in that column is judged against the new statistic: check again.
             return self.run()
@@ -318,12 +324,10 @@ class BundleValidator:
         _drop(families, CELLS, wanted)
         families[CELLS].extend(row_shape_batches(name, table, positions.tolist()))
         for index, column in ctx.mapped_columns():
-            values = pa.array([table.cell(p, index) for p in positions.tolist()], pa.string())
-            families[CELLS].extend(ColumnCheck(ctx, index, column, values, present).run())
+            families[CELLS].extend(ColumnCheck(ctx, index, column, cells(index), present).run())
         families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
-            ctx.index_of(column), lambda i: _cells(table, positions, i)), present))
-        new_keys = {table.cell(p, key_index) for p in positions.tolist()} if key_index is not None \
-            else set()
+            ctx.index_of(column), cells), present))
+        new_keys = set(cells(key_index).to_pylist()) if key_index is not None else set()
         if key_index is not None and involves(key_index):
             self._recheck_unique(ctx, key_index, old_keys | new_keys, present)
         if key_index is not None and involves(key_index, *self._type_columns(name)):
@@ -429,8 +433,7 @@ class BundleValidator:
             return
         if key is None:
             return
-        changed = old_values.get(key, set()) | {ctx.table.cell(p, key)
-                                                 for p in positions.tolist()}
+        changed = old_values.get(key, set()) | set(_cells(ctx.table, positions, key).to_pylist())
         if involves(key, class_school) and klass is not None:
             by_class = self._snapshots[("enrollments.csv", klass)]
             self._recheck_school_mismatch(by_class.rows_with(changed))
@@ -445,8 +448,8 @@ class BundleValidator:
         if klass is None or (ctx.file, klass) not in self._snapshots or not involves(
                 klass, role, primary):
             return
-        affected = old_values.get(klass, set()) | {ctx.table.cell(p, klass)
-                                                   for p in positions.tolist()}
+        affected = old_values.get(klass, set()) | set(
+            _cells(ctx.table, positions, klass).to_pylist())
         members = self._snapshots[(ctx.file, klass)].rows_with(affected)
         if role is not None and primary is not None:
             self._recheck_primary(ctx, np.union1d(members, rows))
@@ -521,12 +524,13 @@ class BundleValidator:
         snapshot = self._snapshots[(ctx.file, key_index)]
         candidates = np.union1d(snapshot.rows_with(keys), changed)
         positions, present = _positions(ctx.table, candidates)
-        values = [ctx.table.cell(p, key_index) for p in positions.tolist()]
-        counts = Counter(v for v in values if v != "")
-        mask = np.asarray([counts[v] > 1 for v in values], dtype=bool)
+        array = _cells(ctx.table, positions, key_index)
+        counted = pc.value_counts(array)
+        repeated = counted.field("values").filter(pc.greater(counted.field("counts"), 1))
+        mask = np.asarray(pc.and_(pc.is_in(array, value_set=repeated), pc.not_equal(array, ""))
+                          .to_numpy(zero_copy_only=False), dtype=bool)
         families = self._batches[ctx.file]
         _drop(families, UNIQUE, candidates)
-        array = pa.array(values, pa.string())
         if mask.any():
             families[UNIQUE].extend(duplicate_batches(
                 Place(ctx.file, ctx.spec.key, key_index), array.filter(pa.array(mask)),
@@ -627,7 +631,7 @@ class BundleValidator:
         key = ctx.index_of(ctx.spec.key or "") if ctx is not None else None
         if ctx is None or key is None or owner_key is None or owner_sessions is None:
             return None
-        keys = old_values.get(key, set()) | {ctx.table.cell(p, key) for p in positions.tolist()}
+        keys = old_values.get(key, set()) | set(_cells(ctx.table, positions, key).to_pylist())
         if name == rule.owner_file:
             return keys
         listing = self._snapshots.get((rule.owner_file, owner_sessions))
@@ -635,7 +639,7 @@ class BundleValidator:
         if listing is None or owners is None:
             return None
         rows, _ = _positions(owners.table, listing.rows_with(keys, in_list=True))
-        return {owners.table.cell(p, owner_key) for p in rows.tolist()}
+        return set(_cells(owners.table, rows, owner_key).to_pylist())
 
     def _owner_columns(self, rule: DatesWithinSessions) -> tuple[int | None, int | None]:
         owners = self._contexts.get(rule.owner_file)
@@ -722,7 +726,7 @@ class BundleValidator:
                 continue
             family = "ref:" + column.name
             _drop(self._batches[ctx.file], family, rows)
-            values = pa.array([ctx.table.cell(p, index) for p in positions.tolist()], pa.string())
+            values = _cells(ctx.table, positions, index)
             self._batches[ctx.file][family].extend(reference_batches(
                 Place(ctx.file, column.name, index), column, values, present,
                 self._target_keys(column), delta=ctx.mode == "delta"))
@@ -743,23 +747,28 @@ class BundleValidator:
         positions, present = _positions(ctx.table, rows)
         family = "ref:" + column.name
         _drop(self._batches[ctx.file], family, rows)
-        values = pa.array([ctx.table.cell(p, index) for p in positions.tolist()], pa.string())
+        values = _cells(ctx.table, positions, index)
         self._batches[ctx.file][family].extend(reference_batches(
             Place(ctx.file, column.name, index), column, values, present,
             self._target_keys(column), delta=ctx.mode == "delta"))
 
 
-def _count_change(ctx: FileContext, index: int, old: str | None, new: str) -> bool:
-    """Move a column's statistics by one edited cell; True if its checks now judge otherwise."""
+def _count_changes(ctx: FileContext, index: int, olds: list[str | None], news: list[str]) -> bool:
+    """Move a column's statistics by edited cells; True if its checks now judge otherwise."""
+    pairs = Counter((old, new) for old, new in zip(olds, news, strict=True) if old != new)
+    if not pairs:
+        return False
     moved = False
     stats = ctx.zero_pad_stats.get(index)
     if stats is not None:
-        stats.change(old, new)
+        for (old, new), times in pairs.items():
+            stats.change(old, new, times)
         moved = stats.width != ctx.zero_pad_widths.get(index)
     padding = ctx.grade_padding.get(index)
     if padding is not None:
         before = padding.zero_padded
-        padding.change(old, new)
+        for (old, new), times in pairs.items():
+            padding.change(old, new, times)
         moved = moved or padding.zero_padded != before
     return moved
 

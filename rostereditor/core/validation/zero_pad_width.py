@@ -51,9 +51,9 @@ class ZeroPadWidth:
                                   for length, count in self.lengths.items() if count)
         return best if self.padded[best] and best_count >= _MAJORITY * numeric else None
 
-    def change(self, old: str | None, new: str | None) -> None:
-        """One cell went from `old` to `new` (None: the row was not counted)."""
-        for value, step in ((old, -1), (new, 1)):
+    def change(self, old: str | None, new: str | None, times: int = 1) -> None:
+        """`times` cells went from `old` to `new` (None: the row was not counted)."""
+        for value, step in ((old, -times), (new, times)):
             if value is not None and _is_numeric(value):
                 self.lengths[len(value)] += step
                 if value.startswith("0"):
@@ -89,9 +89,9 @@ class GradePadding:
         """At least as many values write 09 as write 9 (so the rest of a lone 9's column does)."""
         return self.padded > 0 and self.padded >= self.unpadded
 
-    def change(self, old: str | None, new: str | None) -> None:
-        """One cell went from `old` to `new` (None: the row was not counted)."""
-        for value, step in ((old, -1), (new, 1)):
+    def change(self, old: str | None, new: str | None, times: int = 1) -> None:
+        """`times` cells went from `old` to `new` (None: the row was not counted)."""
+        for value, step in ((old, -times), (new, times)):
             if value is not None:
                 self.padded += step * bool(re.search(_PADDED_GRADE, value))
                 self.unpadded += step * bool(re.search(_UNPADDED_GRADE, value))
