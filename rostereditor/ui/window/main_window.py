@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
             version_choice=self.settings.version)
         self.undo_stack = QUndoStack(self)
         self._pages: dict[str, FileTabPage] = {}
+        self._tabs_of_reading = False  # the tabs show a bundle still being read
         # The name of a bundle opened as an untitled copy (the sample), until it is saved.
         self.untitled_name: str | None = None
         self.recent_menu: QMenu
@@ -349,14 +350,23 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_bundle_changed(self, event: BundleChanged) -> None:
-        self._clear_tabs()
         bundle = event.bundle
+        # The tabs shown while this bundle was read hold its tables already: they stay (made
+        # editable), so the read's end does not build every grid again on the GUI thread.
+        kept = self._clear_tabs(keep=bundle if self._tabs_of_reading else None)
+        self._tabs_of_reading = self.session.reading
         if bundle is None:
             self.banner.hide()
             self.stack.setCurrentIndex(0)
         else:
             for name in self.session.file_names:
-                self._add_tab(name)
+                if name in kept:
+                    kept[name].model.edits = self.editing.cells if self.session.is_editable(name) \
+                        else None
+                else:
+                    self._add_tab(name)
+            for position, name in enumerate(self.session.file_names):
+                self.tabs.tabBar().moveTab(self.tabs.indexOf(self._pages[name]), position)
             self.stack.setCurrentWidget(self.tabs)
             self.banner.show_notices(bundle.notices)
             if bundle.source is not None and bundle.source_kind != "new":
@@ -403,16 +413,19 @@ class MainWindow(QMainWindow):
                                     "from the files in the bundle and the chosen version.")
         self.view_created.emit(name, page.view)
 
-    def _clear_tabs(self) -> None:
-        for page in self._pages.values():
+    def _clear_tabs(self, keep: Bundle | None = None) -> dict[str, FileTabPage]:
+        """Remove the tabs, except those showing a table of `keep` (returned by file name)."""
+        kept = {name: page for name, page in self._pages.items()
+                if keep is not None and page.model.table is keep.table(name)}
+        for name, page in list(self._pages.items()):
+            if name in kept:
+                continue
             page.model.detach()
-        self._pages.clear()
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            if widget is not None:
-                widget.deleteLater()
+            del self._pages[name]
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.deleteLater()
         self.navigation.close_find_id()
+        return kept
 
     # -- checking (the session checks; see check_presenter) -------------------------------
 

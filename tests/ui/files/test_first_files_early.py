@@ -43,11 +43,18 @@ def test_the_first_file_is_shown_before_the_rest_is_read(window, damaged_zip, qt
     assert model.rowCount() == len(model.table) > 0
     assert model.read_only
     assert not model.setData(model.index(0, 0), "changed", Qt.ItemDataRole.EditRole)
+    page = window.page(name)
     slow_after_first.set()
     qtbot.waitUntil(lambda: window.bundle is not None and not window.is_opening(), timeout=20_000)
     assert window.tabs.count() == len(window.bundle.files)
+    assert [window.tabs.tabText(i).split(" ")[0] for i in range(window.tabs.count())] \
+        == window.session.file_names
     assert window.current_file_name() == name  # still on the tab the user was looking at
+    assert window.page(name) is page  # the grid already shown is kept, not built again
     assert not window.model(name).read_only
+    last = model.table.column_count - 1  # not the key: renaming one asks about references
+    assert model.setData(model.index(0, last), "changed", Qt.ItemDataRole.EditRole)
+    assert window.bundle.table(name).cell(model.source_row(0), last) == "changed"
     qtbot.waitUntil(lambda: window.validation_result is not None, timeout=20_000)
 
 
