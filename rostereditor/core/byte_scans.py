@@ -13,9 +13,12 @@ Buffer = bytes | bytearray
 SLICE = 4 << 20
 
 
-def count(raw: Buffer, byte: bytes) -> int:
-    """raw.count(byte) for a single byte."""
-    return sum(raw.count(byte, start, start + SLICE) for start in range(0, len(raw), SLICE))
+def count(raw: Buffer, pattern: bytes) -> int:
+    """raw.count(pattern) for a pattern that cannot overlap itself (a byte, or b"\r\n"):
+    each slice counts the matches that start in it."""
+    overlap = len(pattern) - 1
+    return sum(raw.count(pattern, start, start + SLICE + overlap)
+               for start in range(0, len(raw), SLICE))
 
 
 def find(raw: Buffer, pattern: bytes) -> int:

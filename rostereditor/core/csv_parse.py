@@ -62,9 +62,8 @@ def count_line_breaks(raw: bytes | bytearray) -> LineBreaks:
     if not scans.contains(raw, b"\r"):
         return LineBreaks(0, lf_total, 0)
     cr_total = scans.count(raw, b"\r")
-    buf = np.frombuffer(raw, dtype=np.uint8)
-    cr_at = np.flatnonzero(buf[:-1] == ord("\r"))
-    crlf = int(np.count_nonzero(buf[cr_at + 1] == ord("\n")))
+    # A byte scan for the pair, not an array of every CR's position (2 s of a 1 GB district).
+    crlf = scans.count(raw, b"\r\n")
     return LineBreaks(crlf, lf_total - crlf, cr_total - crlf)
 
 
