@@ -137,3 +137,25 @@ def test_cancelled_export_leaves_no_file(window, damaged_zip, tmp_path, monkeypa
     assert [p.name for p in tmp_path.iterdir() if p.suffix in {".xlsx", ".tmp"}] == []
     assert message_boxes == []
     assert window.statusBar().currentMessage() == "Export cancelled; never.xlsx was not written."
+
+
+def test_import_gives_back_files_whose_sheets_were_renamed_for_excel(window, tmp_path, monkeypatch,
+                                                                      qtbot):
+    # Excel refuses these as sheet names; the export records which file each renamed sheet holds.
+    from rostereditor.core.bundle import Bundle, BundleFile
+    from rostereditor.core.table import Table
+
+    names = ["History.csv", "[term]:2026*.csv", "users.csv"]
+    files = {name: BundleFile(name, name, Table.from_rows(["sourcedId", "note"], [[f"0{i}", name]]))
+             for i, name in enumerate(names)}
+    book = tmp_path / "renamed.xlsx"
+    workbook_writer.write_bundle_xlsx(Bundle(files=files), book)
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: asked.append(a) or ("", False))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    window.action(XlsxActionId.IMPORT).trigger()
+    qtbot.waitUntil(lambda: window.bundle is not None, timeout=20000)
+    assert not asked  # nothing to ask: the workbook says which file each sheet is
+    assert sorted(window.bundle.files) == sorted(names)
+    for i, name in enumerate(names):
+        assert window.bundle.table(name).row_values(0) == [f"0{i}", name]
