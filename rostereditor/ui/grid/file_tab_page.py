@@ -77,9 +77,13 @@ class FileTabPage(QWidget):
         table = self.model.table
         sample = min(len(table), SIZE_SAMPLE_ROWS)
         padding = 24
+        # In file order the sampled rows are a slice of each column (zero-copy); a cell at a
+        # time, or a take over a chunked column, cost a big tab's opening on the GUI thread.
+        in_order = all(table.row_id(r) == r for r in range(sample))
         for col in range(table.column_count):
-            longest = sorted({display_text(table.cell(r, col)) for r in range(sample)},
-                             key=len, reverse=True)[:5]
+            values = table.column_storage(col).slice(0, sample).to_pylist() if in_order \
+                else [table.cell(r, col) for r in range(sample)]
+            longest = sorted({display_text(v) for v in values}, key=len, reverse=True)[:5]
             width = max([metrics.horizontalAdvance(v) for v in longest] or [0])
             width = max(width, header_metrics.horizontalAdvance(table.header[col]) + 12)
             self.view.setColumnWidth(col, max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, width + padding)))

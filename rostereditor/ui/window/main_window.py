@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self._pages: dict[str, FileTabPage] = {}
         self._tabs_of_reading = False  # the tabs show a bundle still being read
+        self._filter_icon_drawn: QIcon | None = None
         # The name of a bundle opened as an untitled copy (the sample), until it is saved.
         self.untitled_name: str | None = None
         self.recent_menu: QMenu
@@ -400,7 +401,7 @@ class MainWindow(QMainWindow):
         edits = self.editing.cells if self.session.is_editable(name) else None
         model = RosterTableModel(table, name, edits)
         model.attach(self.session)
-        model.filter_icon = self._icon("filter")
+        model.filter_icon = self._filter_icon()
         page = FileTabPage(model, self.tabs)
         page.size_columns_to_content()
         page.view_order_changed.connect(self.update_status)
@@ -491,10 +492,18 @@ class MainWindow(QMainWindow):
     def _icon(self, name: str) -> QIcon:
         return themed_icon(name, self.palette().color(QPalette.ColorRole.WindowText))
 
+    def _filter_icon(self) -> QIcon:
+        """The grids' filter mark, drawn once per palette (read and tinted, it took a tab
+        opening tens of milliseconds)."""
+        if self._filter_icon_drawn is None:
+            self._filter_icon_drawn = self._icon("filter")
+        return self._filter_icon_drawn
+
     def _apply_icons(self) -> None:
         for action_id, icon_name in ACTION_ICONS.items():
             self.actions_by_id[action_id].setIcon(self._icon(icon_name))
-        filter_icon = self._icon("filter")
+        self._filter_icon_drawn = None  # the palette may have changed
+        filter_icon = self._filter_icon()
         for page in self._pages.values():
             page.model.filter_icon = filter_icon
 
