@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QIcon
 
 from rostereditor.core.session import (
@@ -63,6 +71,9 @@ class RosterTableModel(QAbstractTableModel):
     table's rows through the sort/filter mapping, which never reorders the table itself.
     Without an edit sink the model is read-only (the manifest).
     """
+
+    # New findings are in: whatever describes the current cell (the status bar) says it again.
+    findings_changed = Signal()
 
     def __init__(self, table: Table, file_name: str, edits: CellEditSink | None = None,
                  parent: QObject | None = None) -> None:
@@ -285,6 +296,7 @@ class RosterTableModel(QAbstractTableModel):
         change = self.findings.replace(cell_index, row_findings or {})
         if change is None:
             self.repaint_all()
+            self.findings_changed.emit()
             return
         spans: dict[int, tuple[int, int]] = {}
         for row_id, col in change.cells:
@@ -294,6 +306,7 @@ class RosterTableModel(QAbstractTableModel):
         # The row header's mark follows the row's cells as well as its own findings.
         for view_row in self._view_rows(change.rows | spans.keys()):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, view_row, view_row)
+        self.findings_changed.emit()
 
     def findings_at(self, row: int, col: int) -> list[Finding]:
         """Findings on a table cell (table row, not view row)."""

@@ -344,6 +344,7 @@ class MainWindow(QMainWindow):
         page = FileTabPage(model, self.tabs)
         page.size_columns_to_content()
         page.view_order_changed.connect(self.update_status)
+        model.findings_changed.connect(self.update_status)
         page.view.selectionModel().currentChanged.connect(self.update_status)
         page.view.selectionModel().selectionChanged.connect(self.update_status)
         self._pages[name] = page

@@ -1,0 +1,39 @@
+"""Defects seen driving the real window under Xvfb with real key presses, each pinned here."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+
+@pytest.fixture
+def damaged_window(window, qtbot, damaged_zip):
+    window.open_bundle(damaged_zip)
+    qtbot.waitUntil(lambda: not window.is_checking(), timeout=20_000)
+    window.flush_pending_updates()
+    return window
+
+
+def test_the_status_bar_stops_naming_a_problem_once_the_cell_is_fixed(damaged_window, qtbot,
+                                                                     keyboard):
+    """Ctrl+. then Enter fixed the cell, but the status bar kept saying what was wrong with it."""
+    finding = next(f for f in damaged_window.all_findings()
+                   if f.fix is not None and f.row_id is not None)
+    table = damaged_window.bundle.table(finding.file)
+    row = table.row_of_id(finding.row_id)
+    damaged_window.go_to_cell(finding.file, row, finding.column_index)
+    view = damaged_window.current_view()
+    view.setFocus()
+    label = damaged_window.status.column_label
+    assert finding.message in label.text()  # the selected cell's problem, said in words
+    keyboard.press(Key.Key_Period, Mod.ControlModifier)
+    assert isinstance(QApplication.activePopupWidget(), QMenu)
+    keyboard.press(Key.Key_Return)
+    assert table.cell(row, finding.column_index) == finding.fix
+    qtbot.waitUntil(lambda: not damaged_window.is_checking(), timeout=20_000)
+    damaged_window.flush_pending_updates()
+    assert finding.message not in label.text()
