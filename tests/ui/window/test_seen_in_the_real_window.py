@@ -37,3 +37,31 @@ def test_the_status_bar_stops_naming_a_problem_once_the_cell_is_fixed(damaged_wi
     qtbot.waitUntil(lambda: not damaged_window.is_checking(), timeout=20_000)
     damaged_window.flush_pending_updates()
     assert finding.message not in label.text()
+
+
+@pytest.mark.parametrize(("unknown", "said"), [
+    (1, "1 line matching nothing is listed"),
+    (2, "2 lines matching nothing are listed"),
+])
+def test_the_vendor_report_status_counts_unmatched_lines_in_plain_english(
+        window, qtbot, tmp_path, monkeypatch, unknown, said):
+    """It said "1 line matching nothing are listed in the Vendor Report panel"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from rostereditor.core.sample_district import generate_district
+    from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActionId
+
+    window.set_bundle(generate_district(students=20, seed=3).bundle)
+    qtbot.waitUntil(lambda: not window.is_checking(), timeout=10_000)
+    users = window.bundle.table("users.csv")
+    known = users.cell(1, users.column_index("sourcedId"))
+    report = tmp_path / "errors.csv"
+    report.write_text("Entity,SourcedId,Field,Error Message\n"
+                      f"Student,{known},email,Email domain is not allowed\n"
+                      + "".join(f"Student,u-99{n},,Unknown student\n" for n in range(unknown)),
+                      encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(report), ""))
+    window.action(VendorReportActionId.OPEN).trigger()
+    message = window.statusBar().currentMessage()
+    assert said in message
+    assert "1 problem shown on its record" in message
