@@ -39,13 +39,14 @@ def test_the_status_bar_stops_naming_a_problem_once_the_cell_is_fixed(damaged_wi
     assert finding.message not in label.text()
 
 
-@pytest.mark.parametrize(("unknown", "said"), [
+@pytest.mark.parametrize("case", [
     (1, "1 line matching nothing is listed"),
     (2, "2 lines matching nothing are listed"),
 ])
 def test_the_vendor_report_status_counts_unmatched_lines_in_plain_english(
-        window, qtbot, tmp_path, monkeypatch, unknown, said):
+        window, qtbot, tmp_path, monkeypatch, case):
     """It said "1 line matching nothing are listed in the Vendor Report panel"."""
+    unknown, said = case
     from PySide6.QtWidgets import QFileDialog
 
     from rostereditor.core.sample_district import generate_district
