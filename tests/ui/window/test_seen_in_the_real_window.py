@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 Key = Qt.Key
@@ -66,3 +66,49 @@ def test_the_vendor_report_status_counts_unmatched_lines_in_plain_english(
     message = window.statusBar().currentMessage()
     assert said in message
     assert "1 problem shown on its record" in message
+
+
+def test_the_recovery_question_gives_a_time_anyone_can_read(window, qtbot, tmp_path):
+    """Under the C locale (LANG=C.UTF-8, common on Linux) it said "the last one at 4 12 2026
+    17:05": day and month as bare numbers, in an order nobody uses."""
+    import re
+
+    from PySide6.QtCore import QLocale
+
+    from rostereditor.core.bundle_reader import read_bundle
+    from rostereditor.core.bundle_writer import write_bundle_zip
+    from rostereditor.core.recovery import EditJournal
+    from rostereditor.core.sample_district import generate_district
+    from rostereditor.core.session import EditSession
+    from rostereditor.ui.recovery.recovery_prompt import RecoveryPrompt
+    from rostereditor.ui.recovery.window_recovery import WindowRecovery
+
+    source = tmp_path / "district.zip"
+    write_bundle_zip(generate_district(students=20, seed=5).bundle, source, keep_backup=False)
+    folder = tmp_path / "recovery"
+    session = EditSession()
+    journal = EditJournal(session, folder)
+    session.open(read_bundle(source))
+    session.edit_cell("users.csv", 0, 0, "changed")
+    journal._file.close(delete=False)  # the app was killed
+
+    seen: list[str] = []
+
+    def not_now() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RecoveryPrompt):
+            QTimer.singleShot(20, not_now)
+            return
+        seen.append(dialog.message.text())
+        dialog.reject()
+
+    before = QLocale()
+    QLocale.setDefault(QLocale.c())
+    try:
+        QTimer.singleShot(0, not_now)
+        WindowRecovery(window, folder).offer_left_journals()
+    finally:
+        QLocale.setDefault(before)
+    assert seen
+    assert not re.search(r"\b\d{1,2} \d{1,2} \d{4}\b", seen[0])
+    assert "(the last one today at " in seen[0]
