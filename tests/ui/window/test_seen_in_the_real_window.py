@@ -112,3 +112,22 @@ def test_the_recovery_question_gives_a_time_anyone_can_read(window, qtbot, tmp_p
     assert seen
     assert not re.search(r"\b\d{1,2} \d{1,2} \d{4}\b", seen[0])
     assert "(the last one today at " in seen[0]
+
+
+def test_save_fix_recipe_takes_the_title_typed_when_it_opens(damaged_window, keyboard,
+                                                              monkeypatch, tmp_path):
+    """The dialog opened with the keyboard in its list of steps: a title typed straight away
+    went nowhere and the recipe was saved with title = ""."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from rostereditor.core.recipes import load_recipe
+    from rostereditor.ui.recipes.recipe_actions import RecipeActionId
+
+    found = next(f for f in damaged_window.all_findings()
+                 if f.fix is not None and f.row_id is not None)
+    damaged_window.editing.quick_fixes.fix_cell(found.file, found)
+    path = tmp_path / "nightly.toml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    keyboard.answer_next_dialog("Nightly Campus export")
+    damaged_window.action(RecipeActionId.SAVE).trigger()
+    assert load_recipe(path).title == "Nightly Campus export"
