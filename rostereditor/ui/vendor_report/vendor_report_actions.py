@@ -76,7 +76,7 @@ class VendorReportActions(QObject):
         # Tabbed with the problems list: showing it means showing its tab.
         toggle.triggered.connect(self._raise_when_shown)
         toggle.setObjectName(VendorReportActionId.SHOW_PANEL)
-        toggle.setText("&Vendor Report Panel")
+        toggle.setText("Ven&dor Report Panel")
         window.actions_by_id[VendorReportActionId.SHOW_PANEL] = toggle
         window.menu(MenuId.VIEW).addAction(toggle)
         dismiss = self._add(VendorReportActionId.DISMISS, "&Dismiss Vendor Problem",

@@ -131,3 +131,21 @@ def test_save_fix_recipe_takes_the_title_typed_when_it_opens(damaged_window, key
     keyboard.answer_next_dialog("Nightly Campus export")
     damaged_window.action(RecipeActionId.SAVE).trigger()
     assert load_recipe(path).title == "Nightly Campus export"
+
+
+def mnemonic(text: str) -> str | None:
+    import re
+
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("menu_name", ["file", "view"])
+def test_every_item_of_the_file_and_view_menus_has_a_letter_of_its_own(window, menu_name):
+    """Alt+F, F went to Open Folder or Export Findings by turns (and Alt+V, P, H, F, V likewise):
+    with two items on one letter, the letter only moves between them."""
+    items = [a.text() for a in window.menu(menu_name).actions() if not a.isSeparator()]
+    letters = [mnemonic(t) for t in items]
+    assert None not in letters, [t for t in items if mnemonic(t) is None]
+    clashes = {x: [t for t in items if mnemonic(t) == x] for x in letters if letters.count(x) > 1}
+    assert not clashes
