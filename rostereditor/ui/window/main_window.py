@@ -453,6 +453,10 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+            # Panels tabbed with the problems list keep their places, but a vendor report or a
+            # comparison is not carried over: the problems list (and "Checking…") comes first.
+            if not self.findings_panel.isHidden():
+                self.findings_panel.raise_()
         self.toolbar_fit.apply()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -149,3 +149,22 @@ def test_every_item_of_the_file_and_view_menus_has_a_letter_of_its_own(window, m
     assert None not in letters, [t for t in items if mnemonic(t) is None]
     clashes = {x: [t for t in items if mnemonic(t) == x] for x in letters if letters.count(x) > 1}
     assert not clashes
+
+
+def test_a_new_session_starts_with_the_problems_list_in_front(window, qtbot):
+    """The last session ended on the Vendor Report tab; the next one opened a district with
+    that empty tab in front, hiding the problems list and its "Checking the bundle…"."""
+    from rostereditor.ui import MainWindow
+    from rostereditor.ui.vendor_report.vendor_report_actions import VendorReportActionId
+
+    window.action(VendorReportActionId.SHOW_PANEL).trigger()
+    qtbot.waitUntil(lambda: window.findings_panel.visibleRegion().isEmpty())
+    window.close()  # keeps the layout for next time
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.vendor_reports.panel.isVisible()  # the layout is kept...
+    qtbot.waitUntil(lambda: not again.findings_panel.visibleRegion().isEmpty())
+    assert again.vendor_reports.panel.visibleRegion().isEmpty()  # ...with the problems in front
