@@ -168,3 +168,13 @@ def test_a_new_session_starts_with_the_problems_list_in_front(window, qtbot):
     assert again.vendor_reports.panel.isVisible()  # the layout is kept...
     qtbot.waitUntil(lambda: not again.findings_panel.visibleRegion().isEmpty())
     assert again.vendor_reports.panel.visibleRegion().isEmpty()  # ...with the problems in front
+
+
+@pytest.mark.parametrize("case", [(1, "Export the 1 problem in the list."),
+                                  (1204, "Export the 1,204 problems in the list.")])
+def test_export_findings_counts_the_problems_in_plain_english(window, case):
+    from rostereditor.ui.files.findings_export_dialog import FindingsExportDialog
+
+    count, said = case
+    dialog = FindingsExportDialog(window, count)
+    assert said in dialog.intro.text()
