@@ -178,3 +178,34 @@ def test_export_findings_counts_the_problems_in_plain_english(window, case):
     count, said = case
     dialog = FindingsExportDialog(window, count)
     assert said in dialog.intro.text()
+
+
+def test_insert_column_says_where_the_column_goes_and_shows_its_whole_title(damaged_window,
+                                                                          qtbot):
+    """The question was "Name of the new column:" in a box so narrow its title read
+    "Insert ...Editor"; nothing said where the column would go."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from rostereditor.ui.editing.action_ids import EditActionId
+
+    users = damaged_window.bundle.table("users.csv")
+    damaged_window.go_to_cell("users.csv", 3, users.column_index("enabledUser"))
+    damaged_window.current_view().setFocus()
+    seen: list[tuple[str, int, int]] = []
+
+    def look_then_cancel() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, look_then_cancel)
+            return
+        title = dialog.windowTitle()
+        seen.append((dialog.labelText(), dialog.width(), dialog.fontMetrics().horizontalAdvance(
+            f"{title} \u2014 RosterEditor")))
+        dialog.reject()
+
+    QTimer.singleShot(0, look_then_cancel)
+    damaged_window.editing.actions.actions[EditActionId.INSERT_COLUMN_LEFT].trigger()
+    label, width, title_width = seen[0]
+    assert "users.csv" in label
+    assert "before enabledUser" in label
+    assert width >= title_width + 120  # room for the title bar's buttons
