@@ -209,3 +209,24 @@ def test_insert_column_says_where_the_column_goes_and_shows_its_whole_title(dama
     assert "users.csv" in label
     assert "before enabledUser" in label
     assert width >= title_width + 120  # room for the title bar's buttons
+
+
+def test_leaving_only_rows_with_problems_keeps_the_frozen_column_beside_its_rows(damaged_window,
+                                                                                keyboard):
+    """F8 to line 231, Ctrl+E on and off: the grid showed line 231 again, but the frozen
+    sourcedId column beside it was back at the top (line 218 read "adm-0001"): an edit there
+    would be made to someone else's record by the look of it."""
+    users = damaged_window.bundle.table("users.csv")
+    damaged_window.go_to_cell("users.csv", 229, users.column_index("grades"))
+    view = damaged_window.current_view()
+    view.setFocus()
+    row = view.currentIndex().row()
+    keyboard.press(Key.Key_E, Mod.ControlModifier)
+    assert view.model().rowCount() < len(users)
+    keyboard.press(Key.Key_E, Mod.ControlModifier)
+    assert view.model().rowCount() == len(users)
+    row = view.currentIndex().row()
+    assert view.verticalScrollBar().value() > 0  # still showing that record, far down
+    frozen = view.frozen_view
+    assert frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
+    assert frozen.rowViewportPosition(row) == view.rowViewportPosition(row)
