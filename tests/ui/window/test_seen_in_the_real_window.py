@@ -230,3 +230,31 @@ def test_leaving_only_rows_with_problems_keeps_the_frozen_column_beside_its_rows
     frozen = view.frozen_view
     assert frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
     assert frozen.rowViewportPosition(row) == view.rowViewportPosition(row)
+
+
+def test_undo_and_redo_show_the_cell_they_change(damaged_window, keyboard):
+    """Ctrl+Z far from the edit undid it out of sight: the grid stayed at the top and only the
+    problem count said something had changed (Excel selects what it undoes)."""
+    users = damaged_window.bundle.table("users.csv")
+    col = users.column_index("grades")
+    damaged_window.go_to_cell("users.csv", 229, col)
+    view = damaged_window.current_view()
+    view.setFocus()
+    keyboard.type("04")
+    keyboard.press(Key.Key_Return)
+    assert users.cell(229, col) == "04"
+
+    def shows_the_edited_cell() -> bool:
+        index = view.currentIndex()
+        return (view.model().source_row(index.row()), index.column()) == (229, col) and \
+            view.viewport().rect().intersects(view.visualRect(index))
+
+    keyboard.press(Key.Key_Home, Mod.ControlModifier)
+    assert not shows_the_edited_cell()
+    keyboard.press(Key.Key_Z, Mod.ControlModifier)
+    assert users.cell(229, col) == "4"
+    assert shows_the_edited_cell()
+    keyboard.press(Key.Key_Home, Mod.ControlModifier)
+    keyboard.press(Key.Key_Y, Mod.ControlModifier)
+    assert users.cell(229, col) == "04"
+    assert shows_the_edited_cell()
