@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QUndoCommand
 
 from rostereditor.core.session import CellsEdit, EditSequence
@@ -43,6 +44,10 @@ def reveal(window: MainWindow, command: QUndoCommand | None) -> None:
     view_row = page.model.view_row(row) if row is not None else None
     if row is not None and view_row is not None and view_row < page.model.rowCount():
         window.go_to_cell(file, row, col)
+        # Ctrl is still down from Ctrl+Z: the view would add the cell to the old selection.
+        view = page.view
+        view.selectionModel().select(view.currentIndex(),
+                                     QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
 
 def reveal_on_undo_and_redo(window: MainWindow) -> None:

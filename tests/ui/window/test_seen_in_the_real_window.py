@@ -245,9 +245,12 @@ def test_undo_and_redo_show_the_cell_they_change(damaged_window, keyboard):
     assert users.cell(229, col) == "04"
 
     def shows_the_edited_cell() -> bool:
+        """That cell is current, in sight, and the only one selected (Ctrl, still down from
+        Ctrl+Z, must not add it to what was selected before)."""
         index = view.currentIndex()
         return (view.model().source_row(index.row()), index.column()) == (229, col) and \
-            view.viewport().rect().intersects(view.visualRect(index))
+            view.viewport().rect().intersects(view.visualRect(index)) and \
+            view.selectionModel().selectedIndexes() == [index]
 
     keyboard.press(Key.Key_Home, Mod.ControlModifier)
     assert not shows_the_edited_cell()
