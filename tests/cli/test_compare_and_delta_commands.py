@@ -130,7 +130,7 @@ def test_delta_explains_why_repeated_ids_cannot_be_sent(zips, tmp_path, capsys):
     damaged = tmp_path / "damaged.zip"
     write_bundle_zip(generate_district(200, seed=6, damaged=True).bundle, damaged)
     assert main(["delta", str(old), str(damaged), "-o", str(tmp_path / "d.zip")]) == 2
-    assert "repeats 1 sourcedId" in capsys.readouterr().err
+    assert "has 1 sourcedId used by more than one record" in capsys.readouterr().err
 
 
 def test_sample_next_export_is_the_same_district_a_little_later(tmp_path, capsys):

@@ -11,6 +11,7 @@ from rostereditor.core.conversion.target_checks import report_target_problems
 from rostereditor.core.oneroster_files import canonical_name
 from rostereditor.core.spec import spec_for
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 
 @dataclass
@@ -60,8 +61,9 @@ def reshape_files(state: StepState, source_version: str, target_version: str,
             del state.tables[name]
             state.modes.pop(name, None)
             if name not in consumed:
+                were = agree(len(table), "was", "were")
                 report.add("lost", name, f"OneRoster {target_version} has no {name}: its "
-                           f"{len(table)} record(s) were left out", len(table))
+                           f"{plural(len(table), 'record')} {were} left out", len(table))
             continue
         plan = plans.get(name, FilePlan())
         source_file = source_spec.file(name)

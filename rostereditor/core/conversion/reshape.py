@@ -20,6 +20,7 @@ from rostereditor.core.conversion.column_values import (
 )
 from rostereditor.core.conversion.report import ConversionReport
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 EXTENSION_PREFIX = "metadata."
 
@@ -103,14 +104,14 @@ def _carry_other_columns(
             rows = filled_rows(values)
             if len(rows):
                 report.add("lost", file, f"column {name} is not in the target version; "
-                           f"dropped {len(rows)} value(s)", len(rows),
+                           f"dropped {plural(len(rows), 'value')}", len(rows),
                            value_examples(source, values, rows))
             else:
                 emptied.append(name)
         else:
             kept.append(name)
-            report.add("check", file, f"{name} is not a OneRoster column: kept at the end, "
-                       "after the defined columns")
+            report.add("check", file, f"{_column_named(name, source.header)} is not a OneRoster "
+                       "column: kept at the end, after the defined columns")
     if emptied:
         report.add("changed", file, "removed column" + ("s " if len(emptied) > 1 else " ")
                    + ", ".join(emptied) + " (empty; the target version does not have them)")
@@ -119,6 +120,13 @@ def _carry_other_columns(
         report.add("changed", file, "moved " + ", ".join(extensions) + " after the defined "
                    "columns (extension columns go at the end from OneRoster 1.1 on)")
     return kept
+
+
+def _column_named(name: str, header: Sequence[str]) -> str:
+    """How a report names a column; one without a name (Excel's trailing commas) by number."""
+    if name.strip() or name not in header:
+        return name
+    return f"Column {list(header).index(name) + 1} (it has no name in the header row)"
 
 
 def _already_last(header: Sequence[str], extensions: Sequence[str], plan: FilePlan) -> bool:
@@ -132,11 +140,12 @@ def _report_ragged(file: str, source: Table, report: ConversionReport) -> None:
     long_rows = [r for r in source.ragged_rows() if source.field_count(r) > len(source.header)]
     short_rows = [r for r in source.ragged_rows() if source.field_count(r) < len(source.header)]
     if long_rows:
-        report.add("lost", file, f"{len(long_rows)} record(s) had values past the last column; "
+        report.add("lost", file, f"{plural(len(long_rows), 'record')} had values past the last column; "
                    "those values are not in the converted file", len(long_rows),
                    examples(source, long_rows, [repr(source.extra_fields(r)) for r in long_rows]))
     if short_rows:
-        report.add("changed", file, f"{len(short_rows)} short record(s) now have every column "
+        report.add("changed", file, f"{plural(len(short_rows), 'short record')} now "
+                   f"{agree(len(short_rows), 'has', 'have')} every column "
                    "(the missing values are empty)", len(short_rows),
                    examples(source, short_rows, ["short record"] * len(short_rows)))
 

@@ -18,6 +18,7 @@ from rostereditor.core.editing.reference_columns import split_list
 from rostereditor.core.spec import spec_for
 from rostereditor.core.table import Table
 from rostereditor.core.validation.value_patterns import GUID_MAX_LENGTH
+from rostereditor.core.wording import agree, plural
 
 ROLES = "roles.csv"
 PRIMARY = "primary"
@@ -88,28 +89,30 @@ def _give_ids(rows: list[list[str]], report: ConversionReport) -> None:
         report.add("check", ROLES, "each record's sourcedId is the user's sourcedId, a hyphen and "
                    "the org's sourcedId (the reference does not say how to name role records)")
     if renamed:
-        report.add("check", ROLES, f"{len(renamed)} role record(s) got a generated sourcedId "
+        report.add("check", ROLES, f"{plural(len(renamed), 'role record')} got a generated sourcedId "
                    "instead, because user-org was too long or not unique", len(renamed), renamed)
 
 
 def _report(users: Table, report: ConversionReport, count: int, tally: _Tally) -> None:
-    report.add("changed", ROLES, f"created {count} role record(s), one per user and org listed in "
+    report.add("changed", ROLES, f"created {plural(count, 'role record')}, one per user and org listed in "
                "users.csv orgSourcedIds, with the user's role, roleType primary (one role per org "
                "in 1.1) and the user's status and dateLastModified", count)
     report.add("changed", "users.csv", "moved orgSourcedIds and role to roles.csv")
     for new_role, n in sorted(tally.administrators.items()):
         level = "district" if new_role.startswith("district") else "site"
-        report.add("check", ROLES, f"{n} administrator role(s) became {new_role}: 1.2 names "
+        report.add("check", ROLES, f"{plural(n, 'administrator role')} became {new_role}: 1.2 names "
                    f"administrators by level and the org is a {level}-level org (the reference "
                    "gives no mapping from 1.1's administrator)", n)
     undecided = tally.undecided
     if undecided:
-        report.add("check", ROLES, f"{len(undecided)} administrator role(s) at orgs this bundle does "
-                   "not describe were kept as administrator, which 1.2 does not have: choose "
+        report.add("check", ROLES, f"{plural(len(undecided), 'administrator role')} at orgs this "
+                   f"bundle does not describe {agree(len(undecided), 'was', 'were')} kept as "
+                   "administrator, which 1.2 does not have: choose "
                    "districtAdministrator or siteAdministrator", len(undecided),
                    examples(users, [r for r, _ in undecided], [f"at {o}" for _, o in undecided]))
     if tally.without_orgs:
         lone = tally.without_orgs
-        report.add("lost", "users.csv", f"{len(lone)} user(s) list no orgSourcedIds, so their role has "
+        report.add("lost", "users.csv", f"{plural(len(lone), 'user')} "
+                   f"{agree(len(lone), 'lists', 'list')} no orgSourcedIds, so their role has "
                    "no place in 1.2 (roles.csv records need an org)", len(lone),
                    examples(users, [r for r, _ in lone], [repr(role) for _, role in lone]))

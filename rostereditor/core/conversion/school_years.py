@@ -18,6 +18,7 @@ import pyarrow as pa
 from rostereditor.core.conversion.column_values import column, examples
 from rostereditor.core.conversion.report import ConversionReport
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 SESSIONS = "academicSessions.csv"
 SCHOOL_YEAR_TYPE = "schoolYear"
@@ -42,8 +43,10 @@ def school_year_column(sessions: Table, report: ConversionReport) -> pa.Array:
                    "session's school year ends: from the endDate of the schoolYear session it is "
                    "part of (the day before it, as endDate is exclusive)", len(sessions) - len(unknown))
     if unknown:
-        report.add("check", SESSIONS, f"{len(unknown)} session(s) are not part of a schoolYear "
-                   "session (by parentSourcedId), so their schoolYear is left empty: fill it in "
+        are = agree(len(unknown), "is", "are")
+        report.add("check", SESSIONS, f"{plural(len(unknown), 'session')} {are} not part of a "
+                   "schoolYear session (by parentSourcedId), so their schoolYear is left empty: "
+                   "fill it in "
                    "(the year the school year ends)", len(unknown),
                    examples(sessions, unknown, [repr(values["sourcedId"][r]) for r in unknown]))
     return pa.array(years, pa.string())

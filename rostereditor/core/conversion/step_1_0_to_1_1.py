@@ -23,6 +23,7 @@ from rostereditor.core.conversion.reshape import FilePlan
 from rostereditor.core.conversion.school_years import school_year_column
 from rostereditor.core.table import Table
 from rostereditor.core.validation.value_patterns import USER_IDS
+from rostereditor.core.wording import plural
 
 RENAMES: dict[str, dict[str, str]] = {
     "courses.csv": {"schoolYearId": "schoolYearSourcedId", "grade": "grades"},
@@ -79,7 +80,7 @@ def _status_without_inactive(name: str, table: Table, report: ConversionReport) 
     rows = rows_where(pc.equal(status, "inactive"))
     if not len(rows):
         return None
-    report.add("changed", name, f"{len(rows)} status value(s) inactive became tobedeleted (1.1 "
+    report.add("changed", name, f"{plural(len(rows), 'status value')} inactive became tobedeleted (1.1 "
                "deprecates inactive and maps it to tobedeleted)", len(rows))
     replaced = pc.replace_substring_regex(status, pattern="^inactive$", replacement="tobedeleted")
     return replaced if isinstance(replaced, pa.Array) else replaced.combine_chunks()

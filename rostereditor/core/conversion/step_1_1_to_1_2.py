@@ -16,6 +16,7 @@ from rostereditor.core.conversion.report import ConversionReport
 from rostereditor.core.conversion.reshape import FilePlan
 from rostereditor.core.conversion.roles_from_users import ROLES, roles_from_users
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 LINE_ITEMS = "lineItems.csv"
 
@@ -62,7 +63,8 @@ def _schools_of_classes(line_items: Table, classes: Table | None,
     report.add("changed", LINE_ITEMS, "filled schoolSourcedId (new and required in 1.2) with the "
                "school of each line item's class", len(found) - len(missing))
     if missing:
-        report.add("check", LINE_ITEMS, f"{len(missing)} line item(s) have a class this bundle does "
+        report.add("check", LINE_ITEMS, f"{plural(len(missing), 'line item')} "
+                   f"{agree(len(missing), 'has', 'have')} a class this bundle does "
                    "not describe (or one without a school), so schoolSourcedId is empty: fill it in",
                    len(missing), examples(line_items, missing, [repr(wanted[r]) for r in missing]))
     return pa.array(found, pa.string())

@@ -17,6 +17,7 @@ from rostereditor.core.conversion.report import ConversionReport
 from rostereditor.core.editing.reference_columns import split_list
 from rostereditor.core.spec.model import ColumnSpec, FileSpec
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 EXTENSION_VALUE = "ext:"
 
@@ -47,7 +48,8 @@ def report_target_problems(
         if spec.required and (was is None or not was.required):
             rows = rows_where(pc.equal(values, ""))
             if len(rows):
-                report.add("check", file, f"{len(rows)} record(s) have no {spec.name}, which "
+                report.add("check", file, f"{plural(len(rows), 'record')} "
+                           f"{agree(len(rows), 'has', 'have')} no {spec.name}, which "
                            f"OneRoster {target_version} requires: fill it in", len(rows),
                            value_examples(table, values, rows))
 
@@ -62,7 +64,8 @@ def _report_values(file: str, table: Table, specs: tuple[ColumnSpec, ColumnSpec]
     if not unwanted:
         return
     rows = rows_where(pc.is_in(values, value_set=pa.array(unwanted, pa.string())))
-    report.add("check", file, f"{len(rows)} {spec.name} value(s) that OneRoster {target_version} "
-               f"does not allow ({', '.join(unwanted[:5])}) were kept as they were: the reference "
+    report.add("check", file, f"{plural(len(rows), spec.name + ' value')} that OneRoster "
+               f"{target_version} does not allow ({', '.join(unwanted[:5])}) "
+               f"{agree(len(rows), 'was kept as it was', 'were kept as they were')}: the reference "
                f"gives no equivalent; choose one of {', '.join(spec.values)}", len(rows),
                value_examples(table, values, rows))

@@ -18,6 +18,7 @@ from rostereditor.core.conversion.column_values import column, examples, filled_
 from rostereditor.core.conversion.report import ConversionReport
 from rostereditor.core.conversion.role_names import ADMINISTRATOR_1_1, role_1_1_for
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 ROLES = "roles.csv"
 USERS = "users.csv"
@@ -101,7 +102,8 @@ def _roles_by_user(roles: Table | None, report: ConversionReport) -> dict[str, _
         if role:
             (held.primary if values["roleType"][row] == "primary" else held.secondary).append(role)
     if skipped:
-        report.add("changed", ROLES, f"{skipped} role record(s) marked tobedeleted were not "
+        report.add("changed", ROLES, f"{plural(skipped, 'role record')} marked tobedeleted "
+                   f"{agree(skipped, 'was', 'were')} not "
                    "given to their users", skipped)
     _report_role_details(roles, report)
     report.add("changed", USERS, "filled orgSourcedIds and role from roles.csv; roles.csv is "
@@ -117,39 +119,42 @@ def _report_role_details(roles: Table, report: ConversionReport) -> None:
         rows = filled_rows(values)
         if len(rows):
             picked = values.take(pa.array(rows[:3])).to_pylist()
-            report.add("lost", ROLES, f"{name} of {len(rows)} role record(s): 1.1 has no place "
+            report.add("lost", ROLES, f"{name} of {plural(len(rows), 'role record')}: 1.1 has no place "
                        "for it", len(rows), examples(roles, rows, [repr(v) for v in picked]))
     types = column(roles, "roleType")
     if types is not None:
         rows = rows_where(pc.equal(types, "secondary"))
         if len(rows):
-            report.add("lost", ROLES, f"{len(rows)} secondary role record(s): 1.1 users have one "
+            report.add("lost", ROLES, f"{plural(len(rows), 'secondary role record')}: 1.1 users have one "
                        "role, so only primary roles count", len(rows),
                        examples(roles, rows, ["roleType secondary"] * len(rows)))
 
 
 def _report(users: Table, report: ConversionReport, tally: _Tally) -> None:
     for role, n in sorted(tally.mapped.items()):
-        report.add("changed", USERS, f"{n} user(s) with role {role} became {ADMINISTRATOR_1_1}, "
+        report.add("changed", USERS, f"{plural(n, 'user')} with role {role} became {ADMINISTRATOR_1_1}, "
                    "1.1's only administrator role", n)
     no_name, several, left_over = tally.no_name, tally.several, tally.left_over
     if tally.without_roles:
         rows = tally.without_roles
-        report.add("check", USERS, f"{len(rows)} user(s) have no role record in roles.csv, so "
+        report.add("check", USERS, f"{plural(len(rows), 'user')} "
+                   f"{agree(len(rows), 'has', 'have')} no role record in roles.csv, so "
                    "their orgSourcedIds and role, which 1.1 requires, are empty: fill them in",
                    len(rows), examples(users, rows, ["no role"] * len(rows)))
     if no_name:
         kinds = sorted({r for _, r in no_name})
-        report.add("check", USERS, f"{len(no_name)} user(s) have a role 1.1 does not have ("
+        report.add("check", USERS, f"{plural(len(no_name), 'user')} "
+                   f"{agree(len(no_name), 'has', 'have')} a role 1.1 does not have ("
                    + ", ".join(kinds) + "): kept as it was; choose a 1.1 role, as it decides "
                    "what the user may do in a vendor's system", len(no_name),
                    examples(users, [r for r, _ in no_name], [repr(r) for _, r in no_name]))
     if several:
-        report.add("lost", USERS, f"{len(several)} user(s) hold more than one role; 1.1 keeps one "
+        report.add("lost", USERS, f"{plural(len(several), 'user')} "
+                   f"{agree(len(several), 'holds', 'hold')} more than one role; 1.1 keeps one "
                    "(the first primary role) and the others are lost", len(several),
                    examples(users, [r for r, _ in several],
                             ["also " + ", ".join(o) for _, o in several]))
     if left_over:
         count = sum(max(1, len(h.orgs)) for h in left_over.values())
-        report.add("lost", ROLES, f"role records of {len(left_over)} user(s) not in users.csv",
+        report.add("lost", ROLES, f"role records of {plural(len(left_over), 'user')} not in users.csv",
                    count, [repr(u) for u in list(left_over)[:3]])

@@ -23,6 +23,7 @@ from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.manifest import MANIFEST_HEADER, generate_manifest
 from rostereditor.core.oneroster_files import DATA_FILES, MANIFEST
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 STATUS, MODIFIED = "status", "dateLastModified"
 ACTIVE, DELETED = "active", "tobedeleted"
@@ -104,15 +105,36 @@ def _check_keys(name: str, old: Table | None, new: Table | None, key: str,
         keys = column_or_blank(table, key)
         blank = int(pc.sum(pc.equal(keys, "")).as_py() or 0)
         if blank:
-            raise DeltaError(f"{name} in the {label} bundle has {blank} record(s) without a "
-                             f"{key}. A delta names every record by its {key}; fill them in.")
+            first = _rows_with(keys, "")[0]
+            raise DeltaError(f"{name} in the {label} bundle has {plural(blank, 'record')} without "
+                             f"a {key} ({_lines(table, [first])}). A delta names every record "
+                             f"by its {key}; fill {agree(blank, 'it', 'them')} in.")
         if not duplicates:
             continue  # the comparison found none on either side
-        distinct = int(pc.count_distinct(keys).as_py())
-        if distinct != len(keys):
-            raise DeltaError(f"{name} in the {label} bundle repeats {len(keys) - distinct} "
-                             f"{key}(s). A delta names every record by its {key}; make them "
-                             "unique first.")
+        counts = pc.value_counts(keys)
+        repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+        if len(repeated):
+            value = str(repeated[0].as_py())
+            rows = _rows_with(keys, value)
+            raise DeltaError(f"{name} in the {label} bundle has {plural(len(repeated), key)} "
+                             f"used by more than one record, e.g. \"{value}\" "
+                             f"({_lines(table, rows)}). A delta names every record by its "
+                             f"{key}; make them unique first.")
+
+
+def _rows_with(keys: pa.Array, value: str) -> list[int]:
+    found = pc.indices_nonzero(pc.equal(keys, value)).to_pylist()
+    return [int(row) for row in found]
+
+
+def _lines(table: Table, rows: list[int]) -> str:
+    """"line 7", "lines 4 and 7", "lines 4, 7 and 9" (a record added in the editor: "a new row")."""
+    named = [f"{line}" if (line := table.source_line(r)) is not None else "a new row"
+             for r in rows[:3]]
+    if len(named) == 1:
+        return f"line {named[0]}"
+    more = " and more" if len(rows) > 3 else ""
+    return f"lines {', '.join(named[:-1])} and {named[-1]}{more}"
 
 
 def _delta_table(old: Table | None, new: Table | None, *, added: np.ndarray,

@@ -93,7 +93,7 @@ class ComparisonActions(QObject):
         # Tabbed with the problems list: showing it means showing its tab.
         toggle.triggered.connect(self._raise_when_shown)
         toggle.setObjectName(ComparisonActionId.SHOW_PANEL)
-        toggle.setText("C&hanges Panel")
+        toggle.setText("Chan&ges Panel")
         window.actions_by_id[ComparisonActionId.SHOW_PANEL] = toggle
         window.menu(MenuId.VIEW).addAction(toggle)
         self._session.events.bundle_changed.connect(lambda _event: self._update_enabled())

@@ -55,7 +55,10 @@ class ColumnActions:
     # -- operations --------------------------------------------------------------------
 
     def insert(self, file_name: str, at: int) -> bool:
-        name = self.ask_name("Insert Column", "Name of the new column:", "")
+        header = self.context.session.require_table(file_name).header
+        where = f"before {header[at]}" if at < len(header) else "after the last column"
+        name = self.ask_name("Insert Column", f"Name of the new column in {file_name}, "
+                             f"{where}:", "")
         if name is None:
             return False
         done = self.context.push(self.context.session.insert_column(file_name, at, name))
@@ -168,6 +171,14 @@ class ColumnActions:
         view.setFocus()  # back to the grid after the name dialog
 
     def _ask_name(self, title: str, label: str, suggested: str) -> str | None:
-        text, ok = QInputDialog.getText(self.context.host.dialog_parent(), title, label,
-                                        QLineEdit.EchoMode.Normal, suggested)
+        dialog = QInputDialog(self.context.host.dialog_parent())
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(suggested)
+        # Wide enough for a column name and for the title bar ("Insert …Editor" otherwise).
+        dialog.setMinimumWidth(max(420, dialog.fontMetrics().horizontalAdvance(label) + 40))
+        ok = dialog.exec() == QInputDialog.DialogCode.Accepted
+        text = dialog.textValue()
+        dialog.deleteLater()
         return text if ok else None

@@ -24,7 +24,7 @@ class HistoryDock(QDockWidget):
         self.setWidget(self.view)
         toggle = self.toggleViewAction()
         toggle.setObjectName(EditActionId.SHOW_HISTORY)
-        toggle.setText("&History")
+        toggle.setText("H&istory")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
         )

@@ -25,6 +25,7 @@ from rostereditor.ui.editing.range_actions import RangeActions
 from rostereditor.ui.editing.reference_actions import ReferenceActions
 from rostereditor.ui.editing.review_changes_dialog import ReviewChangesDialog
 from rostereditor.ui.editing.row_actions import RowActions
+from rostereditor.ui.editing.undo_reveal import reveal_on_undo_and_redo
 from rostereditor.ui.grid.cell_editor_keys import Step
 from rostereditor.ui.grid.file_tab_page import FileTabPage
 from rostereditor.ui.grid.roster_table_view import RosterTableView
@@ -58,6 +59,7 @@ class SpreadsheetEditing:
         window.view_created.connect(self.attach_view)
         window.findings_panel.finding_menu_requested.connect(
             lambda finding, where: self.actions.finding_menu(finding).popup(where))
+        reveal_on_undo_and_redo(window)
 
     def attach_view(self, file_name: str, view: QTableView) -> None:
         """Called for each tab's grid: type-aware editors and the context menu."""

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rostereditor.core.wording import plural
+
 
 class FindingsExportDialog(QDialog):
     def __init__(self, parent: QWidget, count: int) -> None:
@@ -23,9 +25,10 @@ class FindingsExportDialog(QDialog):
         self.setWindowTitle("Export Findings")
         self.setMinimumWidth(500)
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Export the {count:,} problem(s) in the list. Who is the report for?", self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel(f"Export the {plural(count, 'problem')} in the list. Who is the "
+                            "report for?", self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.with_values = QRadioButton(
             "&Me or my team: include each cell's value and the suggested fix", self)
         self.without_values = QRadioButton(

@@ -50,7 +50,7 @@ class XlsxActions:
              "Open an Excel workbook as a bundle; cells Excel changed are listed as problems"),
             (XlsxActionId.EXPORT, "&Export to Excel…", self.export_to_excel,
              "Save the bundle as a workbook whose cells Excel cannot change"),
-            (XlsxActionId.EXPORT_FINDINGS, "Export &Findings…", self.export_findings,
+            (XlsxActionId.EXPORT_FINDINGS, "Export F&indings…", self.export_findings,
              "Save the list of problems as an Excel workbook or CSV file, to send to someone"),
         ]
         # Next to Open and Save, before Quit, in a group of their own.

@@ -78,6 +78,8 @@ class RosterTableModel(QAbstractTableModel):
     """
 
     order_ready = Signal()  # a sort or filter has been applied (at once, or from a worker)
+    # New findings are in: whatever describes the current cell (the status bar) says it again.
+    findings_changed = Signal()
 
     def __init__(self, table: Table, file_name: str, edits: CellEditSink | None = None,
                  parent: QObject | None = None) -> None:
@@ -311,6 +313,7 @@ class RosterTableModel(QAbstractTableModel):
         """Repaint what looks different after the findings changed."""
         if change is None:
             self.repaint_all()
+            self.findings_changed.emit()
             return
         spans: dict[int, tuple[int, int]] = {}
         for row_id, col in change.cells:
@@ -320,6 +323,7 @@ class RosterTableModel(QAbstractTableModel):
         # The row header's mark follows the row's cells as well as its own findings.
         for view_row in self._view_rows(change.rows | spans.keys()):
             self.headerDataChanged.emit(Qt.Orientation.Vertical, view_row, view_row)
+        self.findings_changed.emit()
 
     def findings_at(self, row: int, col: int) -> list[Finding]:
         """Findings on a table cell (table row, not view row)."""

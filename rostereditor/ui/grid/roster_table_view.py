@@ -109,6 +109,9 @@ class RosterTableView(QTableView):
         self.verticalHeader().sectionResized.connect(self._on_row_resized)
         self.frozen_view.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen_view.verticalScrollBar().setValue)
+        # After a reset (leaving "only rows with problems") the grid may scroll to its row before
+        # the overlay has its new height: the overlay's value was cut to its old range. Catch up.
+        self.frozen_view.verticalScrollBar().rangeChanged.connect(self._resync_frozen_rows)
         # Sideways, the grid stops only where a whole column starts beside the frozen one.
         self._last_x = 0
         self._snapping = False
@@ -162,6 +165,9 @@ class RosterTableView(QTableView):
         if columns:
             self.frozen_view.setColumnWidth(0, self.columnWidth(0))
         self._update_frozen_geometry()
+
+    def _resync_frozen_rows(self, *_range: int) -> None:
+        self.frozen_view.verticalScrollBar().setValue(self.verticalScrollBar().value())
 
     def _on_section_resized(self, index: int, _old: int, new: int) -> None:
         if index == 0:

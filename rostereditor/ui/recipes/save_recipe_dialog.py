@@ -60,6 +60,9 @@ class SaveRecipeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(600, 420)
+        # The title is the one thing to type here: the keyboard starts in it, ready to replace.
+        self.title_edit.setFocus()
+        self.title_edit.selectAll()
 
     def step_texts(self) -> list[str]:
         return [self.steps.item(i).text() for i in range(self.steps.count())]

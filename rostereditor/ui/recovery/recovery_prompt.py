@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from enum import Enum
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -75,11 +75,20 @@ class RecoveryPrompt(QDialog):
         self.accept()
 
 
+def _when(moment: QDateTime) -> str:
+    """"today at 17:05", or "at 17:05 on Friday, 4 December 2026": the short date format can
+    be unreadable (the C locale's is "4 12 2026"), the long one never is."""
+    locale = QLocale()
+    time = locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+    if moment.date() == QDate.currentDate():
+        return f"today at {time}"
+    return f"at {time} on {locale.toString(moment.date(), QLocale.FormatType.LongFormat)}"
+
+
 def message_for(offer: RecoveryOffer) -> str:
     """The question's text (rich text), for each thing that can have happened."""
     base = offer.base
-    when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(offer.journal.modified)),
-                              QLocale.FormatType.ShortFormat)
+    when = _when(QDateTime.fromSecsSinceEpoch(int(offer.journal.modified)))
     if base is None:
         return ("<p>RosterEditor found unsaved changes from another version of the app, and this "
                 "version cannot read them. Open them with the version you used then, or discard "
@@ -88,7 +97,7 @@ def message_for(offer: RecoveryOffer) -> str:
     count = offer.outline.step_count
     changes = plural(count, "change")
     opening = (f"<p>RosterEditor stopped before your changes to <b>{name}</b> were saved "
-               f"(the last one at {when}).</p>")
+               f"(the last one {when}).</p>")
     steps = _latest_steps(offer)
     if offer.state == "ready":
         return (opening + f"<p><b>{changes}</b> can be recovered:</p>{steps}"

@@ -76,7 +76,7 @@ class VendorReportActions(QObject):
         # Tabbed with the problems list: showing it means showing its tab.
         toggle.triggered.connect(self._raise_when_shown)
         toggle.setObjectName(VendorReportActionId.SHOW_PANEL)
-        toggle.setText("&Vendor Report Panel")
+        toggle.setText("Ven&dor Report Panel")
         window.actions_by_id[VendorReportActionId.SHOW_PANEL] = toggle
         window.menu(MenuId.VIEW).addAction(toggle)
         dismiss = self._add(VendorReportActionId.DISMISS, "&Dismiss Vendor Problem",
@@ -192,10 +192,13 @@ class VendorReportActions(QObject):
         self.panel.show()
         self.panel.raise_()
         where = f" ({vendor})" if vendor else ""
-        message = (f"{placed.name}{where}: {plural(len(placed.findings), 'problem')} shown on "
-                   "their records")
+        shown = len(placed.findings)
+        on = "its record" if shown == 1 else "their records"
+        message = f"{placed.name}{where}: {plural(shown, 'problem')} shown on {on}"
         if placed.unmatched:
-            message += (f"; {plural(len(placed.unmatched), 'line')} matching nothing are listed "
+            unmatched = len(placed.unmatched)
+            verb = "is" if unmatched == 1 else "are"
+            message += (f"; {plural(unmatched, 'line')} matching nothing {verb} listed "
                         "in the Vendor Report panel")
         self._window.show_status(message + ".", 10000)
 

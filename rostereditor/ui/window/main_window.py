@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
         page = FileTabPage(model, self.tabs)
         page.size_columns_to_content()
         page.view_order_changed.connect(self.update_status)
+        model.findings_changed.connect(self.update_status)
         page.view.selectionModel().currentChanged.connect(self.update_status)
         page.view.selectionModel().selectionChanged.connect(self.update_status)
         self._pages[name] = page
@@ -524,6 +525,10 @@ class MainWindow(QMainWindow):
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
+            # Panels tabbed with the problems list keep their places, but a vendor report or a
+            # comparison is not carried over: the problems list (and "Checking…") comes first.
+            if not self.findings_panel.isHidden():
+                self.findings_panel.raise_()
         self.toolbar_fit.apply()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

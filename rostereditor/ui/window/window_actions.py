@@ -89,19 +89,19 @@ def create_actions(w: MainWindow) -> dict[str, QAction]:
     actions[ActionId.UNDO] = undo
     actions[ActionId.REDO] = redo
 
-    add(ActionId.SORT_ASCENDING, "Sort A\u2192Z by This Column", lambda: tabs.sort_current_column(False),
+    add(ActionId.SORT_ASCENDING, "Sort &A\u2192Z by This Column", lambda: tabs.sort_current_column(False),
         (), "Sort the rows shown (the file keeps its order)")
-    add(ActionId.SORT_DESCENDING, "Sort Z\u2192A by This Column", lambda: tabs.sort_current_column(True))
+    add(ActionId.SORT_DESCENDING, "Sort &Z\u2192A by This Column", lambda: tabs.sort_current_column(True))
     add(ActionId.FILTER_COLUMN, "&Filter This Column\u2026", tabs.filter_current_column, ("Ctrl+Shift+L",),
         "Show only rows whose value in this column contains some text")
-    add(ActionId.PROBLEM_ROWS_ONLY, "Only Rows with &Problems", tabs.set_problem_rows_only, ("Ctrl+E",),
+    add(ActionId.PROBLEM_ROWS_ONLY, "&Only Rows with Problems", tabs.set_problem_rows_only, ("Ctrl+E",),
         "Show only the rows that have problems", checkable=True)
-    add(ActionId.CLEAR_FILTERS, "Show All Rows in File Order", tabs.clear_view_order)
+    add(ActionId.CLEAR_FILTERS, "Show All &Rows in File Order", tabs.clear_view_order)
     add(ActionId.HIDE_COLUMN, "&Hide This Column", tabs.hide_current_column)
     add(ActionId.SHOW_ALL_COLUMNS, "Show All &Columns", tabs.show_all_columns)
 
     # Between file tabs as in a spreadsheet (Ctrl+PgDn), and Ctrl+Tab as elsewhere.
-    add(ActionId.NEXT_FILE, "Next &File", lambda: tabs.step_file(1),
+    add(ActionId.NEXT_FILE, "&Next File", lambda: tabs.step_file(1),
         (Std.NextChild, "Ctrl+PgDown"), "Show the next file's tab")
     add(ActionId.PREVIOUS_FILE, "Pre&vious File", lambda: tabs.step_file(-1),
         (Std.PreviousChild, "Ctrl+PgUp"), "Show the previous file's tab")

@@ -126,7 +126,8 @@ def test_an_enrollment_role_1_1_does_not_allow_is_kept_and_reported():
     enrollments = V10["enrollments.csv"] + "e3,c1,s1,p1,parent,,,false\n"
     result = convert_bundle(v10(**{"enrollments.csv": enrollments}), "1.1")
     assert rows(result.bundle, "enrollments.csv")[2]["role"] == "parent"
-    note = note_about(result.report, "check", "role value(s) that OneRoster 1.1 does not allow (parent)")
+    note = note_about(result.report, "check",
+                      "1 role value that OneRoster 1.1 does not allow (parent) was kept as it was")
     assert note.examples == ("line 4: 'parent'",)
 
 

@@ -69,7 +69,7 @@ def test_a_user_without_orgs_loses_the_role_and_the_report_says_so():
     users = USERS.replace('"s1,s2",student', ",student")
     converted = convert_bundle(bundle_of({"orgs.csv": ORGS, "users.csv": users}, "1.1"), "1.2")
     assert [r["userSourcedId"] for r in rows(converted.bundle, "roles.csv")] == ["t1", "a1", "a2"]
-    lost = note_about(converted.report, "lost", "list no orgSourcedIds")
+    lost = note_about(converted.report, "lost", "lists no orgSourcedIds")
     assert lost.examples == ("line 5: 'student'",)
 
 

@@ -96,7 +96,7 @@ def test_repeated_or_blank_ids_cannot_be_sent_as_a_delta(pair):
     old, new, _ = pair
     users = new.table("users.csv")
     users.set_cell(3, 0, users.cell(2, 0))
-    with pytest.raises(DeltaError, match="repeats 1 sourcedId"):
+    with pytest.raises(DeltaError, match="1 sourcedId used by more than one record"):
         build_delta(old, new)
     users.set_cell(3, 0, "")
     with pytest.raises(DeltaError, match="without a sourcedId"):

@@ -21,9 +21,9 @@ def _menu_texts(window):
 
 def test_file_menu_has_the_excel_entries_before_quit(window):
     texts = _menu_texts(window)
-    for label in ("Import from E&xcel…", "&Export to Excel…", "Export &Findings…"):
+    for label in ("Import from E&xcel…", "&Export to Excel…", "Export F&indings…"):
         assert label in texts
-    assert texts.index("Export &Findings…") < texts.index("&Quit")
+    assert texts.index("Export F&indings…") < texts.index("&Quit")
     assert not window.action(XlsxActionId.EXPORT).isEnabled()  # nothing to export yet
 
 
