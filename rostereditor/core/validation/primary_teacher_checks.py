@@ -21,11 +21,18 @@ def primary_teacher_batches(place: Place, classes: pa.Array, roles: pa.Array,
         return []
     chosen = classes.filter(pa.array(flags))
     counts = pc.value_counts(chosen)
-    crowded = [c["values"] for c in counts.to_pylist() if c["counts"] > 1 and c["values"] != ""]
-    if not crowded:
+    # Chosen in Arrow: to_pylist over every class held the interpreter lock (and so the
+    # window) for ~100 ms at 7.5M enrollments; only the crowded classes become Python values.
+    names, numbers = counts.field("values"), counts.field("counts")
+    blank = pc.fill_null(pc.equal(names, text("")), False)
+    is_crowded = pc.and_(pc.greater(numbers, 1), pc.invert(blank))
+    if not pc.any(is_crowded).as_py():
         return []
-    totals = {c["values"]: c["counts"] for c in counts.to_pylist()}
-    mask = flags & np.asarray(pc.is_in(classes, value_set=pa.array(crowded, pa.string()))
+    crowded = names.filter(is_crowded)
+    wanted = pc.or_(is_crowded, blank)  # the blank count is what a missing class reads as
+    totals = dict(zip(names.filter(wanted).to_pylist(), numbers.filter(wanted).to_pylist(),
+                      strict=True))
+    mask = flags & np.asarray(pc.is_in(classes, value_set=crowded)
                               .to_numpy(zero_copy_only=False), dtype=bool)
     batch = batch_from_mask(place, "class.primary-teachers", severity, row_ids=row_ids,
                             values=classes, mask=mask, describe=lambda v, _: (
