@@ -230,7 +230,9 @@ class FileFindings:
             old = self.slots[slot]
             assert old is not None
             if old is not source:  # cut down: the items alive before and not now go
-                gone = np.flatnonzero(_alive(old) & ~_alive(source))
+                gone = source.killed_since(old) if isinstance(source, FindingBatch) else None
+                if gone is None:
+                    gone = np.flatnonzero(_alive(old) & ~_alive(source))
                 self._locate(slot, gone, old, targets)
                 self.slots[slot] = source
         new = self._entries(fresh)

@@ -11,6 +11,7 @@ than copying the rest: the survivors keep their item numbers, which the sorted f
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
@@ -78,12 +79,11 @@ class FindingBatch:
     alive: np.ndarray | None = None
     origin: FindingBatch | None = None  # the batch this one was cut from (same item numbers)
 
-    def __post_init__(self) -> None:
-        size = len(self.row_ids) if self.alive is None else int(np.count_nonzero(self.alive))
-        object.__setattr__(self, "_size", size)
-
     def __len__(self) -> int:
-        size: int = self.__dict__["_size"]
+        size: int | None = self.__dict__.get("_size")
+        if size is None:  # counted once (a cut that knows its size sets it)
+            size = len(self.row_ids) if self.alive is None else int(np.count_nonzero(self.alive))
+            self.__dict__["_size"] = size
         return size
 
     @property
@@ -148,7 +148,24 @@ class FindingBatch:
 
     def without_rows(self, row_ids: np.ndarray) -> FindingBatch | None:
         """This batch minus the findings on the given rows (None when nothing is left)."""
-        hit = on_rows(self.row_ids, row_ids)
+        rows = np.asarray(row_ids, dtype=np.int64)
+        if len(rows) <= FEW_ROWS and self._ascending():
+            # A few edited rows: found by binary search, not a pass over millions of entries.
+            hit_items = _items_on_sorted(self.row_ids, rows)
+            if self.alive is not None:
+                hit_items = hit_items[self.alive[hit_items]]
+            if len(hit_items) == 0:
+                return self
+            if len(hit_items) == len(self):
+                return None
+            alive = np.ones(len(self.row_ids), dtype=bool) if self.alive is None \
+                else self.alive.copy()
+            alive[hit_items] = False
+            cut = dataclasses.replace(self, alive=alive, origin=self.root)
+            cut.__dict__["_size"] = len(self) - len(hit_items)
+            cut.__dict__["_cut"] = (weakref.ref(self), hit_items)
+            return cut
+        hit = on_rows(self.row_ids, rows)
         if self.alive is not None:
             hit &= self.alive
         if not hit.any():
@@ -158,6 +175,43 @@ class FindingBatch:
         if not alive.any():
             return None
         return dataclasses.replace(self, alive=alive, origin=self.root)
+
+    def killed_since(self, earlier: FindingBatch) -> np.ndarray | None:
+        """The items alive in earlier and not here, when this batch was cut straight from it
+        (None: not known without comparing the two)."""
+        cut = self.__dict__.get("_cut")
+        if cut is None or cut[0]() is not earlier:
+            return None
+        items: np.ndarray = cut[1]
+        return items
+
+    def _ascending(self) -> bool:
+        """Whether row_ids never go down (checks make them in row order); found once per
+        root batch, whose row_ids every batch cut from it shares."""
+        root = self.root
+        known: bool | None = root.__dict__.get("_rows_ascending")
+        if known is None:
+            ids = root.row_ids
+            known = bool(len(ids) < 2 or np.all(ids[1:] >= ids[:-1]))
+            root.__dict__["_rows_ascending"] = known
+        return known
+
+
+# Up to this many rows are looked up by binary search in a batch's sorted row ids.
+FEW_ROWS = 4096
+
+
+def _items_on_sorted(ascending: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The positions in ascending (sorted row ids, repeats allowed) holding any of rows."""
+    rows = np.unique(rows)
+    starts = np.searchsorted(ascending, rows, side="left")
+    stops = np.searchsorted(ascending, rows, side="right")
+    present = stops > starts
+    starts, stops = starts[present], stops[present]
+    if len(starts) == 0 or bool(np.all(stops - starts == 1)):
+        return starts.astype(np.int64)
+    return np.concatenate([np.arange(a, b, dtype=np.int64)
+                           for a, b in zip(starts.tolist(), stops.tolist(), strict=True)])
 
 
 def on_rows(row_ids: np.ndarray, rows: np.ndarray) -> np.ndarray:
