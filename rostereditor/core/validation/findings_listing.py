@@ -67,6 +67,8 @@ class FindingsListing:
         self.file = _joined(file, np.int16)
         self.key = _joined(key, np.int64)
         self._made: dict[int, Finding] = {}
+        self._everything: np.ndarray | None = None
+        self._counts: dict[str, int] | None = None
 
     @classmethod
     def of_result(cls, result: ValidationResult | None,
@@ -152,6 +154,8 @@ class FindingsListing:
     def select(self, *, file: str | None = None, severity: str | None = None,
                rule: str | None = None, matching: np.ndarray | None = None) -> np.ndarray:
         """Indices of the findings passing every given filter, in list order."""
+        if file is None and severity is None and rule is None and matching is None:
+            return self.everything()
         keep = np.ones(len(self), dtype=bool)
         if file is not None:
             keep &= self.file == self._rank.get(file, -1)
@@ -161,11 +165,21 @@ class FindingsListing:
             keep &= self.rule == (self.rules.index(rule) if rule in self.rules else -1)
         if matching is not None:
             keep &= matching
-        return np.flatnonzero(keep) if not keep.all() else np.arange(len(self), dtype=np.int64)
+        return np.flatnonzero(keep) if not keep.all() else self.everything()
+
+    def everything(self) -> np.ndarray:
+        """Every index in list order, made once (a worker listing many findings makes it, so
+        showing the whole list costs the window nothing)."""
+        if self._everything is None:
+            self._everything = np.arange(len(self), dtype=np.int64)
+        return self._everything
 
     def counts(self) -> dict[str, int]:
-        return {name: int(np.count_nonzero(self.severity == code))
-                for name, code in SEVERITY_CODE.items()}
+        """How many findings of each severity (counted once: the window asks on each change)."""
+        if self._counts is None:
+            self._counts = {name: int(np.count_nonzero(self.severity == code))
+                            for name, code in SEVERITY_CODE.items()}
+        return dict(self._counts)
 
     def search(self, needle: str, progress: Progress | None = None) -> np.ndarray:
         """Which findings mention `needle` (any case) in their message, value or rule.

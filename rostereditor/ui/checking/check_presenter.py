@@ -37,6 +37,8 @@ def build_listing(result: ValidationResult, file_order: list[str],
     if not progress(0.0):
         raise Cancelled
     listing = FindingsListing.of_result(result, file_order)
+    listing.everything()  # made here, not on the GUI thread when the list is shown
+    listing.counts()
     if not progress(1.0):
         raise Cancelled
     return listing

@@ -226,7 +226,8 @@ class FindingsPanel(QDockWidget):
                                severity=self.severity_filter.currentData() or None,
                                rule=self.rule_filter.currentData() or None, matching=matching)
         self.model.show(listing, shown)
-        self._keys = listing.key[shown]
+        # The whole list (the usual case) shares the listing's keys rather than copying them.
+        self._keys = listing.key if shown is listing.everything() else listing.key[shown]
         self._show_counts()
 
     def _show_counts(self) -> None:
