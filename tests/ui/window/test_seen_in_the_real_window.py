@@ -261,3 +261,33 @@ def test_undo_and_redo_show_the_cell_they_change(damaged_window, keyboard):
     keyboard.press(Key.Key_Y, Mod.ControlModifier)
     assert users.cell(229, col) == "04"
     assert shows_the_edited_cell()
+
+
+def test_go_to_line_starts_at_the_current_cells_line(damaged_window, keyboard):
+    """Ctrl+G always offered line 2: a coordinator checking "line 45" from where they stood
+    had to retype the whole number."""
+    from PySide6.QtWidgets import QInputDialog
+
+    users = damaged_window.bundle.table("users.csv")
+    col = users.column_index("givenName")
+    damaged_window.go_to_cell("users.csv", 40, col)
+    view = damaged_window.current_view()
+    view.setFocus()
+    offered: list[int] = []
+
+    def read_then_enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if not (isinstance(dialog, QInputDialog) and focus is not None
+                and dialog.isAncestorOf(focus)):
+            QTimer.singleShot(20, read_then_enter)
+            return
+        offered.append(dialog.intValue())
+        keyboard.press(Key.Key_Return)
+
+    QTimer.singleShot(0, read_then_enter)
+    keyboard.press(Key.Key_G, Mod.ControlModifier)
+    assert offered == [users.source_line(40)]
+    assert offered[0] != 2
+    index = view.currentIndex()
+    assert view.model().source_row(index.row()) == 40  # Enter keeps the cell where it was
