@@ -291,3 +291,23 @@ def test_go_to_line_starts_at_the_current_cells_line(damaged_window, keyboard):
     assert offered[0] != 2
     index = view.currentIndex()
     assert view.model().source_row(index.row()) == 40  # Enter keeps the cell where it was
+
+
+def test_the_opening_banner_forgets_a_nameless_column_once_it_is_deleted(damaged_window,
+                                                                        keyboard, qtbot):
+    """ "While opening: courses.csv line 1: Column 11 has no name" stayed above the grid after
+    that column was deleted and the bundle saved."""
+    banner = damaged_window.banner
+    assert banner.isVisible()
+    assert "has no name" in banner.label.text()
+    panel = damaged_window.findings_panel
+    header = next(f for f in panel.shown_findings() if f.rule == "excel.trailing-empty-columns")
+    panel.view.setFocus()
+    panel.select_finding(header)
+    keyboard.press(Key.Key_F10, Mod.ShiftModifier)
+    keyboard.press(Key.Key_Return)  # Fix header: Delete the 1 empty trailing column
+    assert "" not in damaged_window.bundle.table("courses.csv").header
+    qtbot.waitUntil(lambda: not damaged_window.is_checking(), timeout=20_000)
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5_000)
+    assert damaged_window.save_bundle()
+    assert not banner.isVisible()
