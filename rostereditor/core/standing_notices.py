@@ -9,7 +9,6 @@ from rostereditor.core.read_notice import ReadNotice
 from rostereditor.core.table import Table
 
 
-
 def _has_blank_name(header: list[str]) -> bool:
     return any(name.strip() == "" for name in header)
 
