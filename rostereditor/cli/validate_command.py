@@ -18,6 +18,7 @@ from rostereditor.core.report_text import (
     escape_lines_for_terminal,
 )
 from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
+from rostereditor.core.wording import plural
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
 
@@ -155,7 +156,7 @@ def text_report(result: ValidationResult, *, include_values: bool = True) -> str
     counts = result.counts
     if result.findings:
         lines.append("")
-    lines.append(f"{counts['error']} error(s), {counts['warning']} warning(s), "
-                 f"{counts['info']} note(s)."
+    lines.append(f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+                 f"{plural(counts['info'], 'note')}."
                  + ("" if counts["error"] else " No errors: the bundle can be sent."))
     return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ def _zip(tmp_path, damaged):
 
 def test_valid_bundle_exits_0_with_summary(tmp_path, capsys):
     assert main(["validate", str(_zip(tmp_path, False))]) == 0
-    assert "0 error(s)" in capsys.readouterr().out
+    assert "0 errors" in capsys.readouterr().out
 
 
 def test_errors_exit_1_and_are_grouped_by_file_in_line_order(tmp_path, capsys):
