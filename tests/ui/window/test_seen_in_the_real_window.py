@@ -311,3 +311,32 @@ def test_the_opening_banner_forgets_a_nameless_column_once_it_is_deleted(damaged
     qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5_000)
     assert damaged_window.save_bundle()
     assert not banner.isVisible()
+
+
+def test_panels_side_by_side_never_push_the_window_past_the_screen(damaged_window, qtbot):
+    """A saved layout with the Changes panel beside the problems list, then View > Summary
+    beside them too: Qt grew the window past the screen's right edge to make room."""
+    from PySide6.QtWidgets import QDockWidget
+
+    from rostereditor.ui.window.window_fit import fit_first_window
+
+    window = damaged_window
+    fit_first_window(window)
+    docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
+    bottom, across = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.Orientation.Horizontal
+    for name in ("summaryPanel", "changesPanel"):
+        window.removeDockWidget(docks[name])
+        window.addDockWidget(bottom, docks[name], across)
+        docks[name].show()
+    docks["summaryPanel"].hide()
+    saved = window.saveState()
+    window.restoreState(saved)
+    window.actions_by_id["view.show_summary"].trigger()
+    area = window.screen().availableGeometry()
+    qtbot.waitUntil(docks["summaryPanel"].isVisible)
+    qtbot.wait(50)  # the layout settles in the event loop
+    frame = window.frameGeometry()
+    assert frame.width() <= area.width()
+    assert frame.height() <= area.height()
+    assert area.contains(frame.topLeft())
+    assert docks["findingsPanel"].isVisible() or docks["summaryPanel"].isVisible()
