@@ -290,3 +290,21 @@ def test_a_recovered_sample_keeps_its_name_and_stays_untitled(window, qtbot, tmp
     assert window.bundle.source is None  # still a copy: Save asks where
     assert window.bundle_title() == before
     assert window.windowTitle().startswith(before)
+
+
+def test_recovered_fixes_are_in_the_fix_recipe_recording(window, qtbot, clean_zip, folder):
+    """After a crash, Save Fix Recipe said "no fixes" although the recovered changes were."""
+    session = EditSession()
+    journal = EditJournal(session, folder)
+    session.open(read_bundle(clean_zip))
+    users = session.require_table(U)
+    session.rename_column(U, users.column_index("givenName"), "firstName")
+    session.edit_cell(U, 0, 1, "typed")  # not a fix: not recorded
+    journal._file.close(delete=False)  # the app is killed
+
+    recovery = WindowRecovery(window, folder)
+    answer(qtbot, Choice.RECOVER)
+    assert recovery.offer_left_journals()
+    recipe = window.recipes.recording.recipe()
+    assert [type(step).__name__ for step in recipe.steps] == ["RenameColumn"]
+    assert (recipe.steps[0].column, recipe.steps[0].to) == ("givenName", "firstName")
