@@ -185,8 +185,10 @@ figures['write_peak'] = status('VmHWM:')
 result = BundleValidator(bundle).run()
 figures['validate_peak'] = status('VmHWM:')
 figures['findings'] = sum(result.counts.values())
-# What the command line and the window do today: a Finding object for every finding.
-figures['listed'] = len(result.findings)
+# The problems list as the window arranges it: arrays over the findings, objects only for
+# the rows it paints.
+from rostereditor.core.validation.findings_listing import FindingsListing
+figures['listed'] = len(FindingsListing.of_result(result))
 figures['listed_peak'] = status('VmHWM:')
 print(json.dumps(figures))
 """

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import sys
 from pathlib import Path
 
@@ -11,14 +11,13 @@ from rostereditor.cli import vendor_report_option
 from rostereditor.cli.limit_option import add_limit_option, limits_from
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.read_notice import BundleReadError
-from rostereditor.core.report_privacy import without_report_values, without_values
+from rostereditor.core.report_privacy import without_report_values
 from rostereditor.core.report_text import (
     escape_for_json,
     escape_for_terminal,
     escape_lines_for_terminal,
 )
 from rostereditor.core.validation import BundleValidator, ValidationResult, list_profiles
-from rostereditor.core.wording import plural
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
 
@@ -69,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
                                     args)
         if status != EXIT_OK:
             return status
+    elif vendor_report is None:
+        status = _stream_report(result, args)
+        if status != EXIT_OK:
+            return status
     else:
         include_values = not args.no_values
         text = (json_report(result, include_values=include_values) if args.format == "json"
@@ -87,6 +90,29 @@ def run(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(text)
     return EXIT_FINDINGS if result.counts["error"] else EXIT_OK
+
+
+def _stream_report(result: ValidationResult, args: argparse.Namespace) -> int:
+    """The text or JSON report, written finding by finding to the screen or the -o file."""
+    from rostereditor.cli.findings_output import write_json, write_text
+
+    write = write_json if args.format == "json" else write_text
+    include_values = not args.no_values
+    if not args.output:
+        write(result, sys.stdout, include_values=include_values)
+        return EXIT_OK
+    from rostereditor.core.atomic_save import SaveError, atomic_write
+
+    def streamed(temp: Path) -> None:
+        with temp.open("w", encoding="utf-8", newline="") as out:
+            write(result, out, include_values=include_values)
+
+    try:
+        atomic_write(Path(args.output), streamed, keep_backup=False)
+    except SaveError as exc:
+        print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
 
 
 def _write_text_file(text: str, output: Path) -> int:
@@ -121,42 +147,23 @@ def _write_report_file(result: ValidationResult, args: argparse.Namespace) -> in
     except (OSError, SaveError) as exc:
         print(f"rostereditor: cannot write {args.output}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
-    print(f"Wrote {args.output} ({len(result.findings)} findings).")
+    print(f"Wrote {args.output} ({result.total} findings).")
     return EXIT_OK
 
 
 def json_report(result: ValidationResult, *, include_values: bool = True) -> str:
     """The findings as JSON; without values, the "value" key is left out of every finding."""
-    shown = result.findings if include_values else without_values(result.findings)
-    findings = [{"file": f.file, "line": f.line, "column": f.column, "rule": f.rule,
-                 "severity": f.severity, "message": f.message,
-                 **({"value": f.value} if include_values else {})}
-                for f in shown]
-    text = json.dumps({"oneroster": result.version, "vendor": result.profile,
-                       "findings": findings, "counts": result.counts}, ensure_ascii=False,
-                      indent=1) + "\n"
-    # JSON escapes C0 controls itself; C1 controls and bidi overrides are escaped here too.
-    return escape_for_json(text)
+    from rostereditor.cli.findings_output import write_json
+
+    out = io.StringIO()
+    write_json(result, out, include_values=include_values)
+    return out.getvalue()
 
 
 def text_report(result: ValidationResult, *, include_values: bool = True) -> str:
     """The findings for a terminal; control characters in them are shown, never acted on."""
-    lines: list[str] = [f"OneRoster {result.version}, vendor rules: {result.profile}", ""]
-    current: object = object()
-    shown = result.findings if include_values else without_values(result.findings)
-    for finding in shown:
-        if finding.file != current:
-            current = finding.file
-            lines.append(escape_for_terminal(f"{finding.file or 'Bundle'}:"))
-        where = f"line {finding.line}" if finding.line is not None else "file"
-        if finding.column:
-            where += f", {finding.column}"
-        lines.append("  " + escape_for_terminal(
-            f"{where}: {finding.severity}: {finding.message} [{finding.rule}]"))
-    counts = result.counts
-    if result.findings:
-        lines.append("")
-    lines.append(f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
-                 f"{plural(counts['info'], 'note')}."
-                 + ("" if counts["error"] else " No errors: the bundle can be sent."))
-    return "\n".join(lines) + "\n"
+    from rostereditor.cli.findings_output import write_text
+
+    out = io.StringIO()
+    write_text(result, out, include_values=include_values)
+    return out.getvalue()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from typing import Any
 
 from rostereditor.core.bundle import Bundle
@@ -75,21 +74,14 @@ def add_to_report(text: str, report: VendorReport, fmt: str) -> str:
     return text + _text(report)
 
 
-@dataclass(frozen=True)
-class _WithVendor:
-    """Our result plus the vendor's findings, for the xlsx and CSV findings reports."""
-
-    findings: list[Finding]
-    version: str
-    counts: dict[str, int]
-
-
-def with_vendor_findings(result: ValidationResult, report: VendorReport | None) -> Any:
+def with_vendor_findings(result: ValidationResult, report: VendorReport | None) -> ValidationResult:
+    """The result with the vendor's placed problems among its own (each in its file's order)."""
     if report is None:
         return result
-    findings = [*result.findings, *report.findings]
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    return _WithVendor(findings, result.version, counts)
+    by_file: dict[str | None, list[Finding]] = {}
+    for finding in report.findings:
+        by_file.setdefault(finding.file, []).append(finding)
+    return result.with_findings(by_file)
 
 
 def _text(report: VendorReport) -> str:

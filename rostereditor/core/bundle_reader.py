@@ -19,6 +19,8 @@ from rostereditor.core.text_decoding import decode_csv_bytes
 
 # Called with the fraction of bytes read so far; returning False cancels the read.
 Progress = Callable[[float], bool]
+# Called with each file as soon as it is read (on the reading thread), before the next one.
+FileRead = Callable[[BundleFile], None]
 
 
 class ReadCancelled(Cancelled):
@@ -26,15 +28,16 @@ class ReadCancelled(Cancelled):
 
 
 def read_bundle(source: Path | str | Sequence[Path | str], progress: Progress | None = None,
-                limits: ReadLimits = DEFAULT_LIMITS) -> Bundle:
+                limits: ReadLimits = DEFAULT_LIMITS, *, on_file: FileRead | None = None) -> Bundle:
     """Read a zip, a folder of CSV files, or a list of CSV files.
 
     Raises BundleReadError with a plain explanation when the input cannot be read at all;
     everything short of that is kept and described in bundle.notices. progress (optional)
     hears after each file how far the read is, and can cancel it (ReadCancelled). limits
-    bound what a zip may make the reader do.
+    bound what a zip may make the reader do. on_file (optional) is handed each file once read,
+    so a window can show it before the rest.
     """
-    tracker = _ProgressTracker(progress)
+    tracker = _ProgressTracker(progress, on_file)
     if isinstance(source, (str, Path)):
         path = Path(source)
         if not path.exists():
@@ -46,21 +49,25 @@ def read_bundle(source: Path | str | Sequence[Path | str], progress: Progress | 
         return _read_files([path], tracker)
     paths = [Path(p) for p in source]
     if len(paths) == 1:
-        return read_bundle(paths[0], progress, limits)
+        return read_bundle(paths[0], progress, limits, on_file=on_file)
     return _read_files(paths, tracker)
 
 
 class _ProgressTracker:
-    def __init__(self, progress: Progress | None) -> None:
+    def __init__(self, progress: Progress | None, on_file: FileRead | None = None) -> None:
         self._progress = progress
+        self._on_file = on_file
         self.total = 0
         self._done = 0
 
     def start(self) -> None:
         self._report()
 
-    def advance(self, size: int) -> None:
+    def advance(self, size: int, bundle: Bundle | None = None) -> None:
+        """size more bytes read; bundle: the one its newest file went into (for on_file)."""
         self._done += size
+        if self._on_file is not None and bundle is not None and bundle.files:
+            self._on_file(bundle.files[next(reversed(bundle.files))])
         self._report()
 
     def _report(self) -> None:
@@ -89,7 +96,7 @@ def _read_zip(path: Path, tracker: _ProgressTracker, limits: ReadLimits) -> Bund
         tracker.start()
         for name, raw in contents.iter_members():
             _add_file(bundle, name, raw)
-            tracker.advance(len(raw))
+            tracker.advance(len(raw), bundle)
     return bundle
 
 
@@ -133,7 +140,7 @@ def _add_paths(bundle: Bundle, paths: list[Path], tracker: _ProgressTracker) -> 
     for path in paths:
         raw = _read_bytes(path)
         _add_file(bundle, path.name, raw)
-        tracker.advance(len(raw))
+        tracker.advance(len(raw), bundle)
 
 
 def _size(path: Path) -> int:

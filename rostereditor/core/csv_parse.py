@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from rostereditor.core import byte_scans as scans
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.stray_quotes import stray_quote_notices
 from rostereditor.core.table import Table
@@ -57,13 +58,12 @@ class LineBreaks:
 
 def count_line_breaks(raw: bytes | bytearray) -> LineBreaks:
     """Counted once per file with byte-speed scans; both the description and the parser use it."""
-    lf_total = raw.count(b"\n")
-    if b"\r" not in raw:
+    lf_total = scans.count(raw, b"\n")
+    if not scans.contains(raw, b"\r"):
         return LineBreaks(0, lf_total, 0)
-    cr_total = raw.count(b"\r")
-    buf = np.frombuffer(raw, dtype=np.uint8)
-    cr_at = np.flatnonzero(buf[:-1] == ord("\r"))
-    crlf = int(np.count_nonzero(buf[cr_at + 1] == ord("\n")))
+    cr_total = scans.count(raw, b"\r")
+    # A byte scan for the pair, not an array of every CR's position (2 s of a 1 GB district).
+    crlf = scans.count(raw, b"\r\n")
     return LineBreaks(crlf, lf_total - crlf, cr_total - crlf)
 
 
@@ -87,7 +87,7 @@ def parse_csv(data: bytes | bytearray | memoryview, file_name: str) -> ParsedCsv
                        "The file is empty: it has no header row.", file_name)
         )
         return ParsedCsv(Table([], [], np.zeros(0, dtype=np.int64)), endings, notices)
-    nul = raw.find(b"\x00")
+    nul = scans.find(raw, b"\x00")
     if nul >= 0:
         notices.append(
             ReadNotice(
@@ -115,7 +115,7 @@ def _fast_path_safe(raw: bytes | bytearray) -> bool:
     """Whether Arrow will read exactly what the csv module would: no blank lines, clean quotes."""
     if raw[:1] in (b"\n", b"\r"):
         return False
-    if b'"' not in raw:
+    if not scans.contains(raw, b'"'):
         return True
     buf = np.frombuffer(raw, dtype=np.uint8)
     quotes = np.flatnonzero(buf == ord('"'))
@@ -143,11 +143,11 @@ def _arrow_cannot_balloon(raw: bytes | bytearray, breaks: LineBreaks) -> bool:
     width = _first_record_width(raw) or 1
     if (breaks.total + 1) * width <= _PADDED_CELLS_ALWAYS_ALLOWED + _PADDED_CELLS_PER_BYTE * len(raw):
         return True
-    return not (b"\n\n" in raw or b"\r\r" in raw or b"\n\r" in raw)
+    return not any(scans.contains(raw, pair) for pair in (b"\n\n", b"\r\r", b"\n\r"))
 
 
 def _parse_with_arrow(raw: bytes | bytearray, breaks: LineBreaks) -> Table | None:
-    has_quotes = b'"' in raw
+    has_quotes = scans.contains(raw, b'"')
     width = _first_record_width(raw)
     if width is None:
         return None

@@ -13,6 +13,7 @@ import re
 import numpy as np
 import pyarrow.compute as pc
 
+from rostereditor.core import byte_scans as scans
 from rostereditor.core.read_notice import NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
 
@@ -23,7 +24,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 def stray_quote_notices(raw: bytes | bytearray, table: Table,
                         file_name: str) -> list[ReadNotice]:
     """One error per quote found inside an unquoted value, at its line and column."""
-    if b'"' not in raw:
+    if not scans.contains(raw, b'"'):
         return []
     rows = _rows_with_quotes(table)
     header_has_quote = any('"' in name for name in table.header)

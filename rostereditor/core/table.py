@@ -7,7 +7,7 @@ so undo commands and findings can point at a record while rows move around it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,22 +76,35 @@ class _Column:
     def storage_array(self) -> pa.Array | pa.ChunkedArray:
         """All stored rows by row id, edits applied (Arrow string array, possibly chunked)."""
         if self._cache is None:
-            array = self._base
-            if self._overrides:
-                ids = np.fromiter(self._overrides.keys(), dtype=np.int64, count=len(self._overrides))
-                # replace_with_mask takes replacements in row order; sort once, vectorized.
-                order = np.argsort(ids, kind="stable")
-                mask = np.zeros(len(array), dtype=bool)
-                mask[ids] = True
-                values = pa.array(list(self._overrides.values()), type=array.type)
-                replacements = values.take(pa.array(order))
-                array = pc.replace_with_mask(array, pa.array(mask), replacements)
-            if self._appended:
-                extra = pa.array(self._appended, type=array.type)
-                chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
-                array = pa.chunked_array([*chunks, extra], type=array.type)
-            self._cache = array
+            self._cache = _with_edits(self._base, self._overrides, self._appended)
         return self._cache
+
+    def storage_later(self) -> Callable[[], pa.Array | pa.ChunkedArray]:
+        """storage_array as it is now, to be made on any thread (later edits are not in it)."""
+        cached = self._cache
+        if cached is not None:
+            return lambda: cached
+        base, overrides, appended = self._base, dict(self._overrides), list(self._appended)
+        return lambda: _with_edits(base, overrides, appended)
+
+
+def _with_edits(base: pa.Array | pa.ChunkedArray, overrides: dict[int, str],
+                appended: list[str]) -> pa.Array | pa.ChunkedArray:
+    array = base
+    if overrides:
+        ids = np.fromiter(overrides.keys(), dtype=np.int64, count=len(overrides))
+        # replace_with_mask takes replacements in row order; sort once, vectorized.
+        order = np.argsort(ids, kind="stable")
+        mask = np.zeros(len(array), dtype=bool)
+        mask[ids] = True
+        values = pa.array(list(overrides.values()), type=array.type)
+        replacements = values.take(pa.array(order))
+        array = pc.replace_with_mask(array, pa.array(mask), replacements)
+    if appended:
+        extra = pa.array(appended, type=array.type)
+        chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+        array = pa.chunked_array([*chunks, extra], type=array.type)
+    return array
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,10 @@ class Table:
         self._stored = len(lines)
         self._lines: list[int] | np.ndarray = lines
         self._order: np.ndarray | None = None
+        # Derived from the order, built when first asked for and kept until the order changes:
+        # the identity order's row ids, and each stored row id's position (-1: deleted).
+        self._identity: np.ndarray | None = None
+        self._inverse: tuple[np.ndarray, np.ndarray] | None = None
         self._widths: dict[int, int] = dict(widths or {})
         self._extras: dict[int, list[str]] = {k: list(v) for k, v in (extras or {}).items()}
         self._header_extras = list(header_extras)
@@ -210,12 +227,48 @@ class Table:
         """The current position of a stored record, or None if it has been deleted."""
         if self._order is None:
             return row_id if 0 <= row_id < self._stored else None
-        hits = np.flatnonzero(self._order == row_id)
-        return int(hits[0]) if len(hits) else None
+        if not 0 <= row_id < self._stored:
+            return None
+        position = int(self._positions_by_id()[row_id])
+        return position if position >= 0 else None
+
+    def positions_of(self, row_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The current rows of those row ids still in the table, and those row ids (in the
+        order given); costs what the row ids number, not what the table holds."""
+        ids = np.asarray(row_ids, dtype=np.int64)
+        ids = ids[(ids >= 0) & (ids < self._stored)]
+        if self._order is None:
+            return ids.copy(), ids
+        positions = self._positions_by_id()[ids]
+        kept = positions >= 0
+        return positions[kept].astype(np.int64), ids[kept]
+
+    def _positions_by_id(self) -> np.ndarray:
+        order = self._current_order()
+        cached = self._inverse
+        if cached is not None and cached[0] is order:
+            return cached[1]
+        inverse = np.full(self._stored, -1, dtype=np.int32 if self._stored < 2**31 else np.int64)
+        inverse[order] = np.arange(len(order), dtype=inverse.dtype)
+        self._inverse = (order, inverse)
+        return inverse
+
+    @property
+    def rows_in_read_order(self) -> bool:
+        """No row was inserted before another or deleted: row == row id for every row."""
+        return self._order is None
 
     def line_of_id(self, row_id: int) -> int | None:
         """Original line of a stored record, even one now deleted; None for added rows."""
         return int(self._lines[row_id]) if 0 <= row_id < len(self._lines) else None
+
+    def lines_of_ids(self, row_ids: np.ndarray) -> np.ndarray:
+        """Each row id's line in the file as read (header = 1); -1 for rows added since."""
+        lines = np.asarray(self._lines, dtype=np.int64)
+        found = np.full(len(row_ids), -1, dtype=np.int64)
+        read = (row_ids >= 0) & (row_ids < len(lines))
+        found[read] = lines[row_ids[read]]
+        return found
 
     def source_line(self, row: int) -> int | None:
         """Physical line in the original file where this record starts (header = 1).
@@ -294,6 +347,17 @@ class Table:
         copy._stored = self._stored
         copy._order = None if self._order is None else self._order.copy()
         return copy
+
+    def column_later(self, col: int) -> Callable[[], pa.Array | pa.ChunkedArray]:
+        """column_array as it is now, to be made on any thread: what a worker sorting or
+        filtering the grid reads while the user goes on editing (their edits are not in it)."""
+        storage, order = self._columns[col].storage_later(), self._order
+
+        def made() -> pa.Array | pa.ChunkedArray:
+            array = storage()
+            return array if order is None else array.take(pa.array(order))
+
+        return made
 
     def column_values(self, col: int) -> list[str]:
         values: list[str] = self.column_array(col).to_pylist()
@@ -386,11 +450,20 @@ class Table:
         return removed
 
     def row_ids(self) -> np.ndarray:
-        return self._current_order().copy()
+        """Every row's row id, in row order. Read-only and shared (no copy per call): the
+        validator asks for it several times per edit, and a copy would cost milliseconds."""
+        order = self._current_order()
+        order.flags.writeable = False  # changes replace the order array, never write into it
+        return order
 
     def _current_order(self) -> np.ndarray:
         if self._order is None:
-            return np.arange(self._stored, dtype=np.int64)
+            identity = self._identity
+            if identity is None or len(identity) != self._stored:
+                identity = np.arange(self._stored, dtype=np.int64)
+                identity.flags.writeable = False
+                self._identity = identity
+            return identity
         return self._order
 
     def _place(self, row: int, row_ids: Sequence[int]) -> None:

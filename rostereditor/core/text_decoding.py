@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from rostereditor.core import byte_scans as scans
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 
 UTF8_BOM = codecs.BOM_UTF8
 _LEGACY_CANDIDATES = ("cp1252", "mac_roman")
-_CHUNK = 1 << 24
+_CHUNK = 1 << 22  # decoded per call: about a millisecond under the interpreter lock
 # Bytes without a character are listed one by one up to this many, then counted.
 _MAX_BYTE_NOTICES = 100
 
@@ -34,7 +35,7 @@ def line_of_offset(data: bytes | bytearray | memoryview, offset: int) -> int:
 
 def _is_utf8(data: bytes | bytearray | memoryview) -> tuple[bool, int]:
     """Whether data is valid UTF-8, checked in chunks so memory stays bounded."""
-    if (data.isascii() if isinstance(data, (bytes, bytearray)) else bytes(data).isascii()):
+    if scans.isascii(data):
         return True, -1
     decoder = codecs.getincrementaldecoder("utf-8")()
     view = memoryview(data)

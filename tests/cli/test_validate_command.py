@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from rostereditor.cli.main import main
 from rostereditor.core.bundle_writer import write_bundle_zip
 from rostereditor.core.sample_district import generate_district
@@ -105,3 +107,45 @@ def test_report_into_a_missing_folder_exits_2(tmp_path, capsys):
     source.write_text("sourcedId\nu1\n", encoding="utf-8")
     assert main(["validate", str(source), "--format", "json", "-o", str(tmp_path / "no" / "r.json")]) == 2
     assert "cannot write" in capsys.readouterr().err
+
+
+def test_every_report_format_streams_findings_without_listing_them_all(tmp_path, capsys,
+                                                                       monkeypatch):
+    # A million findings must go out one at a time: asking the result for all of them at once
+    # (result.findings) is what took 3.4 GB for a JSON report.
+    from rostereditor.core.validation import ValidationResult
+
+    path = _zip(tmp_path, True)
+    expected = json.loads(_run_json(path, capsys))
+    monkeypatch.setattr(ValidationResult, "findings", property(lambda _self: pytest.fail(
+        "the report listed every finding at once")))
+    assert json.loads(_run_json(path, capsys)) == expected
+    assert main(["validate", str(path)]) == 1
+    errors = expected['counts']['error']
+    assert f"{errors:,} error{'' if errors == 1 else 's'}," in capsys.readouterr().out
+    for fmt in ("csv", "xlsx"):
+        assert main(["validate", str(path), "--format", fmt, "-o", str(tmp_path / f"r.{fmt}")]) == 1
+        assert f"({len(expected['findings'])} findings)" in capsys.readouterr().out
+
+
+def _run_json(path, capsys):
+    assert main(["validate", str(path), "--format", "json"]) == 1
+    return capsys.readouterr().out
+
+
+def test_the_streamed_json_report_is_what_json_dumps_writes():
+    import io
+
+    from rostereditor.cli.findings_output import write_json
+    from rostereditor.core.validation import BundleValidator
+
+    for damaged in (True, False):
+        result = BundleValidator(generate_district(30, seed=7, damaged=damaged).bundle).run()
+        out = io.StringIO()
+        write_json(result, out)
+        findings = [{"file": f.file, "line": f.line, "column": f.column, "rule": f.rule,
+                     "severity": f.severity, "message": f.message, "value": f.value}
+                    for f in result.findings]
+        assert out.getvalue() == json.dumps(
+            {"oneroster": result.version, "vendor": result.profile, "findings": findings,
+             "counts": result.counts}, ensure_ascii=False, indent=1) + "\n"

@@ -163,12 +163,11 @@ def test_the_report_file_is_replaced_whole_or_not_at_all(tmp_path, monkeypatch, 
     report = tmp_path / "report.txt"
     report.write_text("the previous report\n")
 
-    def disk_fills(self, *args, **kwargs):
-        with open(self, "w") as handle:
-            handle.write("half a rep")
+    def disk_fills(_result, out, **_options):  # the report is written as findings are made
+        out.write("half a rep")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pathlib.Path.write_text", disk_fills)
+    monkeypatch.setattr("rostereditor.cli.findings_output.write_text", disk_fills)
     assert main(["validate", str(path), "-o", str(report)]) == 2
     monkeypatch.undo()
     assert report.read_text() == "the previous report\n"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from rostereditor.core.csv_parse import parse_csv
+from rostereditor.core import byte_scans
+from rostereditor.core.csv_parse import LineBreaks, count_line_breaks, parse_csv
 
 
 def rows_of(data: bytes) -> list[list[str]]:
@@ -100,3 +101,11 @@ def test_fast_and_careful_paths_agree_on_the_same_records():
     clean = b'a,b\n"x,1",2\n3,"q""uote"\n'
     careful = b'a,b\n"x,1",2\n3,"q""uote"\n\n'
     assert rows_of(careful)[:2] == rows_of(clean)
+
+
+def test_line_breaks_are_counted_across_the_scan_slices(monkeypatch):
+    # A CRLF split between two slices of the whole-file scan counts once, as CRLF.
+    monkeypatch.setattr(byte_scans, "SLICE", 4)
+    raw = b"abc\r\nde\r\nf\rg\n\r\n\r"  # CRLFs at 3-4 and 7-8 straddle slice ends
+    assert count_line_breaks(raw) == LineBreaks(crlf=3, lf=1, cr=2)
+    assert byte_scans.count(raw, b"\r\n") == raw.count(b"\r\n")

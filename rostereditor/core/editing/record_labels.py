@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.editing.reference_columns import ID_COLUMN
 from rostereditor.core.table import Table
 
@@ -34,7 +35,7 @@ def label_array(file: str, table: Table) -> pa.Array:
     name = _describe(file, table)
     if name is None:
         return ids
-    return pc.if_else(pc.equal(name, ""), ids, pc.binary_join_element_wise(ids, name, SEPARATOR))
+    return pc.if_else(pc.equal(name, text("")), ids, pc.binary_join_element_wise(ids, name, SEPARATOR))
 
 
 class RecordLookup:
@@ -105,14 +106,14 @@ def _column(table: Table, name: str) -> pa.Array:
 def _joined(left: pa.Array, right: pa.Array, between: str) -> pa.Array:
     """left + between + right, or just the non-empty one."""
     both = pc.binary_join_element_wise(left, right, between)
-    return pc.if_else(pc.equal(left, ""), right, pc.if_else(pc.equal(right, ""), left, both))
+    return pc.if_else(pc.equal(left, text("")), right, pc.if_else(pc.equal(right, text("")), left, both))
 
 
 def _wrapped(values: pa.Array) -> pa.Array:
     return pc.if_else(
-        pc.equal(values, ""), values, pc.binary_join_element_wise("(", values, ")", "")
+        pc.equal(values, text("")), values, pc.binary_join_element_wise("(", values, ")", "")
     )
 
 
 def _prefixed(prefix: str, values: pa.Array) -> pa.Array:
-    return pc.if_else(pc.equal(values, ""), values, pc.binary_join_element_wise(prefix, values, ""))
+    return pc.if_else(pc.equal(values, text("")), values, pc.binary_join_element_wise(prefix, values, ""))

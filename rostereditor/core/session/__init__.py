@@ -19,6 +19,7 @@ from rostereditor.core.session.events import (
     CheckProgress,
     ColumnsChanged,
     EventEmitter,
+    FileAdded,
     ProfileChanged,
     ResultChanged,
     RowsChanged,
@@ -40,6 +41,6 @@ from rostereditor.core.session.undoable_edits import (
 __all__ = [
     "FILE_ORDER", "BundleChanged", "CellsChanged", "CellsEdit", "CheckFailed", "CheckProgress",
     "ColumnsChanged", "Direction", "Edit", "EditObserver", "EditSequence", "EditSession",
-    "EventEmitter", "ObservedEdit", "ProfileChanged", "ResultChanged", "RowOrder", "RowsChanged",
-    "Saved", "Saving", "SessionEvents", "StructureEdit", "VersionChanged",
+    "EventEmitter", "FileAdded", "ObservedEdit", "ProfileChanged", "ResultChanged", "RowOrder",
+    "RowsChanged", "Saved", "Saving", "SessionEvents", "StructureEdit", "VersionChanged",
 ]

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, Protocol, TypeVar
 
 from rostereditor.core.atomic_save import SaveError
-from rostereditor.core.background_work import JobRunner
-from rostereditor.core.bundle import Bundle
+from rostereditor.core.background_work import InlineRunner, JobRunner
+from rostereditor.core.bundle import Bundle, BundleFile
 from rostereditor.core.bundle_writer import write_bundle_folder, write_bundle_zip
 from rostereditor.core.editing import column_edits, row_edits
 from rostereditor.core.editing.cell_changes import (
@@ -34,7 +34,7 @@ from rostereditor.core.editing.closest_ids import broken_reference_suggestions
 from rostereditor.core.editing.find_replace import SearchOptions, plan_replace_all
 from rostereditor.core.editing.header_fixes import ColumnFix, reorder_moves
 from rostereditor.core.editing.paste_plan import PastePlan, plan_paste
-from rostereditor.core.editing.quick_fixes import plan_fix_all, plan_fix_one, value_fixes
+from rostereditor.core.editing.quick_fixes import plan_fix_all, plan_fix_one
 from rostereditor.core.editing.range_edits import PlannedCell, plan_clear, plan_fill_down
 from rostereditor.core.editing.record_labels import RecordLookup
 from rostereditor.core.editing.reference_columns import (
@@ -62,6 +62,7 @@ from rostereditor.core.session.events import (
     BundleChanged,
     CellsChanged,
     ColumnsChanged,
+    FileAdded,
     ProfileChanged,
     ResultChanged,
     RowsChanged,
@@ -168,7 +169,10 @@ class EditSession:
     def __init__(self, runner: JobRunner | None = None, *, profile: str = DEFAULT_PROFILE,
                  version_choice: str = "", background_rows: int = BACKGROUND_CHECK_ROWS) -> None:
         self.events = SessionEvents()
+        # Where long work runs (the window's thread pool; in place for tests and scripts).
+        self.runner: JobRunner = runner or InlineRunner()
         self._bundle: Bundle | None = None
+        self._reading = False
         self._profile = get_profile(profile).name
         self._version_choice = version_choice if version_choice in SUPPORTED_VERSIONS else ""
         # A vendor's reported problems, pinned to records; published with the checker's result.
@@ -192,20 +196,40 @@ class EditSession:
     def bundle(self) -> Bundle | None:
         return self._bundle
 
-    def open(self, bundle: Bundle) -> None:
-        """Make `bundle` the open one (already read) and check it."""
+    def open(self, bundle: Bundle, *, reading: bool = False) -> None:
+        """Make `bundle` the open one (already read) and check it.
+
+        reading: the files read so far of a bundle still being read, shown at once; more come
+        through add_read_file, and nothing is checked or editable until the whole bundle is
+        opened.
+        """
         self.checking.start(None, self._profile, self.version)  # the old result goes first
         self.pinned.replace(None, None)  # a report is about the bundle it was placed on
         self._bundle = bundle
+        self._reading = reading
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(bundle))
-        self._restart_checks()
+        if not reading:
+            self._restart_checks()
+
+    @property
+    def reading(self) -> bool:
+        """The open bundle is still being read: shown, not yet checked or editable."""
+        return self._reading
+
+    def add_read_file(self, file: BundleFile) -> None:
+        """One more file of the bundle being read (see open(reading=True))."""
+        if self._bundle is None or not self._reading:
+            return
+        self._bundle.files[file.name] = file
+        self.events.file_added.emit(FileAdded(file.name))
 
     def close(self) -> None:
         """Forget the bundle; any check still running is cancelled."""
         self.checking.start(None, self._profile, self.version)
         self.pinned.replace(None, None)
         self._bundle = None
+        self._reading = False
         self._references, self._lookups = None, {}
         self.events.bundle_changed.emit(BundleChanged(None))
 
@@ -232,7 +256,8 @@ class EditSession:
 
     def is_editable(self, file: str | None) -> bool:
         """Whether the user may change this file (the manifest is written fresh on save)."""
-        return file is not None and file != MANIFEST and self.table(file) is not None
+        return file is not None and file != MANIFEST and self.table(file) is not None \
+            and not self._reading
 
     # -- version and profile: the one place they are decided ---------------------------------
 
@@ -307,7 +332,8 @@ class EditSession:
         table, result = self.table(file), self.result
         if table is None or result is None:
             return []
-        return list(result.cell_index(file).get((table.row_id(row), col), ()))
+        part = result.file_findings(file)
+        return part.at(table.row_id(row), col) if part is not None else []
 
     def _restart_checks(self) -> None:
         self.checking.start(self._bundle, self._profile, self.version)
@@ -597,9 +623,8 @@ class EditSession:
         col = finding.column_index
         if table is None or col is None:
             return []
-        in_column = [f for (_, c), found in (result.cell_index(file).items() if result else ())
-                     if c == col for f in found]
-        fixes = value_fixes(in_column, finding.rule, col)
+        # Asked of each distinct value once, not of every finding in the column.
+        fixes = result.value_fixes(file, finding.rule, col) if result is not None else {}
         if finding.value is not None and finding.fix is not None:
             fixes.setdefault(finding.value, finding.fix)
         return plan_fix_all(table, col, fixes)

@@ -69,6 +69,13 @@ class BundleChanged:
 
 
 @dataclass(frozen=True)
+class FileAdded:
+    """Another file of a bundle still being read arrived (shown, not yet editable)."""
+
+    file: str
+
+
+@dataclass(frozen=True)
 class CellsChanged:
     """Values changed in these rows (by stable row id) and columns of one file."""
 
@@ -146,6 +153,7 @@ class SessionEvents:
 
     def __init__(self) -> None:
         self.bundle_changed: EventEmitter[BundleChanged] = EventEmitter("bundle_changed")
+        self.file_added: EventEmitter[FileAdded] = EventEmitter("file_added")
         self.cells_changed: EventEmitter[CellsChanged] = EventEmitter("cells_changed")
         self.rows_changed: EventEmitter[RowsChanged] = EventEmitter("rows_changed")
         self.columns_changed: EventEmitter[ColumnsChanged] = EventEmitter("columns_changed")

@@ -10,6 +10,7 @@ from functools import partial
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.spec import spec_for
@@ -31,6 +32,7 @@ from rostereditor.core.validation.cross_file_checks import CHECKS as CROSS_FILE_
 from rostereditor.core.validation.cross_file_checks import CrossFileCheck
 from rostereditor.core.validation.distinct_values import DistinctValues, by_distinct_value
 from rostereditor.core.validation.file_context import FileContext
+from rostereditor.core.validation.file_findings import FileFindings, sources_of
 from rostereditor.core.validation.finding import Finding, Severity
 from rostereditor.core.validation.finding_batch import FindingBatch, Place
 from rostereditor.core.validation.header_checks import header_findings
@@ -43,18 +45,19 @@ from rostereditor.core.validation.reference_checks import TargetKeys, reference_
 from rostereditor.core.validation.row_shape_checks import row_shape_batches
 from rostereditor.core.validation.session_date_checks import (
     SessionSpans,
+    Span,
     outside_session_batches,
     owners_with_changed_spans,
+    session_dates,
     session_spans,
+    span_of_sessions,
 )
 from rostereditor.core.validation.uniqueness_checks import duplicate_batches
 from rostereditor.core.validation.validation_result import (
     ValidationCancelled,
     ValidationResult,
-    _FileFindings,
 )
 from rostereditor.core.validation.value_checks import ColumnCheck
-from rostereditor.core.validation.zero_pad_width import grade_padding, zero_pad_width
 
 Progress = Callable[[float], bool]
 _POOL = ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2)),
@@ -80,7 +83,8 @@ class BundleValidator:
         self._snapshots: dict[tuple[str, int], ColumnSnapshot] = {}
         self._targets: dict[str, tuple[int, TargetKeys]] = {}
         self._spans: tuple[tuple[int, ...], SessionSpans | None] | None = None
-        self._parts_cache: dict[str | None, tuple[tuple[object, ...], _FileFindings]] = {}
+        self._sessions_cache: tuple[tuple[int, int], dict[str, Span | None]] | None = None
+        self._parts_cache: dict[str | None, tuple[tuple[object, ...], FileFindings]] = {}
         # During a full run only: distinct values of the reference columns, for their checks.
         self._distinct: dict[tuple[str, int], DistinctValues | None] = {}
         self._class_schools_cache: tuple[int, ClassSchools] | None = None
@@ -90,6 +94,7 @@ class BundleValidator:
     def run(self, progress: Progress | None = None) -> ValidationResult:
         self._fixed, self._batches, self._contexts = {}, {}, {}
         self._snapshots, self._targets, self._spans = {}, {}, None
+        self._sessions_cache = None
         self._distinct, self._class_schools_cache = {}, None
         self._bundle_level()
         names = [n for n in self.bundle.data_file_names if self.spec.file(n) is not None]
@@ -170,8 +175,11 @@ class BundleValidator:
                 checked = future.result()
                 families[CELLS].extend(checked.findings)
                 families[UNIQUE].extend(checked.duplicates)
-                if self._needs_snapshot(name, column):
-                    self._snapshots[(name, index)] = ColumnSnapshot(checked.values, ids)
+                looked_up = self._needs_snapshot(name, column)
+                if looked_up or index in ctx.zero_pad_stats or index in ctx.grade_padding:
+                    # Rows found by value (references, keys), or statistics that follow edits.
+                    self._snapshots[(name, index)] = ColumnSnapshot(
+                        checked.values, ids, checked.distinct if looked_up else None)
                     self._distinct[(name, index)] = checked.distinct
                 elif (name, column.name) == ("enrollments.csv", "role"):
                     self._distinct[(name, index)] = checked.distinct  # for teacher checks
@@ -239,7 +247,7 @@ class BundleValidator:
 
     def _result(self) -> ValidationResult:
         files = list(self._fixed) + [f for f in self._batches if f not in self._fixed]
-        parts: dict[str | None, _FileFindings] = {}
+        parts: dict[str | None, FileFindings] = {}
         for file in files:
             batches = [b for family in self._batches.get(file, {}).values() for b in family] \
                 if file is not None else []
@@ -248,19 +256,20 @@ class BundleValidator:
         return ValidationResult(self.bundle, parts, self.version, self.profile.name)
 
     def _part(self, file: str | None, table: Table | None, fixed: list[Finding],
-              batches: list[FindingBatch]) -> _FileFindings:
-        """One file's findings, reused from the last result when nothing in it changed.
+              batches: list[FindingBatch]) -> FileFindings:
+        """One file's findings, reused from the last result when nothing in it changed, else
+        updated from it (only what the re-check dropped or added is touched).
 
-        A reused part keeps its sorted findings and cell index, so after an edit only the
-        edited file's findings are rebuilt. Batches and findings are immutable and the cache
-        keeps them alive, so their ids identify them.
+        Batches and findings are immutable and the cache keeps them alive, so their ids
+        identify them.
         """
         key = (table.version if table is not None else None,
                tuple(map(id, fixed)), tuple(map(id, batches)))
         cached = self._parts_cache.get(file)
         if cached is not None and cached[0] == key:
             return cached[1]
-        part = _FileFindings(table, fixed, batches)
+        part = FileFindings(file, table, sources_of(fixed, batches),
+                            previous=cached[1] if cached is not None else None)
         self._parts_cache[file] = (key, part)
         return part
 
@@ -286,32 +295,39 @@ class BundleValidator:
         ctx = self._contexts[name]
         table = ctx.table
         wanted = np.unique(np.asarray(list(row_ids), dtype=np.int64))
-        if self._column_statistics_moved(ctx, len(wanted), touched):
-            # Every value in that column is judged against the new statistic: check again.
-            return self.run()
         positions, present = _positions(table, wanted)
         families = self._batches[name]
         key_index = ctx.index_of(ctx.spec.key) if ctx.spec.key else None
         old_values: dict[int, set[str]] = {}
+        statistics_moved = False
+        gathered: dict[int, pa.Array] = {}
+
+        def cells(index: int) -> pa.Array:
+            """The edited rows' values in one column, gathered once for every check below."""
+            if index not in gathered:
+                gathered[index] = _cells(table, positions, index)
+            return gathered[index]
+
         for (file, index), snapshot in self._snapshots.items():
             if file != name:
                 continue
-            olds = old_values.setdefault(index, set())
-            for row_id, position in zip(present.tolist(), positions.tolist(), strict=True):
-                old = snapshot.update(row_id, table.cell(position, index))
-                if old is not None:
-                    olds.add(old)
+            news = cells(index)
+            olds = snapshot.update_many(present, news)
+            old_values[index] = {old for old in olds if old is not None}
+            if index in ctx.zero_pad_stats or index in ctx.grade_padding:
+                statistics_moved |= _count_changes(ctx, index, olds, news.to_pylist())
+        if statistics_moved:
+            # Every value in that column is judged against the new statistic: check again.
+            return self.run()
         old_keys = old_values.get(key_index, set()) if key_index is not None else set()
         # Values of the rows themselves.
         _drop(families, CELLS, wanted)
         families[CELLS].extend(row_shape_batches(name, table, positions.tolist()))
         for index, column in ctx.mapped_columns():
-            values = pa.array([table.cell(p, index) for p in positions.tolist()], pa.string())
-            families[CELLS].extend(ColumnCheck(ctx, index, column, values, present).run())
+            families[CELLS].extend(ColumnCheck(ctx, index, column, cells(index), present).run())
         families[CELLS].extend(record_batches(ctx, lambda column: _or_none(
-            ctx.index_of(column), lambda i: _cells(table, positions, i)), present))
-        new_keys = {table.cell(p, key_index) for p in positions.tolist()} if key_index is not None \
-            else set()
+            ctx.index_of(column), cells), present))
+        new_keys = set(cells(key_index).to_pylist()) if key_index is not None else set()
         if key_index is not None and involves(key_index):
             self._recheck_unique(ctx, key_index, old_keys | new_keys, present)
         if key_index is not None and involves(key_index, *self._type_columns(name)):
@@ -320,7 +336,9 @@ class BundleValidator:
             self._recheck_inbound(name, old_keys | new_keys)
         self._recheck_outbound(ctx, present, touched)
         if involves(*self._session_date_columns(name)):
-            self._recheck_session_dates(name, present)
+            self._recheck_session_dates(name, present, positions, old_values)
+        else:
+            self._spans_still_current(name)
         self._recheck_class_enrollments(ctx, present, positions, old_values, involves)
         self._recheck_cross_file(name, touched)
         self._bundle_level()
@@ -415,13 +433,12 @@ class BundleValidator:
             return
         if key is None:
             return
-        changed = old_values.get(key, set()) | {ctx.table.cell(p, key)
-                                                 for p in positions.tolist()}
+        changed = old_values.get(key, set()) | set(_cells(ctx.table, positions, key).to_pylist())
         if involves(key, class_school) and klass is not None:
             by_class = self._snapshots[("enrollments.csv", klass)]
             self._recheck_school_mismatch(by_class.rows_with(changed))
         if involves(key):
-            self._recheck_no_teacher(changed)
+            self._recheck_no_teacher(changed, edited=rows)
 
     def _recheck_teachers(self, ctx: FileContext, rows: np.ndarray, positions: np.ndarray,
                           old_values: dict[int, set[str]], involves: Callable[..., bool]) -> None:
@@ -431,8 +448,8 @@ class BundleValidator:
         if klass is None or (ctx.file, klass) not in self._snapshots or not involves(
                 klass, role, primary):
             return
-        affected = old_values.get(klass, set()) | {ctx.table.cell(p, klass)
-                                                   for p in positions.tolist()}
+        affected = old_values.get(klass, set()) | set(
+            _cells(ctx.table, positions, klass).to_pylist())
         members = self._snapshots[(ctx.file, klass)].rows_with(affected)
         if role is not None and primary is not None:
             self._recheck_primary(ctx, np.union1d(members, rows))
@@ -454,9 +471,10 @@ class BundleValidator:
             Place("enrollments.csv", "schoolSourcedId", school), classes, schools, present,
             target=target, severity=self._severity(SCHOOL_MISMATCH)))
 
-    def _recheck_no_teacher(self, class_keys: set[str],
-                            members: np.ndarray | None = None) -> None:
-        """Classes with these keys; members: the enrollment rows of those classes if known."""
+    def _recheck_no_teacher(self, class_keys: set[str], members: np.ndarray | None = None,
+                            edited: np.ndarray | None = None) -> None:
+        """Classes with these keys; members: the enrollment rows of those classes if known;
+        edited: class rows just edited (a class whose key went blank has none of the keys)."""
         parts = self._class_parts()
         if parts is None:
             return
@@ -470,39 +488,14 @@ class BundleValidator:
         taught = teacher_classes(_cells(enrollments.table, positions, klass),
                                  _cells(enrollments.table, positions, role))
         class_rows = self._snapshots[("classes.csv", key)].rows_with(class_keys)
+        if edited is not None:
+            class_rows = np.union1d(class_rows, edited)
         class_positions, present = _positions(classes.table, class_rows)
         families = self._batches["classes.csv"]
         _drop(families, NO_TEACHER, class_rows)
         families[NO_TEACHER].extend(no_teacher_batches(
             Place("classes.csv", "sourcedId", key), _cells(classes.table, class_positions, key),
             present, taught, self._severity(NO_TEACHER)))
-
-    def _column_statistics_moved(self, ctx: FileContext, edited: int,
-                                 touched: set[int] | None) -> bool:
-        """Whether edits changed a column's zero-padded ID width or grade padding (recomputed
-        only when they could)."""
-        moved = False
-        for index, padding in list(ctx.grade_padding.items()):
-            if touched is not None and index not in touched:
-                continue
-            edits = ctx.grade_padding_edits.get(index, 0) + edited
-            ctx.grade_padding_edits[index] = edits
-            if not padding.could_change_after(edits):
-                continue
-            regraded = grade_padding(ctx.table.column_array(index))
-            ctx.grade_padding[index], ctx.grade_padding_edits[index] = regraded, 0
-            moved = moved or regraded.zero_padded != padding.zero_padded
-        for index, stats in list(ctx.zero_pad_stats.items()):
-            if touched is not None and index not in touched:
-                continue
-            edits = ctx.zero_pad_edits.get(index, 0) + edited
-            ctx.zero_pad_edits[index] = edits
-            if not stats.could_change_after(edits):
-                continue
-            fresh = zero_pad_width(ctx.table.column_array(index))
-            ctx.zero_pad_stats[index], ctx.zero_pad_edits[index] = fresh, 0
-            moved = moved or fresh.width != stats.width
-        return moved
 
     def _type_columns(self, name: str) -> list[int | None]:
         """Columns of `name` that references into it read as the target's type."""
@@ -531,12 +524,13 @@ class BundleValidator:
         snapshot = self._snapshots[(ctx.file, key_index)]
         candidates = np.union1d(snapshot.rows_with(keys), changed)
         positions, present = _positions(ctx.table, candidates)
-        values = [ctx.table.cell(p, key_index) for p in positions.tolist()]
-        counts = Counter(v for v in values if v != "")
-        mask = np.asarray([counts[v] > 1 for v in values], dtype=bool)
+        array = _cells(ctx.table, positions, key_index)
+        counted = pc.value_counts(array)
+        repeated = counted.field("values").filter(pc.greater(counted.field("counts"), 1))
+        mask = np.asarray(pc.and_(pc.is_in(array, value_set=repeated), pc.not_equal(array, ""))
+                          .to_numpy(zero_copy_only=False), dtype=bool)
         families = self._batches[ctx.file]
         _drop(families, UNIQUE, candidates)
-        array = pa.array(values, pa.string())
         if mask.any():
             families[UNIQUE].extend(duplicate_batches(
                 Place(ctx.file, ctx.spec.key, key_index), array.filter(pa.array(mask)),
@@ -594,22 +588,104 @@ class BundleValidator:
         return outside_session_batches(rule, places, (arrays[0], arrays[1], arrays[2]), row_ids,
                                        spans)
 
-    def _recheck_session_dates(self, name: str, rows: np.ndarray) -> None:
+    def _recheck_session_dates(self, name: str, rows: np.ndarray, positions: np.ndarray,
+                               old_values: dict[int, set[str]]) -> None:
         """After an edit: the edited dated rows, or those whose class's span of terms moved."""
         rule = self.spec.dates_within_sessions
         if rule is None or rule.file not in self._contexts:
             return
         if name == rule.file:
             self._check_session_dates(rows)
-        elif name in (rule.owner_file, rule.sessions_file):
-            before = self._spans[1] if self._spans is not None else None
+            return
+        if name not in (rule.owner_file, rule.sessions_file):
+            return
+        before = self._spans[1] if self._spans is not None else None
+        owners = self._owners_of_edited(rule, name, positions, old_values)
+        if before is not None and owners is not None:
+            # Only the owners whose rows were edited, or whose sessions were, can have moved.
+            moved = {key: span for key, span in self._current_spans(rule, owners).items()
+                     if before.span(key) != span}
+            self._spans = (self._spans_stamp(rule), before.patched(moved))
+            changed = pa.array(list(moved), pa.string())
+        else:
             after = self._session_spans(rule)
             if after is None:
-                owners = before.keys if before is not None else pa.array([], pa.string())
+                changed = before.keys if before is not None else pa.array([], pa.string())
             else:
-                owners = owners_with_changed_spans(before, after)
-            if len(owners):
-                self._check_session_dates(self._rows_owned_by(rule, owners))
+                changed = owners_with_changed_spans(before, after)
+        if len(changed):
+            self._check_session_dates(self._rows_owned_by(rule, changed))
+
+    def _spans_still_current(self, name: str) -> None:
+        """An edit to the owners' or sessions' file that the spans do not read keeps them."""
+        rule = self.spec.dates_within_sessions
+        if rule is not None and self._spans is not None and self._spans[1] is not None \
+                and name in (rule.owner_file, rule.sessions_file):
+            self._spans = (self._spans_stamp(rule), self._spans[1])
+
+    def _owners_of_edited(self, rule: DatesWithinSessions, name: str, positions: np.ndarray,
+                          old_values: dict[int, set[str]]) -> set[str] | None:
+        """Keys of the owners whose span the edited rows can move (None: not known cheaply)."""
+        owner_key, owner_sessions = self._owner_columns(rule)
+        ctx = self._contexts.get(name)
+        key = ctx.index_of(ctx.spec.key or "") if ctx is not None else None
+        if ctx is None or key is None or owner_key is None or owner_sessions is None:
+            return None
+        keys = old_values.get(key, set()) | set(_cells(ctx.table, positions, key).to_pylist())
+        if name == rule.owner_file:
+            return keys
+        listing = self._snapshots.get((rule.owner_file, owner_sessions))
+        owners = self._contexts.get(rule.owner_file)
+        if listing is None or owners is None:
+            return None
+        rows, _ = _positions(owners.table, listing.rows_with(keys, in_list=True))
+        return set(_cells(owners.table, rows, owner_key).to_pylist())
+
+    def _owner_columns(self, rule: DatesWithinSessions) -> tuple[int | None, int | None]:
+        owners = self._contexts.get(rule.owner_file)
+        if owners is None:
+            return None, None
+        return owners.index_of(owners.spec.key or ""), owners.index_of(rule.sessions_column)
+
+    def _current_spans(self, rule: DatesWithinSessions, keys: set[str]) -> dict[str, Span | None]:
+        """The spans these owners have now, from their rows (the first usable row of a key)."""
+        owners = self._contexts[rule.owner_file]
+        key, listing = self._owner_columns(rule)
+        snapshot = self._snapshots.get((rule.owner_file, key)) if key is not None else None
+        assert key is not None
+        assert listing is not None
+        assert snapshot is not None
+        rows, _ = _positions(owners.table, snapshot.rows_with(keys))
+        sessions = self._session_dates(rule)
+        found: dict[str, Span | None] = dict.fromkeys(keys)
+        for row in sorted(rows.tolist()):
+            owner = owners.table.cell(row, key)
+            if owner in found and found[owner] is None:
+                found[owner] = span_of_sessions(owners.table.cell(row, listing), sessions)
+        return found
+
+    def _session_dates(self, rule: DatesWithinSessions) -> dict[str, Span | None]:
+        """Every session's dates, read again only after the sessions' file changed."""
+        table = self.bundle.table(rule.sessions_file)
+        ctx = self._contexts.get(rule.sessions_file)
+        stamp = (id(table), table.version if table is not None else -1)
+        if self._sessions_cache is not None and self._sessions_cache[0] == stamp:
+            return self._sessions_cache[1]
+        dates: dict[str, Span | None] = {}
+        if table is not None and ctx is not None:
+            indices = [ctx.index_of(c) for c in (ctx.spec.key or "", rule.session_start,
+                                                 rule.session_end)]
+            if None not in indices:
+                dates = session_dates(*(_whole(table.column_array(i))  # type: ignore[arg-type]
+                                        for i in indices))
+        self._sessions_cache = (stamp, dates)
+        return dates
+
+    def _spans_stamp(self, rule: DatesWithinSessions) -> tuple[int, ...]:
+        owner, sessions = self.bundle.table(rule.owner_file), self.bundle.table(rule.sessions_file)
+        if owner is None or sessions is None:
+            return ()
+        return (id(owner), owner.version, id(sessions), sessions.version)
 
     def _rows_owned_by(self, rule: DatesWithinSessions, owners: pa.Array) -> np.ndarray:
         ctx = self._contexts[rule.file]
@@ -624,7 +700,7 @@ class BundleValidator:
         owner, sessions = self.bundle.table(rule.owner_file), self.bundle.table(rule.sessions_file)
         if owner is None or sessions is None:
             return None
-        stamp = (id(owner), owner.version, id(sessions), sessions.version)
+        stamp = self._spans_stamp(rule)
         if self._spans is not None and self._spans[0] == stamp:
             return self._spans[1]
         owner_spec, session_spec = self.spec.file(rule.owner_file), self.spec.file(rule.sessions_file)
@@ -637,7 +713,7 @@ class BundleValidator:
         if None not in indices:
             tables = (owner, owner, sessions, sessions, sessions)
             spans = session_spans(*(_whole(t.column_array(i))  # type: ignore[arg-type]
-                                    for t, i in zip(tables, indices, strict=True)))
+                                    for t, i in zip(tables, indices, strict=True))).prepare()
         self._spans = (stamp, spans)
         return spans
 
@@ -650,7 +726,7 @@ class BundleValidator:
                 continue
             family = "ref:" + column.name
             _drop(self._batches[ctx.file], family, rows)
-            values = pa.array([ctx.table.cell(p, index) for p in positions.tolist()], pa.string())
+            values = _cells(ctx.table, positions, index)
             self._batches[ctx.file][family].extend(reference_batches(
                 Place(ctx.file, column.name, index), column, values, present,
                 self._target_keys(column), delta=ctx.mode == "delta"))
@@ -671,10 +747,30 @@ class BundleValidator:
         positions, present = _positions(ctx.table, rows)
         family = "ref:" + column.name
         _drop(self._batches[ctx.file], family, rows)
-        values = pa.array([ctx.table.cell(p, index) for p in positions.tolist()], pa.string())
+        values = _cells(ctx.table, positions, index)
         self._batches[ctx.file][family].extend(reference_batches(
             Place(ctx.file, column.name, index), column, values, present,
             self._target_keys(column), delta=ctx.mode == "delta"))
+
+
+def _count_changes(ctx: FileContext, index: int, olds: list[str | None], news: list[str]) -> bool:
+    """Move a column's statistics by edited cells; True if its checks now judge otherwise."""
+    pairs = Counter((old, new) for old, new in zip(olds, news, strict=True) if old != new)
+    if not pairs:
+        return False
+    moved = False
+    stats = ctx.zero_pad_stats.get(index)
+    if stats is not None:
+        for (old, new), times in pairs.items():
+            stats.change(old, new, times)
+        moved = stats.width != ctx.zero_pad_widths.get(index)
+    padding = ctx.grade_padding.get(index)
+    if padding is not None:
+        before = padding.zero_padded
+        for (old, new), times in pairs.items():
+            padding.change(old, new, times)
+        moved = moved or padding.zero_padded != before
+    return moved
 
 
 def _drop(families: dict[str, list[FindingBatch]], family: str, rows: np.ndarray) -> None:
@@ -703,12 +799,4 @@ def _or_none(index: int | None, values: Callable[[int], pa.Array]) -> pa.Array |
 
 def _positions(table: Table, row_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Current row positions of the row ids still in the table, and those row ids."""
-    order = table.row_ids()
-    identity = len(order) == 0 or (int(order[0]) == 0 and int(order[-1]) == len(order) - 1
-                                   and len(order) == table.read_row_count)
-    if identity:
-        present = row_ids[(row_ids >= 0) & (row_ids < len(order))]
-        return present.copy(), present
-    hits = np.flatnonzero(np.isin(order, row_ids))
-    return hits, order[hits]
-
+    return table.positions_of(row_ids)

@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.validation.distinct_values import DistinctValues
 from rostereditor.core.validation.finding import Severity
 from rostereditor.core.validation.finding_batch import FindingBatch, Place, batch_from_mask
@@ -65,12 +66,12 @@ def school_mismatch_batches(place: Place, classes: pa.Array, schools: pa.Array,
         expected = target.schools.take(found)
         slot = np.asarray(pc.index_in(expected, value_set=school_distinct.values)
                           .fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
-        usable = _flags(pc.and_(pc.is_valid(found), pc.not_equal(expected, "")))
+        usable = _flags(pc.and_(pc.is_valid(found), pc.not_equal(expected, text(""))))
         slot[~usable] = -2  # unknown class, or a class without a school: nothing to compare
         per_row = class_distinct.positions
         wanted = slot[per_row]
         actual = school_distinct.positions
-        blank = np.flatnonzero(_flags(pc.equal(school_distinct.values, "")))
+        blank = np.flatnonzero(_flags(pc.equal(school_distinct.values, text(""))))
         mask = (wanted != -2) & (wanted != actual)
         if len(blank):
             mask &= actual != blank[0]
@@ -83,8 +84,8 @@ def school_mismatch_batches(place: Place, classes: pa.Array, schools: pa.Array,
             keys, schools_of = keys.filter(near), schools_of.filter(near)
         found = pc.index_in(classes, value_set=keys)
         expected = _whole(schools_of.take(found))
-        mask = _flags(pc.and_(pc.and_(pc.is_valid(found), pc.not_equal(expected, "")),
-                              pc.and_(pc.not_equal(schools, ""),
+        mask = _flags(pc.and_(pc.and_(pc.is_valid(found), pc.not_equal(expected, text(""))),
+                              pc.and_(pc.not_equal(schools, text("")),
                                       pc.not_equal(expected, schools))))
         extras = _PerRow(expected, np.arange(len(classes)))
     if not mask.any():
@@ -112,18 +113,18 @@ def teacher_classes(classes: pa.Array | pa.ChunkedArray, roles: pa.Array | pa.Ch
                     role_distinct: DistinctValues | None = None) -> pa.Array:
     """The distinct class sourcedIds that have at least one teacher enrollment."""
     if class_distinct is not None and role_distinct is not None:
-        teacher = _flags(pc.equal(role_distinct.values, "teacher"))[role_distinct.positions]
+        teacher = _flags(pc.equal(role_distinct.values, text("teacher")))[role_distinct.positions]
         taught = np.zeros(len(class_distinct.values), dtype=bool)
         taught[class_distinct.positions[teacher]] = True
         return class_distinct.values.filter(pa.array(taught))
-    is_teacher = pa.array(_flags(pc.equal(roles, "teacher")))
+    is_teacher = pa.array(_flags(pc.equal(roles, text("teacher"))))
     return _whole(pc.unique(classes.filter(is_teacher)))
 
 
 def no_teacher_batches(place: Place, keys: pa.Array, row_ids: np.ndarray, taught: pa.Array,
                        severity: Severity) -> list[FindingBatch]:
     """Classes (these rows of classes.csv) that no enrollment gives a teacher."""
-    mask = _flags(pc.not_equal(keys, "")) & ~_flags(pc.is_in(keys, value_set=taught))
+    mask = _flags(pc.not_equal(keys, text(""))) & ~_flags(pc.is_in(keys, value_set=taught))
     batch = batch_from_mask(place, NO_TEACHER, severity, row_ids=row_ids, values=keys,
                             mask=mask, describe=lambda v, _: (
                                 f"Class {v} has no teacher: no enrollment gives it a user with "

@@ -14,6 +14,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
@@ -76,12 +77,12 @@ def _duplicate_values(column: str, rule: str, what: str) -> Run:
         status = _columns(table, "status")
         if status is not None:
             # A record being deleted may hand its username to the record replacing it.
-            folded = pc.if_else(pc.equal(status[0], "tobedeleted"), "", folded)
+            folded = pc.if_else(pc.equal(status[0], text("tobedeleted")), text(""), folded)
         if len(pc.unique(folded)) == len(folded):
             return []  # the usual case, found with the cheapest hash pass
         counts = pc.value_counts(folded)
         repeated = counts.field("values").filter(pc.and_(
-            pc.greater(counts.field("counts"), 1), pc.not_equal(counts.field("values"), "")))
+            pc.greater(counts.field("counts"), 1), pc.not_equal(counts.field("values"), text(""))))
         if len(repeated) == 0:
             return []
         mask = _flags(pc.is_in(folded, value_set=repeated))
@@ -123,8 +124,8 @@ def _two_primary_roles(bundle: Bundle, profile: Profile) -> list[FindingBatch]:
     if table is None or arrays is None:
         return []
     keys, users, orgs, types = arrays
-    primary = _flags(pc.and_(pc.equal(types, "primary"), pc.and_(
-        pc.not_equal(users, ""), pc.not_equal(orgs, ""))))
+    primary = _flags(pc.and_(pc.equal(types, text("primary")), pc.and_(
+        pc.not_equal(users, text("")), pc.not_equal(orgs, text("")))))
     if primary.sum() < 2:
         return []
     pairs = pc.binary_join_element_wise(users, orgs, "\x1f")
@@ -164,7 +165,7 @@ def _result_students(bundle: Bundle, profile: Profile) -> list[FindingBatch]:
         return []
     (students,) = arrays
     role_users, role_names = role_arrays
-    with_student_role = role_users.filter(pc.equal(role_names, "student"))
+    with_student_role = role_users.filter(pc.equal(role_names, text("student")))
     # Unknown users are ref.unresolved's to report; only known non-students are wrong here.
     known = _flags(pc.is_in(students, value_set=users[0]))
     mask = known & ~_flags(pc.is_in(students, value_set=with_student_role))
@@ -209,7 +210,7 @@ def _primary_org_roles(bundle: Bundle, profile: Profile) -> list[FindingBatch]:
     keys, orgs = arrays
     pairs = pc.binary_join_element_wise(keys, orgs, "\x1f")
     held = pc.binary_join_element_wise(role_arrays[0], role_arrays[1], "\x1f")
-    mask = _flags(pc.not_equal(orgs, "")) & ~_flags(pc.is_in(pairs, value_set=held))
+    mask = _flags(pc.not_equal(orgs, text(""))) & ~_flags(pc.is_in(pairs, value_set=held))
     batch = batch_from_mask(
         _place(users, "users.csv", "primaryOrgSourcedId"), "user.primary-org-without-role",
         "warning", row_ids=users.row_ids(), values=orgs, mask=mask, describe=lambda v, _: (

@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from rostereditor.core.validation.finding_batch import FindingBatch
+from rostereditor.core.validation.finding_batch import FindingBatch, gathered
 
 # Rows sampled to guess how many distinct values a column has.
 _SAMPLE = 4096
@@ -57,17 +57,16 @@ def spread_batches(batches: list[FindingBatch], distinct: DistinctValues,
     spread = []
     for batch in batches:
         slot = np.full(len(distinct.values), -1, dtype=np.int64)
-        slot[batch.row_ids] = np.arange(len(batch), dtype=np.int64)
+        slot[batch.row_ids] = np.arange(len(batch.row_ids), dtype=np.int64)
         per_row = slot[distinct.positions]
-        mask = per_row >= 0
-        picked = np.flatnonzero(mask)
+        picked = np.flatnonzero(per_row >= 0)
         if len(picked) == 0:
             continue
-        extras = None if batch.extras is None else [
-            batch.extras[k] for k in per_row[picked].tolist()]
+        extras = None if batch.extras is None else gathered(batch.extras, per_row[picked])
+        # Each row's finding points at its own value in the column: nothing is copied.
         spread.append(FindingBatch(batch.file, batch.rule, batch.severity, batch.column,
-                                   batch.column_index, row_ids[picked],
-                                   values.filter(pa.array(mask)), batch.describe, extras))
+                                   batch.column_index, row_ids[picked], values, batch.describe,
+                                   extras, items=picked))
     return spread
 
 

@@ -52,7 +52,7 @@ def lost_leading_zeros(check: ColumnCheck, candidates: Mask) -> None:
     # Excel strips every leading zero, so a value still starting with 0 was not damaged
     # (e.g. a 7-digit NCES district ID among 12-digit school IDs).
     digits = _flags(pc.ascii_is_decimal(values)) & ~_flags(pc.starts_with(values, "0"))
-    short = digits & candidates & _flags(pc.less(pc.utf8_length(values), width))
+    short = digits & candidates & _flags(pc.less(pc.utf8_length(values), pa.scalar(width, pa.int32())))
     name = check.spec.name
     check.report("excel.lost-leading-zeros", "warning", short, lambda v, _: (
         f"{name} \"{v}\" is shorter than the other IDs in this column, which have {width} "
@@ -63,7 +63,7 @@ def lost_leading_zeros(check: ColumnCheck, candidates: Mask) -> None:
 def boolean_case(check: ColumnCheck, valid: Mask) -> None:
     """TRUE / FALSE: OneRoster values are case-sensitive."""
     name = check.spec.name
-    upper = _flags(pc.is_in(pc.utf8_lower(check.values), value_set=pa.array(["true", "false"])))
+    upper = _flags(pc.is_in(pc.utf8_lower(check.values), value_set=pa.array(["true", "false"], pa.string())))
     check.report("excel.boolean-case", "error", ~valid & upper, lambda v, _: (
         f"{name} is \"{v}\" (Excel writes TRUE/FALSE); OneRoster needs lowercase "
         f"\"{(v or '').lower()}\".", (v or "").lower()))

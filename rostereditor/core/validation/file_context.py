@@ -20,12 +20,10 @@ class FileContext:
     mode: str  # "bulk" or "delta"
     # Column index -> the width most zero-padded numeric IDs in it have (Excel damage check).
     zero_pad_widths: dict[int, int] = field(default_factory=dict)
-    # ... and the statistic behind it, with the number of cells edited since it was computed.
+    # ... and the counts behind it, kept exact as cells are edited.
     zero_pad_stats: dict[int, ZeroPadWidth] = field(default_factory=dict)
-    zero_pad_edits: dict[int, int] = field(default_factory=dict)
-    # Column index -> how its grades are written (1.2: is a lone 9 Excel's doing?), and edits.
+    # Column index -> how its grades are written (1.2: is a lone 9 Excel's doing?).
     grade_padding: dict[int, GradePadding] = field(default_factory=dict)
-    grade_padding_edits: dict[int, int] = field(default_factory=dict)
 
     def mapped_columns(self) -> list[tuple[int, ColumnSpec]]:
         """(column index, spec) for every header name the spec defines (first occurrence)."""

@@ -6,6 +6,7 @@ import difflib
 
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.spec.model import FileSpec
 from rostereditor.core.spec.vendor_profile import Profile
 from rostereditor.core.table import Table
@@ -39,8 +40,9 @@ def header_findings(file: str, table: Table, spec: FileSpec | None,
         else:
             seen[name] = index
     if trailing:
-        # "The last 1 column has ... Delete it." / "The last 2 columns have ... Delete them."
-        last = f"{plural(len(trailing), 'column')} {'has' if len(trailing) == 1 else 'have'}"
+        # "The last column has ... Delete it." / "The last 2 columns have ... Delete them."
+        last = ("column has" if len(trailing) == 1
+                else f"{plural(len(trailing), 'column')} have")
         add("excel.trailing-empty-columns", f"The last {last} no name and no values (left by "
             f"Excel). Delete {'it' if len(trailing) == 1 else 'them'}.", None, min(trailing),
             severity="warning")
@@ -56,7 +58,7 @@ def _trailing_empty_columns(table: Table) -> set[int]:
         if table.header[index].strip() != "":
             break
         values = table.column_array(index)
-        if len(values) and pc.any(pc.not_equal(values, "")).as_py():
+        if len(values) and pc.any(pc.not_equal(values, text(""))).as_py():
             break
         trailing.add(index)
     return trailing

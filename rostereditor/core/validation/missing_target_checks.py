@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.spec.model import OneRosterSpec
 from rostereditor.core.validation.finding import Finding
@@ -39,7 +40,7 @@ def missing_target_findings(bundle: Bundle, spec: OneRosterSpec) -> list[Finding
             index = table.column_index(column.name)
             if index is None or len(table) == 0:
                 continue
-            count = int(pc.sum(pc.not_equal(table.column_array(index), "")).as_py() or 0)
+            count = int(pc.sum(pc.not_equal(table.column_array(index), text(""))).as_py() or 0)
             if count == 0:
                 continue
             delta = file_mode(bundle, spec, name) == "delta"

@@ -6,6 +6,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.validation.finding import Severity
 from rostereditor.core.validation.finding_batch import FindingBatch, Place, batch_from_mask
 
@@ -14,7 +15,7 @@ def primary_teacher_batches(place: Place, classes: pa.Array, roles: pa.Array,
                             primary: pa.Array, row_ids: np.ndarray, *,
                             severity: Severity = "warning") -> list[FindingBatch]:
     """Flag every primary-teacher enrollment of a class that has more than one."""
-    is_primary = pc.and_(pc.equal(roles, "teacher"), pc.equal(primary, "true"))
+    is_primary = pc.and_(pc.equal(roles, text("teacher")), pc.equal(primary, text("true")))
     flags = np.asarray(is_primary.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     if flags.sum() < 2:
         return []

@@ -8,6 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.validation import value_patterns as p
 from rostereditor.core.validation.file_context import FileContext
 from rostereditor.core.validation.finding_batch import FindingBatch, Place, batch_from_mask
@@ -50,7 +51,7 @@ def _vendor_value_batches(ctx: FileContext, column: str, allowed: tuple[str, ...
     values = values_of(column)
     if values is None:
         return []
-    mask = _flags(pc.and_(pc.not_equal(values, ""),
+    mask = _flags(pc.and_(pc.not_equal(values, text("")),
                           pc.invert(pc.is_in(values, value_set=pa.array(allowed, pa.string())))))
     who, listed = ctx.profile.who, ", ".join(allowed)
     batch = batch_from_mask(
@@ -87,7 +88,7 @@ def _case_id_batches(ctx: FileContext, source: str, identifier: str, values_of: 
     sources, ids = values_of(source), values_of(identifier)
     if sources is None or ids is None:
         return []
-    mask = _flags(pc.and_(pc.and_(pc.equal(sources, "case"), pc.not_equal(ids, "")),
+    mask = _flags(pc.and_(pc.and_(pc.equal(sources, text("case")), pc.not_equal(ids, text(""))),
                           pc.invert(pc.match_substring_regex(ids, p.UUID_URN))))
     batch = batch_from_mask(
         Place(ctx.file, identifier, ctx.index_of(identifier)), "value.case-id", "error",
@@ -104,7 +105,7 @@ def _required_when_batches(ctx: FileContext, rule: tuple[str, str, str, str],
     values, others = values_of(column), values_of(other)
     if values is None or others is None:
         return []
-    mask = _flags(pc.and_(pc.equal(others, value), pc.equal(values, "")))
+    mask = _flags(pc.and_(pc.equal(others, value), pc.equal(values, text(""))))
     who = ctx.profile.who
     batch = batch_from_mask(
         Place(ctx.file, column, ctx.index_of(column)), "vendor.required-value", "warning",
@@ -120,7 +121,7 @@ def _parallel_list_batches(ctx: FileContext, first: str, second: str, values_of:
     if firsts is None or seconds is None:
         return []
     # Only when both are filled: either list may be left out on its own.
-    both = pc.and_(pc.not_equal(firsts, ""), pc.not_equal(seconds, ""))
+    both = pc.and_(pc.not_equal(firsts, text("")), pc.not_equal(seconds, text("")))
     first_counts = pc.list_value_length(pc.split_pattern(firsts, ","))
     second_counts = pc.list_value_length(pc.split_pattern(seconds, ","))
     mask = _flags(pc.and_(both, pc.not_equal(first_counts, second_counts)))
@@ -143,7 +144,7 @@ def _role_value_batches(ctx: FileContext, role: str, column: str, values_of: Col
     roles, values = values_of("role"), values_of(column)
     if roles is None or values is None:
         return []
-    mask = _flags(pc.and_(pc.equal(roles, role), pc.equal(values, "")))
+    mask = _flags(pc.and_(pc.equal(roles, role), pc.equal(values, text(""))))
     who = ctx.profile.who
     batch = batch_from_mask(
         Place(ctx.file, column, ctx.index_of(column)), "vendor.required-for-role", "error",

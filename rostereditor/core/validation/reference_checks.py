@@ -8,6 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.spec.model import ColumnSpec
 from rostereditor.core.validation.finding import Severity
 from rostereditor.core.validation.finding_batch import FindingBatch, Place, batch_from_mask
@@ -34,7 +35,7 @@ def reference_batches(place: Place, spec: ColumnSpec, values: pa.Array, row_ids:
     severity: Severity = "warning" if delta else "error"
     name, target_name = spec.name, spec.target
     where = "" if not delta else (" In a delta file it may have been sent before; check it.")
-    nonblank = _flags(pc.not_equal(values, ""))
+    nonblank = _flags(pc.not_equal(values, text("")))
     if spec.kind == "ref_list":
         return _list_batches(place, spec, values, row_ids=row_ids, target=target,
                              nonblank=nonblank, severity=severity, where=where)
@@ -51,7 +52,7 @@ def reference_batches(place: Place, spec: ColumnSpec, values: pa.Array, row_ids:
         resolved = nonblank & ~missing
         positions = pc.index_in(values, value_set=target.keys)
         types = target.types.take(positions)
-        wrong = resolved & ~_flags(pc.is_in(types, value_set=pa.array(constraint.values)))
+        wrong = resolved & ~_flags(pc.is_in(types, value_set=pa.array(constraint.values, pa.string())))
         types_list = types.to_pylist() if wrong.any() else []
         wanted = " or ".join(constraint.values)
         batch = batch_from_mask(
@@ -78,7 +79,7 @@ def _list_batches(place: Place, spec: ColumnSpec, values: pa.Array, *, row_ids: 
     items = pc.split_pattern(values, ",")
     flat = pc.list_flatten(items)
     parents = np.asarray(pc.list_parent_indices(items).to_numpy(zero_copy_only=False))
-    item_missing = _flags(pc.not_equal(flat, ""))
+    item_missing = _flags(pc.not_equal(flat, text("")))
     if target is not None:
         item_missing &= ~_known(flat, target.keys)
     failing = np.zeros(len(values), dtype=bool)

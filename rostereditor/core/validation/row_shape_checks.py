@@ -12,6 +12,8 @@ def row_shape_batches(file: str, table: Table, rows: list[int]) -> list[FindingB
     """Findings for the given row positions whose field count differs from the header's."""
     width = len(table.header)
     blank, ragged, counts = [], [], []
+    if not table.has_ragged_rows():
+        return []  # every record has the header's width: nothing to look at row by row
     for row in rows:
         count = table.field_count(row)
         if count == 0:

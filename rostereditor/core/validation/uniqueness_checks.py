@@ -6,6 +6,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.validation.finding_batch import FindingBatch, Place, batch_from_mask
 
 
@@ -25,7 +26,7 @@ def duplicate_batches(place: Place, values: pa.Array, row_ids: np.ndarray) -> li
     dup_sorted = np.zeros(len(values), dtype=bool)
     dup_sorted[:-1] |= same_as_next
     dup_sorted[1:] |= same_as_next
-    blank = np.asarray(pc.equal(ordered, "").to_numpy(zero_copy_only=False), dtype=bool)
+    blank = np.asarray(pc.equal(ordered, text("")).to_numpy(zero_copy_only=False), dtype=bool)
     dup_sorted &= ~blank
     if not dup_sorted.any():
         return []

@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from rostereditor.core.arrow_text import text
 from rostereditor.core.spec.model import ColumnSpec
 from rostereditor.core.validation import excel_damage_checks as excel
 from rostereditor.core.validation import value_patterns as p
@@ -66,7 +67,7 @@ class ColumnCheck:
     def run(self) -> list[FindingBatch]:
         if len(self.values) == 0:
             return []
-        blank = _np(pc.equal(self.values, ""))
+        blank = _np(pc.equal(self.values, text("")))
         spec, name, ctx = self.spec, self.spec.name, self.ctx
         profile = ctx.profile
         if spec.mode_dependent:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ _SEVERITY_STYLE = {
     "info": (PatternFill("solid", fgColor="DDEBF7"), Font(color="1F4E78")),
 }
 _UTF8_BOM = "\ufeff"
+_CHUNK = 4096  # findings formatted per write
 
 
 def write_findings_xlsx(result: Any, path: Path | str, vendor: str | None = None,
@@ -36,14 +38,14 @@ def write_findings_xlsx(result: Any, path: Path | str, vendor: str | None = None
     """One row per finding on the first sheet; a summary (counts, profile, version) on the second.
 
     Every cell is text, so a value such as =HYPERLINK(...) is shown, never run. Without
-    include_values the report holds no cell values at all (see report_privacy).
+    include_values the report holds no cell values at all (see report_privacy). Findings are
+    written as they are made (a million of them never sit in memory at once).
     """
-    findings = list(result.findings) if include_values else without_values(result.findings)
-
     def write(temp: Path) -> None:
         book = Workbook(write_only=True)
-        _findings_sheet(book, findings, include_values)
-        _summary_sheet(book, findings, vendor, oneroster, include_values)
+        counts = _findings_sheet(book, findings_of(result, include_values), count_of(result),
+                                 include_values)
+        _summary_sheet(book, counts, vendor, oneroster, include_values)
         book.save(temp)
 
     atomic_write(Path(path), write, verify_zip, keep_backup=False)
@@ -57,17 +59,31 @@ def write_findings_csv(result: Any, path: Path | str, *, include_values: bool = 
     -, @, tab or CR) gets a leading apostrophe, as OWASP advises. Without include_values the
     report has no value or fix columns and no values in its messages.
     """
-    findings = result.findings if include_values else without_values(result.findings)
     width = len(_CSV_HEADINGS) if include_values else len(_CSV_HEADINGS) - 2
-    lines = [format_record(_CSV_HEADINGS[:width])]
-    lines.extend(format_record([neutralise_formula(t) for t in _row_texts(f)[:width]])
-                 for f in findings)
-    data = (_UTF8_BOM + "".join(lines)).encode("utf-8")
 
     def write(temp: Path) -> None:
-        temp.write_bytes(data)
+        with temp.open("w", encoding="utf-8", newline="") as out:
+            out.write(_UTF8_BOM + format_record(_CSV_HEADINGS[:width]))
+            findings = findings_of(result, include_values)
+            while chunk := list(islice(findings, _CHUNK)):
+                out.write("".join(format_record([neutralise_formula(t)
+                                                 for t in _row_texts(f)[:width]])
+                                  for f in chunk))
 
     atomic_write(Path(path), write, keep_backup=False)
+
+
+def findings_of(result: Any, include_values: bool = True) -> Iterator[Any]:
+    """A result's findings made one at a time when it can (iter_findings), else its list;
+    without values as report_privacy strips them."""
+    streamed = getattr(result, "iter_findings", None)
+    for finding in (streamed() if streamed is not None else result.findings):
+        yield finding if include_values else without_values([finding])[0]
+
+
+def count_of(result: Any) -> int:
+    total = getattr(result, "total", None)
+    return int(total) if total is not None else len(result.findings)
 
 
 def _row_texts(finding: Any) -> list[str]:
@@ -88,16 +104,20 @@ def _text(sheet: Any, value: str | None, **style: Any) -> WriteOnlyCell:
     return cell
 
 
-def _findings_sheet(book: Workbook, findings: list[Any], include_values: bool) -> None:
+def _findings_sheet(book: Workbook, findings: Iterable[Any], total: int,
+                    include_values: bool) -> Counter[str]:
+    """The findings, one per row; returns how many of each severity it wrote."""
+    counts: Counter[str] = Counter()
     sheet = book.create_sheet("Findings")
     sheet.freeze_panes = "A2"
     width = len(HEADINGS) if include_values else len(HEADINGS) - 2
     for index, column_width in enumerate(_WIDTHS[:width]):
         sheet.column_dimensions[chr(ord("A") + index)].width = column_width
-    sheet.auto_filter.ref = f"A1:{chr(ord('A') + width - 1)}{len(findings) + 1}"
+    sheet.auto_filter.ref = f"A1:{chr(ord('A') + width - 1)}{total + 1}"
     bold = Font(bold=True)
     sheet.append([_text(sheet, h, font=bold) for h in HEADINGS[:width]])
     for finding in findings:
+        counts[finding.severity] += 1
         fill, font = _SEVERITY_STYLE.get(finding.severity, (None, None))
         line = WriteOnlyCell(sheet, value=finding.line)  # a number, so the column sorts
         severity = _text(sheet, finding.severity, **({"fill": fill, "font": font} if fill else {}))
@@ -106,14 +126,14 @@ def _findings_sheet(book: Workbook, findings: list[Any], include_values: bool) -
             _text(sheet, finding.rule), severity, _text(sheet, finding.message),
             _text(sheet, finding.value), _text(sheet, getattr(finding, "fix", None)),
         ][:width])
+    return counts
 
 
-def _summary_sheet(book: Workbook, findings: Iterable[Any], vendor: str | None,
+def _summary_sheet(book: Workbook, counts: Counter[str], vendor: str | None,
                    oneroster: str | None, include_values: bool) -> None:
     sheet = book.create_sheet("Summary")
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 40
-    counts = Counter(f.severity for f in findings)
     rows = [
         ("Validation report", ""),
         ("Created", dt.datetime.now().strftime("%Y-%m-%d %H:%M")),

@@ -29,6 +29,7 @@ class ProgressDialogJob(QObject):
         self._job: Job[object] = Job(work, self._on_succeeded, self._on_failed, self._on_progress,
                                      name=title)
         self._running = False
+        self._quiet = False
         self.dialog = QProgressDialog(label, "Cancel", 0, 0 if busy else 100, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setAccessibleName(title)
@@ -55,8 +56,19 @@ class ProgressDialogJob(QObject):
         self._finish()
         self.cancelled.emit()
 
+    def go_quiet(self) -> None:
+        """Take the dialog away and let the window be used: the job keeps running and still
+        reports progress (the window shows it elsewhere), and cancel() still stops it."""
+        self._quiet = True
+        self.dialog.setWindowModality(Qt.WindowModality.NonModal)
+        self.dialog.reset()
+        self.dialog.hide()
+
     def _on_progress(self, fraction: float) -> None:
         if not self._running:
+            return
+        if self._quiet:
+            self.progressed.emit(round(max(0.0, min(1.0, fraction)) * 100))
             return
         if fraction > 0 and self.dialog.maximum() == 0:
             self.dialog.setRange(0, 100)

@@ -19,7 +19,8 @@ from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.session import BundleChanged, CheckFailed, CheckProgress, ResultChanged
 from rostereditor.core.standing_notices import standing_notices
-from rostereditor.core.validation import Finding, ValidationResult
+from rostereditor.core.validation import ValidationResult
+from rostereditor.core.validation.findings_listing import FindingsListing
 from rostereditor.core.wording import plural
 from rostereditor.ui.findings.severity_icons import severity_icon
 
@@ -27,18 +28,19 @@ if TYPE_CHECKING:
     from rostereditor.ui.window.main_window import MainWindow
 
 PANEL_REFRESH_MS = 120
-# Up to this many findings the list is made at once; more are made by a background job.
+# Up to this many findings the list is arranged at once; more, by a background job.
 INLINE_LISTING_LIMIT = 100_000
 
 
-def list_findings(result: ValidationResult, progress: Progress) -> list[Finding]:
-    """Every finding of a result as objects (slow for a million): the work of a listing job."""
+def build_listing(result: ValidationResult, file_order: list[str],
+                  progress: Progress) -> FindingsListing:
+    """A result's findings in list order, as arrays (no Finding objects): a listing job."""
     if not progress(0.0):
         raise Cancelled
-    findings = result.findings
+    listing = FindingsListing.of_result(result, file_order)
     if not progress(1.0):
         raise Cancelled
-    return findings
+    return listing
 
 
 class CheckPresenter(QObject):
@@ -53,6 +55,7 @@ class CheckPresenter(QObject):
         # A newer result supersedes the listing of an older one: it is cancelled, and the new
         # listing starts once the old one has stopped (two never run side by side).
         self._listing = JobSlot(window.runner)
+        window.findings_panel.runner = window.runner  # searches of a huge list run there too
         # The result whose findings the panel lists (None: nothing listed yet), how far the
         # running check is, and whether the last check was stopped before it finished.
         self._listed_result: ValidationResult | None = None
@@ -78,6 +81,7 @@ class CheckPresenter(QObject):
         """The window is closing: no more listings, no more timers."""
         self._panel_timer.stop()
         self._listing.cancel()
+        self._window.findings_panel.cancel_search()
 
     def is_listing(self) -> bool:
         return self._listing.is_running()
@@ -98,14 +102,15 @@ class CheckPresenter(QObject):
         result = self._session.result
         self._update_tab_titles(result)
         self._listing.cancel()
+        order = list(self._window.pages())
         if result is None:
-            self._show_findings([], None)
+            self._show_listing(FindingsListing({}), None)
             return
-        if wait or sum(result.counts.values()) <= INLINE_LISTING_LIMIT:
-            self._show_findings(result.findings, result)
+        if wait or result.total <= INLINE_LISTING_LIMIT:
+            self._show_listing(FindingsListing.of_result(result, order), result)
             return
-        self._listing.start(Job(lambda progress: list_findings(result, progress),
-                                lambda findings: self._show_findings(findings, result),
+        self._listing.start(Job(lambda progress: build_listing(result, order, progress),
+                                lambda listing: self._show_listing(listing, result),
                                 name="listing findings"))
         self.update_check_state()
 
@@ -121,7 +126,7 @@ class CheckPresenter(QObject):
         elif result is None:
             panel.set_check_state(self._unchecked_note(), listed=False)
         elif self._listing.is_running() or self._listed_result is None:
-            total = sum(result.counts.values())
+            total = result.total
             panel.set_check_state(f"Listing {plural(total, 'problem')}\u2026",
                                   listed=self._listed_result is not None)
         elif session.is_checking() or self._fraction is not None:
@@ -172,9 +177,9 @@ class CheckPresenter(QObject):
 
     # -- views -------------------------------------------------------------------------------
 
-    def _show_findings(self, findings: list[Finding], result: ValidationResult | None) -> None:
+    def _show_listing(self, listing: FindingsListing, result: ValidationResult | None) -> None:
         self._listed_result = result
-        self._window.findings_panel.set_findings(findings, list(self._window.pages()))
+        self._window.findings_panel.set_listing(listing, list(self._window.pages()))
         self.update_check_state()
         self._window.findings_updated.emit()
 

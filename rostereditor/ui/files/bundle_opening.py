@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from rostereditor.core.bundle import Bundle
-from rostereditor.core.bundle_reader import read_bundle
+from rostereditor.core.bundle import Bundle, BundleFile
+from rostereditor.core.bundle_reader import Progress, read_bundle
 from rostereditor.core.read_notice import BundleReadError
 from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
 from rostereditor.ui.files.sample_bundles import sample_bundle_path
@@ -35,12 +35,21 @@ class BundleOpening(QObject):
     """Reads bundles for the window and hands them to window.set_bundle()."""
 
     read_progress = Signal(int)  # percent of a background read, as its progress bar shows
+    # (read token, BundleFile): a file of a background read, sent from the reading thread.
+    _file_read = Signal(object, object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
         self._job: ProgressDialogJob | None = None
         self._untitled: str | None = None
+        # The read whose files are being shown as they arrive, and whether any has been.
+        self._token: object = None
+        self._target = Path()
+        self._showing = False
+        self._previous: Bundle | None = None
+        self._file_read.connect(self._on_file_read, Qt.ConnectionType.QueuedConnection)
+        self._status_cancel_connected = False
 
     def open(self, source: Source, *, background: bool | None = None,
              untitled: str | None = None) -> bool:
@@ -78,11 +87,11 @@ class BundleOpening(QObject):
         self._show(bundle)
         return True
 
-    def _show(self, bundle: Bundle) -> None:
+    def _show(self, bundle: Bundle, *, keep_place: bool = False) -> None:
         if self._untitled is not None:
             bundle.source, bundle.source_kind = None, "new"
         self._window.untitled_name = self._untitled
-        self._window.set_bundle(bundle)
+        self._window.set_bundle(bundle, keep_place=keep_place)
 
     def is_opening(self) -> bool:
         return self._job is not None
@@ -143,12 +152,22 @@ class BundleOpening(QObject):
         if previous is not None:
             previous.cancel()  # a newer open replaces one still running, quietly
         name = target.name if isinstance(target, Path) else f"{len(target)} files"
-        job = ProgressDialogJob(self._window, "Opening", f"Opening {name}\u2026",
-                                lambda progress: read_bundle(target, progress=progress),
+        token = self._token = object()
+        self._showing = False
+
+        def read(progress: Progress) -> Bundle:
+            # Each file goes to the window as soon as it is read: the first rows show in a
+            # second, not after the last file.
+            return read_bundle(target, progress=progress,
+                               on_file=lambda file: self._file_read.emit(token, file))
+
+        job = ProgressDialogJob(self._window, "Opening", f"Opening {name}\u2026", read,
                                 self._window.runner, show_after_ms=SHOW_PROGRESS_AFTER_MS,
                                 busy=False)
         job.dialog.setAccessibleName(f"Opening {name}")
+        self._target = target if isinstance(target, Path) else target[0].parent
         job.progressed.connect(self.read_progress)
+        job.progressed.connect(lambda percent: self._show_progress(token, percent))
         job.progressed.connect(self._window.opening_page.set_percent)
         job.succeeded.connect(lambda bundle: self._on_done(job, bundle))
         job.failed.connect(lambda error: self._on_failed(job, error))
@@ -161,23 +180,65 @@ class BundleOpening(QObject):
         if self._job is not None:
             self._job.cancel()
 
+    def _on_file_read(self, token: object, file: BundleFile) -> None:
+        """A file of the background read: show it (read-only) while the rest is read."""
+        job = self._job
+        if token is not self._token or job is None:
+            return  # a read that was cancelled or replaced
+        if self._showing:
+            self._window.session.add_read_file(file)
+            return
+        self._showing = True
+        # Cancelling later brings back the bundle open now (unless it had unsaved changes,
+        # which the user agreed to discard when the open started).
+        self._previous = self._window.bundle if not self._window.is_modified() else None
+        job.go_quiet()  # the window is usable now; the status bar shows how far the read is
+        if not self._status_cancel_connected:  # the status bar's Cancel stops the read then
+            self._window.status.cancel_requested.connect(self.cancel)
+            self._status_cancel_connected = True
+        target = self._target
+        kind = "zip" if target.suffix.lower() == ".zip" else "folder" if target.is_dir() \
+            else "files"
+        self._window.show_reading(Bundle(files={file.name: file}, source=target,
+                                         source_kind=kind))  # type: ignore[arg-type]
+
+    def _show_progress(self, token: object, percent: int) -> None:
+        """Once the first files are shown, the read's progress is in the status bar."""
+        if token is self._token and self._showing:
+            self._window.status.show_progress(percent / 100, "Reading\u2026")
+
+    def _stop_showing(self) -> None:
+        """A read that showed its first files ended without a bundle: take them away."""
+        self._token = None
+        self._window.status.show_progress(None)
+        previous, self._previous = self._previous, None
+        if self._showing:
+            self._showing = False
+            self._window.close_reading(previous)
+
     def _on_cancelled(self, job: ProgressDialogJob) -> None:
         if job is self._job:
             self._job = None
+            self._stop_showing()
             self._window.end_opening()
             self._window.statusBar().showMessage("Opening cancelled.", 4000)
 
     def _on_done(self, job: ProgressDialogJob, bundle: Bundle) -> None:
         if job is self._job:
             self._job = None
+            self._token = None
+            self._previous = None
+            self._window.status.show_progress(None)
+            shown, self._showing = self._showing, False
             if self._window.stack.currentWidget() is self._window.opening_page:
                 self._window.opening_page.preparing()
-            self._show(bundle)
+            self._show(bundle, keep_place=shown)
 
     def _on_failed(self, job: ProgressDialogJob, error: Exception) -> None:
         if job is not self._job:
             return
         self._job = None
+        self._stop_showing()
         self._window.end_opening()
         if isinstance(error, BundleReadError):
             self._show_open_error(str(error))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,7 +92,8 @@ class BundleSaving(QObject):
 
     def _confirm_errors(self) -> bool:
         # Warn, never block: a coordinator may have to send a partly fixed bundle.
-        counts = Counter(f.severity for f in self._window.all_findings())
+        result = self._window.session.result
+        counts = result.counts if result is not None else {}
         if not counts.get("error"):
             return True
         return confirm_save_with_errors(self._window, counts["error"], counts.get("warning", 0))

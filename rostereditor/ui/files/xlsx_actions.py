@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,6 @@ from rostereditor.core.bundle_origin import BundleOrigin
 from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import ALL_DATA_FILES
 from rostereditor.core.read_notice import BundleReadError, ReadNotice
-from rostereditor.core.validation import Finding
 from rostereditor.core.wording import plural
 from rostereditor.ui.background.progress_dialog_job import ProgressDialogJob
 from rostereditor.ui.files.findings_export_dialog import FindingsExportDialog
@@ -39,13 +37,6 @@ class XlsxActionId:
 
 
 ALL_FILES_CHOICE = "All files in the bundle"
-
-
-@dataclass
-class _FindingsSnapshot:
-    """What the report writers need: the findings as the window lists them."""
-
-    findings: list[Finding] = field(default_factory=list)
 
 
 class XlsxActions:
@@ -225,7 +216,8 @@ class XlsxActions:
             return None
         window.flush_pending_updates()
         if include_values is None:
-            dialog = FindingsExportDialog(window, len(window.all_findings()))
+            # The listing's length, not window.all_findings(): no Finding objects for a count.
+            dialog = FindingsExportDialog(window, len(window.findings_panel.listing))
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             include_values = dialog.include_values()
@@ -241,7 +233,8 @@ class XlsxActions:
         as_csv = target.suffix.lower() == ".csv"
         if not as_csv:
             target = _with_suffix(target, ".xlsx")
-        snapshot = _FindingsSnapshot(window.all_findings())  # taken now, on the GUI thread
+        # The list as the window shows it now: immutable, so the worker streams it out.
+        snapshot = window.findings_panel.listing
         vendor = window.profile_combo.currentText()
         version = window.session.version
 
@@ -261,7 +254,7 @@ class XlsxActions:
                         lambda progress: _write_unless_cancelled(write, target, progress))
         without = "" if include_values else ", without values"
         job.succeeded.connect(lambda _: window.show_status(
-            f"Saved {plural(len(snapshot.findings), 'finding')} to {target.name}{without}.", 10000))
+            f"Saved {plural(len(snapshot), 'finding')} to {target.name}{without}.", 10000))
         job.failed.connect(lambda error: self._explain_failure("Cannot export findings", error))
         job.cancelled.connect(lambda: window.show_status(
             f"Export cancelled; {target.name} was not written.", 6000))

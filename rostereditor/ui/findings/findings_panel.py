@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,12 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rostereditor.core.background_work import InlineRunner, Job, JobRunner, JobSlot
 from rostereditor.core.validation import Finding
-from rostereditor.ui.findings.findings_model import FindingsTableModel
+from rostereditor.core.validation.findings_listing import FindingsListing
+from rostereditor.ui.findings.findings_model import FindingsTableModel, ListedFindings
 from rostereditor.ui.grid.cell_editor_keys import is_context_menu_key
 
 ALL = ""
-_BIG = 1 << 62
+# Up to this many findings a search runs at once; more, in a worker while the list stays.
+SEARCH_INLINE_LIMIT = 50_000
 
 SEVERITY_CHOICES = (("All severities", ALL), ("Errors", "error"), ("Warnings", "warning"),
                     ("Notes", "info"))
@@ -57,12 +59,15 @@ class FindingsPanel(QDockWidget):
         super().__init__("Problems", parent)
         self.setObjectName("findingsPanel")
         self.setAccessibleName("Problems panel")
-        self._all: list[Finding] = []
+        self._listing = FindingsListing({})
+        # Where searches of a huge list run; the window sets its runner, tests search in place.
+        self.runner: JobRunner = InlineRunner()
+        self._searching: JobSlot | None = None
+        self._search: tuple[FindingsListing, str, np.ndarray | None] | None = None
         # What the list is while it is not the finished check's: None when it is current.
         self._note: str | None = None
         self._listed = False  # whether the list shows a finished check at all
-        self._file_rank: dict[str, int] = {}
-        self._keys: list[tuple[int, int, int]] = []
+        self._keys = np.zeros(0, dtype=np.int64)  # position keys of the shown findings
 
         body = QWidget(self)
         self.file_filter = QComboBox(body)
@@ -165,30 +170,36 @@ class FindingsPanel(QDockWidget):
         self._note, self._listed = note, listed
         self._show_counts()
 
-    def set_findings(self, findings: Sequence[Finding], file_order: Sequence[str]) -> None:
-        """Replace the list; keeps the user's filter choices when they still apply."""
-        self._file_rank = {name: i for i, name in enumerate(file_order)}
-        self._all = sorted(findings, key=self.sort_key)
+    def set_listing(self, listing: FindingsListing, file_order: Sequence[str] = ()) -> None:
+        """Show a result's listing; keeps the user's filter choices when they still apply."""
+        self._listing = listing
+        self._search = None
         self._listed = True  # a list was given; the window's check state may say more
-        files = list(file_order)
-        rules = sorted({f.rule for f in self._all})
-        self._fill_combos(files, rules)
+        self._fill_combos(list(file_order) or [f for f in listing.files if f is not None],
+                          list(listing.rules))
         self.apply_filters()
 
-    def sort_key(self, f: Finding) -> tuple[int, int, int]:
-        rank = -1 if f.file is None else self._file_rank.get(f.file, len(self._file_rank))
-        line = f.line if f.line is not None else (_BIG if f.row_id is not None else 0)
-        col = f.column_index if f.column_index is not None else -1
-        return (rank, line, col)
+    def set_findings(self, findings: Sequence[Finding], file_order: Sequence[str]) -> None:
+        """Show ready-made findings (tests and small tools; results come as listings)."""
+        self.set_listing(FindingsListing.of_findings(findings, file_order), file_order)
 
-    def position_key(self, file_name: str, line: int | None, col: int) -> tuple[int, int, int]:
-        return (self._file_rank.get(file_name, len(self._file_rank)),
-                _BIG if line is None else line, col)
+    @property
+    def listing(self) -> FindingsListing:
+        return self._listing
 
-    def all_findings(self) -> list[Finding]:
-        return self._all
+    def sort_key(self, f: Finding) -> int:
+        """Where a finding sits in the list's order (file, line, column)."""
+        return self._listing.key_of(f)
 
-    def shown_findings(self) -> list[Finding]:
+    def position_key(self, file_name: str, line: int | None, col: int,
+                     row_id: int | None = None) -> int:
+        """The order key of a place in a file (row_id places a row added in the editor)."""
+        return self._listing.position_key(file_name, line, col, row_id)
+
+    def all_findings(self) -> ListedFindings:
+        return ListedFindings(self._listing, np.arange(len(self._listing), dtype=np.int64))
+
+    def shown_findings(self) -> ListedFindings:
         return self.model.findings()
 
     def _fill_combos(self, files: list[str], rules: list[str]) -> None:
@@ -205,20 +216,18 @@ class FindingsPanel(QDockWidget):
             combo.blockSignals(False)
 
     def apply_filters(self) -> None:
-        file_name = self.file_filter.currentData() or ALL
-        severity = self.severity_filter.currentData() or ALL
-        rule = self.rule_filter.currentData() or ALL
+        """Show the findings the filters and the search let through (vectorized over the list;
+        a search of a huge list runs in a worker and the list follows when it is done)."""
+        listing = self._listing
         needle = self.search.text().strip().lower()
-        shown = [
-            f for f in self._all
-            if (not file_name or f.file == file_name)
-            and (not severity or f.severity == severity)
-            and (not rule or f.rule == rule)
-            and (not needle or needle in f.message.lower() or needle in str(f.value or "").lower()
-                 or needle in f.rule.lower())
-        ]
-        self.model.set_findings(shown)
-        self._keys = [self.sort_key(f) for f in shown]
+        matching = self._search_mask(needle) if needle else None
+        if needle and matching is None:
+            return  # the search is running; it calls back here when done
+        shown = listing.select(file=self.file_filter.currentData() or None,
+                               severity=self.severity_filter.currentData() or None,
+                               rule=self.rule_filter.currentData() or None, matching=matching)
+        self.model.show(listing, shown)
+        self._keys = listing.key[shown]
         self._show_counts()
 
     def _show_counts(self) -> None:
@@ -230,14 +239,42 @@ class FindingsPanel(QDockWidget):
         if not self._listed:
             self.counts_label.setText(self._note or "")
             return
-        counts: Counter[str] = Counter(f.severity for f in self._all)
-        text = count_phrase(counts) if self._all else "No problems found."
+        total = len(self._listing)
+        text = count_phrase(self._listing.counts()) if total else "No problems found."
         shown = self.model.rowCount()
-        if self._all and shown != len(self._all):
-            text += f"   (showing {shown:,} of {len(self._all):,})"
+        if total and shown != total:
+            text += f"   (showing {shown:,} of {total:,})"
         if self._note:
             text += f"   \u2014 {self._note}"
         self.counts_label.setText(text)
+
+    def _search_mask(self, needle: str) -> np.ndarray | None:
+        """Which findings mention the needle; None while a worker is still finding out."""
+        listing, known = self._listing, self._search
+        if known is not None and known[0] is listing and known[1] == needle:
+            return known[2]
+        if len(listing) <= SEARCH_INLINE_LIMIT:
+            mask = listing.search(needle)
+            self._search = (listing, needle, mask)
+            return mask
+        if self._searching is None:
+            self._searching = JobSlot(self.runner)
+        self._search = (listing, needle, None)
+        self.counts_label.setText(f"Searching {len(listing):,} problems for \u201c{needle}\u201d\u2026")
+
+        def found(mask: np.ndarray) -> None:
+            if self._search is not None and self._search[0] is listing and self._search[1] == needle:
+                self._search = (listing, needle, mask)
+                self.apply_filters()
+
+        self._searching.start(Job(lambda progress: listing.search(needle, progress), found,
+                                  name="searching problems"))
+        return None
+
+    def cancel_search(self) -> None:
+        """Stop a running search (the window is closing)."""
+        if self._searching is not None:
+            self._searching.cancel()
 
     # -- navigation --------------------------------------------------------------------
 
@@ -270,19 +307,22 @@ class FindingsPanel(QDockWidget):
             self.finding_activated.emit(self.model.finding(index.row()))
 
     def select_finding(self, finding: Finding) -> None:
-        for row, f in enumerate(self.model.findings()):
-            if f is finding:
-                self.view.setCurrentIndex(self.model.index(row, 0))
-                self.view.scrollTo(self.model.index(row, 0))
-                return
+        index = self._listing.index_of(finding)
+        if index is None:
+            return
+        shown = self.model.shown
+        row = int(np.searchsorted(shown, index))
+        if row < len(shown) and int(shown[row]) == index:
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.view.scrollTo(self.model.index(row, 0))
 
-    def next_after(self, key: tuple[int, int, int], backwards: bool = False) -> Finding | None:
+    def next_after(self, key: int, backwards: bool = False) -> Finding | None:
         """The shown finding after (or before) a position, wrapping around the list."""
-        shown = self.model.findings()
-        if not shown:
+        shown = self.model.shown
+        if not len(shown):
             return None
         if backwards:
-            pos = bisect_left(self._keys, key) - 1
-            return shown[pos] if pos >= 0 else shown[-1]
-        pos = bisect_right(self._keys, key)
-        return shown[pos] if pos < len(shown) else shown[0]
+            pos = int(np.searchsorted(self._keys, key, side="left")) - 1
+            return self.model.finding(pos if pos >= 0 else len(shown) - 1)
+        pos = int(np.searchsorted(self._keys, key, side="right"))
+        return self.model.finding(pos if pos < len(shown) else 0)

@@ -90,11 +90,12 @@ class ProblemNavigation(QObject):
         if self._last is not None and here == self._last[1:]:
             key = panel.sort_key(self._last[0])
         elif here is not None and model is not None:
-            key = panel.position_key(here[0], model.table.source_line(here[1]), here[2])
+            key = panel.position_key(here[0], model.table.source_line(here[1]), here[2],
+                                     model.table.row_id(here[1]))
         elif name is not None:
             key = panel.position_key(name, 0, -2)
         else:
-            key = (-1, 0, 0)
+            key = -1  # before every finding
         finding = panel.next_after(key, backwards)
         attempts = len(panel.shown_findings())
         # Skip bundle-level findings, which have no cell to go to.

@@ -1,16 +1,23 @@
-"""One file's findings indexed for painting: O(1) "anything here?" and what changed between results."""
+"""One file's findings for painting: the severity of any cell without making a Finding, the
+findings of one cell when hovered, and which cells changed between results."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
+from rostereditor.core.table import Table
 from rostereditor.core.validation import Finding
-from rostereditor.ui.findings.severity_style import worst_severity
+from rostereditor.core.validation.file_findings import (
+    CODE_SEVERITY,
+    NO_FINDING,
+    FileFindings,
+    sources_of,
+)
 
 CellKey = tuple[int, int]  # (row id, column)
-# Above this many flagged cells, skip the key set (memory) and ask the mapping directly.
-MAX_KEY_SET = 500_000
 
 
 @dataclass(frozen=True)
@@ -22,51 +29,66 @@ class FindingsChange:
 
 
 class CellFindings:
-    """The latest result's findings for one grid, by (row id, column) and by row id."""
+    """The latest result's findings for one grid, looked up by (row id, column) and row id."""
 
     def __init__(self) -> None:
-        self._cells: Mapping[CellKey, list[Finding]] = {}
-        self._rows: dict[int, list[Finding]] = {}
-        self._keys: frozenset[CellKey] | None = frozenset()
+        self._index: FileFindings | None = None
 
     @property
-    def cells(self) -> Mapping[CellKey, list[Finding]]:
-        return self._cells
+    def index(self) -> FileFindings | None:
+        return self._index
 
-    def replace(self, cells: Mapping[CellKey, list[Finding]],
-                rows: dict[int, list[Finding]]) -> FindingsChange | None:
-        """Take a new result's findings (the mapping is kept as is: it may be lazy and large).
-
-        Returns the cells that gained or lost findings and the rows whose record-level findings
-        came or went, or None when that is not known cheaply (then repaint everything). A cell
-        that keeps findings of another severity is not reported; in practice that cell was just
-        edited, and its own change repaints it.
-        """
-        old_keys, old_rows = self._keys, self._rows
-        self._cells, self._rows = cells, rows
-        # A set answers "no finding here" (most cells) without touching the lazy mapping.
-        self._keys = frozenset(cells.keys()) if len(cells) <= MAX_KEY_SET else None
-        if old_keys is None or self._keys is None:
+    def replace_index(self, index: FileFindings | None) -> FindingsChange | None:
+        """Take a result's findings for this file; returns the cells and record rows whose
+        findings changed, or None when that is not known (then repaint everything)."""
+        old, self._index = self._index, index
+        if index is old:
+            return FindingsChange(frozenset(), set())
+        if old is None and index is None:
+            return FindingsChange(frozenset(), set())
+        if index is None or old is None or index.changed_cells is None \
+                or not index.follows(old):
             return None
-        return FindingsChange(old_keys ^ self._keys, set(old_rows.keys() ^ rows.keys()))
+        rows, cols = index.changed_cells
+        cells = frozenset((r, c) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
+                          if c >= 0 and r >= 0)
+        return FindingsChange(cells, {r for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
+                                      if c < 0 and r >= 0})
+
+    def replace(self, cells: Mapping[CellKey, list[Finding]], rows: dict[int, list[Finding]],
+                table: Table | None = None) -> FindingsChange | None:
+        """Take findings given as (row id, column) -> findings and row id -> findings (tests
+        and small tools; a result gives its index through replace_index)."""
+        made = [f for found in cells.values() for f in found]
+        made += [f for found in rows.values() for f in found]
+        file = made[0].file if made else None
+        return self.replace_index(FileFindings(file, table, sources_of(made, [])) if made else None)
+
+    def worst_at(self, row_id: int, col: int) -> str | None:
+        """The most serious severity on a cell, or None: what painting asks, object-free."""
+        if self._index is None:
+            return None
+        code = self._index.worst_at(row_id, col)
+        return None if code == NO_FINDING else CODE_SEVERITY[code]
 
     def at(self, row_id: int, col: int) -> list[Finding] | None:
-        key = (row_id, col)
-        if self._keys is not None and key not in self._keys:
+        if self._index is None or self._index.worst_at(row_id, col) == NO_FINDING:
             return None
-        return self._cells.get(key)
+        return self._index.at(row_id, col)
 
     def of_row(self, row_id: int) -> list[Finding] | None:
         """Findings about the whole record (ragged, blank), not one of its cells."""
-        return self._rows.get(row_id)
+        return self.at(row_id, -1)
 
-    def worst_in_row(self, row_id: int, column_count: int) -> str | None:
+    def worst_in_row(self, row_id: int, column_count: int | None = None) -> str | None:
         """The most serious severity of a record's problems, in its cells or about it."""
-        found = list(self._rows.get(row_id, ()))
-        for col in range(column_count):
-            found.extend(self.at(row_id, col) or ())
-        return worst_severity(found)
+        if self._index is None:
+            return None
+        code = self._index.worst_in_row(row_id)
+        return None if code == NO_FINDING else CODE_SEVERITY[code]
 
-    def problem_row_ids(self) -> set[int]:
-        keys = self._keys if self._keys is not None else self._cells.keys()
-        return {row_id for row_id, _ in keys} | set(self._rows)
+    def problem_row_ids(self) -> np.ndarray:
+        """Row ids of the records with a problem (sorted)."""
+        if self._index is None:
+            return np.zeros(0, dtype=np.int64)
+        return self._index.problem_rows()

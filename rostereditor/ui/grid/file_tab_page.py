@@ -65,6 +65,8 @@ class FileTabPage(QWidget):
         header.setHighlightSections(True)
         # Column operations reset the model and forget sort and filters; so does the strip.
         model.modelReset.connect(self._update_strip)
+        self._keep_current: tuple[int, int] | None = None
+        model.order_ready.connect(self._on_order_ready)
 
     # -- column sizing -----------------------------------------------------------------
 
@@ -75,9 +77,13 @@ class FileTabPage(QWidget):
         table = self.model.table
         sample = min(len(table), SIZE_SAMPLE_ROWS)
         padding = 24
+        # In file order the sampled rows are a slice of each column (zero-copy); a cell at a
+        # time, or a take over a chunked column, cost a big tab's opening on the GUI thread.
+        in_order = all(table.row_id(r) == r for r in range(sample))
         for col in range(table.column_count):
-            longest = sorted({display_text(table.cell(r, col)) for r in range(sample)},
-                             key=len, reverse=True)[:5]
+            values = table.column_storage(col).slice(0, sample).to_pylist() if in_order \
+                else [table.cell(r, col) for r in range(sample)]
+            longest = sorted({display_text(v) for v in values}, key=len, reverse=True)[:5]
             width = max([metrics.horizontalAdvance(v) for v in longest] or [0])
             width = max(width, header_metrics.horizontalAdvance(table.header[col]) + 12)
             self.view.setColumnWidth(col, max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, width + padding)))
@@ -86,13 +92,12 @@ class FileTabPage(QWidget):
 
     def sort_by(self, col: int, descending: bool = False) -> None:
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        self.model.sort(col, order)
         self.view.horizontalHeader().setSortIndicatorShown(True)
         # Qt draws AscendingOrder as a down arrow (the macOS way); spreadsheet users read
         # \u25b2 as A\u2192Z and \u25bc as Z\u2192A, so the indicator is given the other order.
         shown = Qt.SortOrder.AscendingOrder if descending else Qt.SortOrder.DescendingOrder
         self.view.horizontalHeader().setSortIndicator(col, shown)
-        self._after_order_change()
+        self.model.sort(col, order)  # order_ready follows (from a worker for a big table)
 
     def column_label(self, col: int) -> str:
         """A column's name for messages; an unnamed one is called by its position."""
@@ -135,12 +140,17 @@ class FileTabPage(QWidget):
 
     def _reapply(self) -> None:
         current = self.view.currentIndex()
-        current_row = self.model.source_row(current.row()) if current.isValid() else None
+        # The record to keep current once the new rows are shown (a big table's come later).
+        self._keep_current = (self.model.source_row(current.row()), current.column()) \
+            if current.isValid() else None
         self.model.apply_view_order()
-        if current_row is not None:
-            view_row = self.model.view_row(current_row)
-            if view_row is not None:
-                self.view.setCurrentIndex(self.model.index(view_row, current.column()))
+
+    def _on_order_ready(self) -> None:
+        keep, self._keep_current = self._keep_current, None
+        if keep is not None:
+            view_row = self.model.view_row(keep[0])
+            if view_row is not None and view_row < self.model.rowCount():
+                self.view.setCurrentIndex(self.model.index(view_row, keep[1]))
         self._after_order_change()
 
     def _after_order_change(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QIcon
 
+from rostereditor.core.background_work import InlineRunner, Job, JobSlot
 from rostereditor.core.session import (
     CellsChanged,
     ColumnsChanged,
@@ -33,11 +35,11 @@ from rostereditor.core.session import (
 from rostereditor.core.table import Table
 from rostereditor.core.validation import Finding
 from rostereditor.ui.findings.severity_icons import severity_icon
-from rostereditor.ui.findings.severity_style import SEVERITY_BRUSH, SEVERITY_COLOR, worst_severity
-from rostereditor.ui.grid.cell_findings import CellFindings, CellKey
+from rostereditor.ui.findings.severity_style import SEVERITY_BRUSH, SEVERITY_COLOR
+from rostereditor.ui.grid.cell_findings import CellFindings, CellKey, FindingsChange
 from rostereditor.ui.grid.cell_text import SPACE_MARK, display_text
 from rostereditor.ui.grid.cell_tooltips import EXTRA_FIELD_TIP, CellTooltips, finding_tooltip
-from rostereditor.ui.grid.view_row_order import ViewRowOrder
+from rostereditor.ui.grid.view_row_order import ShownRows, ViewRowOrder
 
 __all__ = ["SPACE_MARK", "CellEditSink", "CellMarks", "RosterTableModel", "display_text"]
 
@@ -48,6 +50,9 @@ _ANSWERED_ROLES = frozenset({
 })
 # More changed rows than this in one event-loop turn: repaint the grid rather than row by row.
 ROW_BY_ROW_LIMIT = 64
+# From this many rows a sort or filter is worked out in a worker (sorting 4.7 million rows takes
+# seconds); the rows stay in their old order until the new one is ready.
+BACKGROUND_ORDER_ROWS = 200_000
 
 
 class CellMarks(Protocol):
@@ -72,6 +77,7 @@ class RosterTableModel(QAbstractTableModel):
     Without an edit sink the model is read-only (the manifest).
     """
 
+    order_ready = Signal()  # a sort or filter has been applied (at once, or from a worker)
     # New findings are in: whatever describes the current cell (the status bar) says it again.
     findings_changed = Signal()
 
@@ -88,6 +94,8 @@ class RosterTableModel(QAbstractTableModel):
         self.marks: CellMarks | None = None  # painted under findings, which matter more
         self._column_tip: Callable[[int], str] | None = None
         self._session: EditSession | None = None
+        # Sorts and filters of big tables are worked out here, off the GUI thread.
+        self._ordering: JobSlot | None = None
         self._row_count = len(table)
         self._extra_columns = self._count_extra_columns()
         # What this event-loop turn already asked the views to repaint: row id -> (first, last)
@@ -108,6 +116,8 @@ class RosterTableModel(QAbstractTableModel):
     def attach(self, session: EditSession) -> None:
         """Follow the session: its edits, structure changes, results and version."""
         self._session = session
+        if not isinstance(session.runner, InlineRunner):
+            self._ordering = JobSlot(session.runner)
         self.tooltips.hints = lambda row, col: session.reference_suggestions(self.file_name, row, col)
         self._column_tip = lambda col: session.column_tooltip(self.file_name, self.table.header[col])
         events = session.events
@@ -122,6 +132,8 @@ class RosterTableModel(QAbstractTableModel):
         """Stop following the session (the tab is closing)."""
         session, self._session = self._session, None
         self._turn.stop()
+        if self._ordering is not None:
+            self._ordering.cancel()
         if session is None:
             return
         events = session.events
@@ -150,10 +162,8 @@ class RosterTableModel(QAbstractTableModel):
 
     def _on_result_changed(self, event: ResultChanged) -> None:
         result = event.result
-        cells: Mapping[CellKey, list[Finding]] = result.cell_index(self.file_name) if result else {}
-        if cells is self.findings.cells and cells:
-            return  # this file's findings did not change: nothing to repaint
-        self.set_findings(cells, result.row_findings(self.file_name) if result else {})
+        index = result.file_findings(self.file_name) if result is not None else None
+        self._show_findings_change(self.findings.replace_index(index))
 
     def _on_version_changed(self, _event: VersionChanged) -> None:
         if self.table.column_count:
@@ -195,11 +205,13 @@ class RosterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return self.table.cell(row, col)
         row_id = self.table.row_id(row)
-        findings = self.findings.at(row_id, col)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if findings:
-                return SEVERITY_BRUSH.get(worst_severity(findings) or "")
+            # Painting asks every visible cell: a severity lookup, no Finding objects.
+            worst = self.findings.worst_at(row_id, col)
+            if worst:
+                return SEVERITY_BRUSH.get(worst)
             return self.marks.brush(self.file_name, row_id, col) if self.marks else None
+        findings = self.findings.at(row_id, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self.tooltips.cell(row, col, self.table.cell(row, col), findings)
             note = self.marks.note(self.file_name, row_id, col) if self.marks else None
@@ -231,12 +243,13 @@ class RosterTableModel(QAbstractTableModel):
             return str(line) if line is not None else "new"
         if role == Qt.ItemDataRole.DecorationRole:
             # A dot beside the line number marks every record with a problem, at any scroll.
-            worst = self.findings.worst_in_row(self.table.row_id(row), self.table.column_count)
+            worst = self.findings.worst_in_row(self.table.row_id(row))
             return severity_icon(worst) if worst else None
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+        if role == Qt.ItemDataRole.ForegroundRole:
+            worst = self.findings.worst_at(self.table.row_id(row), -1)
+            return QBrush(SEVERITY_COLOR[worst]) if worst else None
+        if role == Qt.ItemDataRole.ToolTipRole:
             findings = self.findings.of_row(self.table.row_id(row))
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(SEVERITY_COLOR[worst_severity(findings) or "info"]) if findings else None
             return CellTooltips.row_header(self.table.source_line(row), self.file_name, findings)
         return None
 
@@ -285,15 +298,19 @@ class RosterTableModel(QAbstractTableModel):
             return  # extra fields of ragged records are not a column to sort by
         self.order.sort_column = None if column < 0 else column
         self.order.sort_descending = order == Qt.SortOrder.DescendingOrder
-        self._relayout()
+        self._order_later(reset=False)
 
     # -- findings ----------------------------------------------------------------------
 
     def set_findings(self, cell_index: Mapping[CellKey, list[Finding]],
                      row_findings: dict[int, list[Finding]] | None = None) -> None:
-        """Take a (row_id, col) -> findings mapping (kept as is: it may be lazy and large)
-        and the findings that concern a whole row, by row id; repaint what looks different."""
-        change = self.findings.replace(cell_index, row_findings or {})
+        """Take findings as a (row_id, col) -> findings mapping and the findings that concern a
+        whole row, by row id (tests and tools; results come through the session)."""
+        self._show_findings_change(self.findings.replace(cell_index, row_findings or {},
+                                                         self.table))
+
+    def _show_findings_change(self, change: FindingsChange | None) -> None:
+        """Repaint what looks different after the findings changed."""
         if change is None:
             self.repaint_all()
             self.findings_changed.emit()
@@ -312,7 +329,7 @@ class RosterTableModel(QAbstractTableModel):
         """Findings on a table cell (table row, not view row)."""
         return list(self.findings.at(self.table.row_id(row), col) or ())
 
-    def problem_row_ids(self) -> set[int]:
+    def problem_row_ids(self) -> np.ndarray:
         return self.findings.problem_row_ids()
 
     # -- repainting --------------------------------------------------------------------
@@ -363,29 +380,83 @@ class RosterTableModel(QAbstractTableModel):
     # -- structure ---------------------------------------------------------------------
 
     def rebuild_rows(self) -> None:
-        """After rows were inserted, deleted or moved in the table: recompute everything."""
+        """After rows were inserted, deleted or moved in the table: recompute everything.
+
+        A big sorted or filtered table shows its records in the order they had (rows added at
+        the end) at once, and the new order follows from a worker.
+        """
+        later = self._ordering is not None and self.order.active \
+            and len(self.table) >= BACKGROUND_ORDER_ROWS
+        if self._ordering is not None:
+            self._ordering.cancel()  # its rows are the table's rows before this change
         self.beginResetModel()
-        self._reorder()
+        if later:
+            self._painted = {}
+            self._turn.stop()
+            self.order.apply(self.order.carried_over(self.table), self.table.row_ids())
+            self._row_count = self.order.count(self.table)
+            self._extra_columns = self._count_extra_columns()
+        else:
+            self._reorder()
         self.endResetModel()
+        if later:
+            self._order_later(reset=True)
 
     def apply_view_order(self) -> None:
-        """After sort/filter settings changed on self.order."""
-        self.rebuild_rows()
+        """After filter (or sort) settings changed on self.order: order_ready follows, at once
+        for a small table, from a worker for a big one (the old rows stay shown until then)."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, self.table.column_count - 1))
+        self._order_later(reset=True)
+
+    def is_ordering(self) -> bool:
+        """A sort or filter is being worked out in the background."""
+        return self._ordering is not None and self._ordering.is_running()
+
+    def _order_later(self, *, reset: bool) -> None:
+        """Work out the view order: in place below BACKGROUND_ORDER_ROWS, else in a worker."""
+        if self._ordering is None or len(self.table) < BACKGROUND_ORDER_ROWS:
+            if reset:
+                self.rebuild_rows()
+            else:
+                self._relayout(self.order.plan(self.table, self.problem_row_ids)(),
+                           self.table.row_ids())
+            self.order_ready.emit()
+            return
+        plan = self.order.plan(self.table, self.problem_row_ids)
+        rows_then = self.table.row_ids()
+        self._ordering.start(Job(lambda _progress: plan(),
+                                 lambda rows: self._order_ready(rows, rows_then, reset=reset),
+                                 name="ordering rows"))
+
+    def _order_ready(self, rows: ShownRows | None, rows_then: np.ndarray, *,
+                     reset: bool) -> None:
+        if self.table.row_ids() is not rows_then:
+            self._order_later(reset=reset)  # rows came or went meanwhile: work it out again
+            return
+        if reset:
+            self.beginResetModel()
+            self._painted = {}
+            self._turn.stop()
+            self.order.apply(rows, rows_then)
+            self._row_count = self.order.count(self.table)
+            self.endResetModel()
+        else:
+            self._relayout(rows, rows_then)
+        self.order_ready.emit()
 
     def _reorder(self) -> None:
         self._painted = {}  # a reset repaints everything anyway
         self._turn.stop()
-        self.order.rebuild(self.table, self.problem_row_ids())
+        self.order.rebuild(self.table, self.problem_row_ids)
         self._row_count = self.order.count(self.table)
         self._extra_columns = self._count_extra_columns()
 
-    def _relayout(self) -> None:
-        """Re-sort keeping selections and the current cell on the same records."""
+    def _relayout(self, rows: ShownRows | None, row_ids: np.ndarray) -> None:
+        """Take a new order keeping selections and the current cell on the same records."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         table_rows = [self.order.table_row(i.row()) for i in persistent]
-        self.order.rebuild(self.table, self.problem_row_ids())
+        self.order.apply(rows, row_ids)
         self._row_count = self.order.count(self.table)
         new_indexes = []
         for index, row in zip(persistent, table_rows, strict=True):

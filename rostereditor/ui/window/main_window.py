@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.oneroster_files import MANIFEST
-from rostereditor.core.session import BundleChanged, EditSession, Saved, VersionChanged
+from rostereditor.core.session import BundleChanged, EditSession, FileAdded, Saved, VersionChanged
 from rostereditor.core.validation import BundleValidator, Finding, ValidationResult, list_profiles
 from rostereditor.ui.background.qt_job_runner import QtJobRunner
 from rostereditor.ui.checking.check_presenter import CheckPresenter
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
             version_choice=self.settings.version)
         self.undo_stack = QUndoStack(self)
         self._pages: dict[str, FileTabPage] = {}
+        self._tabs_of_reading = False  # the tabs show a bundle still being read
+        self._filter_icon_drawn: QIcon | None = None
         # The name of a bundle opened as an untitled copy (the sample), until it is saved.
         self.untitled_name: str | None = None
         self.recent_menu: QMenu
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self.recipes = RecipeActions(self)
         self.conversion = ConversionActions(self)
         self.session.events.bundle_changed.connect(self._on_bundle_changed)
+        self.session.events.file_added.connect(self._on_file_added)
         self.session.events.saved.connect(self._on_saved)
         self.session.events.version_changed.connect(self._on_version_changed)
         self.undo_stack.cleanChanged.connect(self._update_modified)
@@ -180,7 +183,9 @@ class MainWindow(QMainWindow):
 
     @property
     def bundle(self) -> Bundle | None:
-        return self.session.bundle
+        """The open bundle; None while one is still being read (its first files are shown, but
+        nothing may be saved, exported or checked until it is whole)."""
+        return None if self.session.reading else self.session.bundle
 
     def action(self, action_id: str) -> QAction:
         """Any of the window's actions by id, including those its parts added (e.g. edit.copy)."""
@@ -263,11 +268,58 @@ class MainWindow(QMainWindow):
         """True if it is fine to drop the current bundle (saved, discarded, or unchanged)."""
         return self.saving.confirm_discard(action)
 
-    def set_bundle(self, bundle: Bundle) -> None:
-        """Show an already-read bundle: tabs at once, findings once checked."""
+    def set_bundle(self, bundle: Bundle, *, keep_place: bool = False) -> None:
+        """Show an already-read bundle: tabs at once, findings once checked.
+
+        keep_place: the bundle's first files were shown while it was read; stay on the tab
+        and rows the user went to meanwhile.
+        """
+        place = self._place() if keep_place else None
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.session.open(bundle)  # the tabs come with its bundle_changed event
+        if place is not None:
+            self._go_back_to(place)
+
+    def show_reading(self, bundle: Bundle) -> None:
+        """Show the first files of a bundle still being read (read-only; more tabs follow)."""
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.session.open(bundle, reading=True)
+
+    def close_reading(self, previous: Bundle | None = None) -> None:
+        """The read whose first files are shown was cancelled or failed: show the bundle that
+        was open before it (previous), else nothing."""
+        if not self.session.reading:
+            return
+        if previous is not None:
+            self.set_bundle(previous)
+        else:
+            self.session.close()
+
+    def _on_file_added(self, event: FileAdded) -> None:
+        self._add_tab(event.file)
+        order = self.session.file_names
+        page = self._pages[event.file]
+        self.tabs.tabBar().moveTab(self.tabs.indexOf(page), order.index(event.file))
+        self.update_status()
+
+    def _place(self) -> tuple[str, int, int] | None:
+        """The current tab, its top row and its current cell (as table rows)."""
+        name, view = self.current_file_name(), self.current_view()
+        if name is None or view is None:
+            return None
+        return name, view.verticalScrollBar().value(), view.currentIndex().row()
+
+    def _go_back_to(self, place: tuple[str, int, int]) -> None:
+        name, top, row = place
+        page = self._pages.get(name)
+        if page is None:
+            return
+        self.tabs.setCurrentWidget(page)
+        page.view.verticalScrollBar().setValue(top)
+        if row >= 0:
+            page.view.setCurrentIndex(page.model.index(row, 0))
 
     def close_bundle_interactive(self) -> None:
         if self.bundle is None or not self.confirm_discard("closing it"):
@@ -300,14 +352,23 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_bundle_changed(self, event: BundleChanged) -> None:
-        self._clear_tabs()
         bundle = event.bundle
+        # The tabs shown while this bundle was read hold its tables already: they stay (made
+        # editable), so the read's end does not build every grid again on the GUI thread.
+        kept = self._clear_tabs(keep=bundle if self._tabs_of_reading else None)
+        self._tabs_of_reading = self.session.reading
         if bundle is None:
             self.banner.hide()
             self.stack.setCurrentIndex(0)
         else:
             for name in self.session.file_names:
-                self._add_tab(name)
+                if name in kept:
+                    kept[name].model.edits = self.editing.cells if self.session.is_editable(name) \
+                        else None
+                else:
+                    self._add_tab(name)
+            for position, name in enumerate(self.session.file_names):
+                self.tabs.tabBar().moveTab(self.tabs.indexOf(self._pages[name]), position)
             self.stack.setCurrentWidget(self.tabs)
             self.banner.show_notices(bundle.notices)
             if bundle.source is not None and bundle.source_kind != "new":
@@ -315,7 +376,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_enabled()
         self.update_status()
-        if bundle is not None:
+        if bundle is not None and not self.session.reading:
             self.bundle_opened.emit()
 
     def _on_saved(self, _event: Saved) -> None:
@@ -341,7 +402,7 @@ class MainWindow(QMainWindow):
         edits = self.editing.cells if self.session.is_editable(name) else None
         model = RosterTableModel(table, name, edits)
         model.attach(self.session)
-        model.filter_icon = self._icon("filter")
+        model.filter_icon = self._filter_icon()
         page = FileTabPage(model, self.tabs)
         page.size_columns_to_content()
         page.view_order_changed.connect(self.update_status)
@@ -355,16 +416,19 @@ class MainWindow(QMainWindow):
                                     "from the files in the bundle and the chosen version.")
         self.view_created.emit(name, page.view)
 
-    def _clear_tabs(self) -> None:
-        for page in self._pages.values():
+    def _clear_tabs(self, keep: Bundle | None = None) -> dict[str, FileTabPage]:
+        """Remove the tabs, except those showing a table of `keep` (returned by file name)."""
+        kept = {name: page for name, page in self._pages.items()
+                if keep is not None and page.model.table is keep.table(name)}
+        for name, page in list(self._pages.items()):
+            if name in kept:
+                continue
             page.model.detach()
-        self._pages.clear()
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            if widget is not None:
-                widget.deleteLater()
+            del self._pages[name]
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.deleteLater()
         self.navigation.close_find_id()
+        return kept
 
     # -- checking (the session checks; see check_presenter) -------------------------------
 
@@ -430,10 +494,18 @@ class MainWindow(QMainWindow):
     def _icon(self, name: str) -> QIcon:
         return themed_icon(name, self.palette().color(QPalette.ColorRole.WindowText))
 
+    def _filter_icon(self) -> QIcon:
+        """The grids' filter mark, drawn once per palette (read and tinted, it took a tab
+        opening tens of milliseconds)."""
+        if self._filter_icon_drawn is None:
+            self._filter_icon_drawn = self._icon("filter")
+        return self._filter_icon_drawn
+
     def _apply_icons(self) -> None:
         for action_id, icon_name in ACTION_ICONS.items():
             self.actions_by_id[action_id].setIcon(self._icon(icon_name))
-        filter_icon = self._icon("filter")
+        self._filter_icon_drawn = None  # the palette may have changed
+        filter_icon = self._filter_icon()
         for page in self._pages.values():
             page.model.filter_icon = filter_icon
 

@@ -56,3 +56,27 @@ def test_closing_withdraws_the_result():
     assert session.bundle is None
     assert session.result is None
     assert results == [None]
+
+
+def test_a_bundle_being_read_is_shown_file_by_file_and_checked_once_whole():
+    from rostereditor.core.bundle import Bundle
+
+    whole = generate_district(students=30, seed=4).bundle
+    first, *rest = whole.files.values()
+    session = EditSession()
+    added: list[str] = []
+    results: list[object] = []
+    session.events.file_added.connect(lambda event: added.append(event.file))
+    session.events.result_changed.connect(lambda event: results.append(event.result))
+    session.open(Bundle(files={first.name: first}), reading=True)
+    assert session.reading
+    assert not session.is_editable(first.name)
+    for file in rest:
+        session.add_read_file(file)
+    assert added == [f.name for f in rest]
+    assert session.result is None  # half a bundle is not checked
+    assert results == []
+    session.open(whole)
+    assert not session.reading
+    assert session.is_editable(first.name)
+    assert session.result is not None

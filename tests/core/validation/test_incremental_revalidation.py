@@ -246,3 +246,74 @@ def test_moving_a_primary_teacher_away_clears_the_class_they_left():
     result = validator.revalidate("enrollments.csv", [enrollments.row_id(3)], columns=[column])
     assert _rules(result, "class.primary-teachers") == []
     assert _key(result) == _fresh(bundle)
+
+
+def test_the_usual_id_width_follows_edit_after_edit_without_rescanning():
+    # users.identifier: 000101, 000102, 000103 are zero-padded to 6. Stripping the zeros one
+    # cell at a time moves the column's width; every step must agree with a fresh check.
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    users = bundle.table("users.csv")
+    column = users.column_index("identifier")
+    for row, value in ((0, "101"), (1, "102"), (2, "103"), (0, "000101"), (1, "000102")):
+        users.set_cell(row, column, value)
+        result = validator.revalidate("users.csv", [users.row_id(row)], columns=[column])
+        assert _key(result) == _fresh(bundle), (row, value)
+    assert _rules(result, "excel.lost-leading-zeros") == [("users.csv", 4, "identifier")]
+
+
+def test_grade_padding_follows_edit_after_edit_in_1_2():
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle, "1edtech", "1.2")
+    validator.run()
+    users = bundle.table("users.csv")
+    column = users.column_index("grades")
+    for row, value in ((0, "9"), (1, "9"), (0, "09"), (2, "09"), (1, "10")):
+        users.set_cell(row, column, value)
+        result = validator.revalidate("users.csv", [users.row_id(row)], columns=[column])
+        assert _key(result) == _key(BundleValidator(bundle, "1edtech", "1.2").run()), (row, value)
+
+
+def test_a_repeated_class_key_takes_the_span_of_its_first_class_with_usable_terms():
+    bundle = valid_bundle()
+    classes = bundle.table("classes.csv")
+    enrollments = bundle.table("enrollments.csv")
+    enrollments.set_cell(1, enrollments.column_index("endDate"), "2025-06-01")  # k1, past t1
+    validator = BundleValidator(bundle)
+    validator.run()
+    # k2 becomes a second "k1" listing y1 (to 2025-07-01); the first k1 still decides.
+    result = _edit(validator, "classes.csv", 1, "sourcedId", "k1")
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 3, "endDate")]
+    assert _key(result) == _fresh(bundle)
+    # The first k1's term no longer resolves: the second k1's terms now decide, and the date fits.
+    result = _edit(validator, "classes.csv", 0, "termSourcedIds", "nowhere")
+    assert _rules(result, "enrollment.outside-term") == []
+    assert _key(result) == _fresh(bundle)
+    classes.set_cell(1, classes.column_index("termSourcedIds"), "t1")
+    result = validator.revalidate("classes.csv", [classes.row_id(1)])
+    assert _rules(result, "enrollment.outside-term") == [("enrollments.csv", 3, "endDate")]
+    assert _key(result) == _fresh(bundle)
+
+
+def test_blanking_a_renamed_class_key_drops_its_no_teacher_warning():
+    # Found by the property test: k1 renamed to x has no teacher; blanking x left that warning.
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    for value in ("x", ""):
+        result = _edit(validator, "classes.csv", 0, "sourcedId", value)
+        assert _key(result) == _fresh(bundle), value
+    assert _rules(result, "class.no-teacher") == []
+
+
+def test_a_class_renamed_onto_another_keeps_its_teacher_when_the_old_class_loses_one():
+    # Found by the property test: k2 renamed to k1, then k2's teacher enrollment emptied;
+    # the renamed class was found by its old key and judged without k1's teachers.
+    bundle = valid_bundle()
+    validator = BundleValidator(bundle)
+    validator.run()
+    _edit(validator, "classes.csv", 1, "sourcedId", "k1")
+    result = _edit(validator, "enrollments.csv", 3, "classSourcedId", "")
+    assert _key(result) == _fresh(bundle)
+    assert _rules(result, "class.no-teacher") == []

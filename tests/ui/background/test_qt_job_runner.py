@@ -62,9 +62,9 @@ def test_each_edit_supersedes_the_listing_of_the_last_result(window, qtbot, monk
     window.flush_pending_updates()
     running = []
     most = []
-    real = check_presenter.list_findings
+    real = check_presenter.build_listing
 
-    def slow_listing(result, progress):
+    def slow_listing(result, file_order, progress):
         running.append(result)
         most.append(len(running))
         try:
@@ -73,12 +73,12 @@ def test_each_edit_supersedes_the_listing_of_the_last_result(window, qtbot, monk
                 if not progress(0.5):
                     raise Cancelled
                 time.sleep(0.005)
-            return real(result, progress)
+            return real(result, file_order, progress)
         finally:
             running.remove(result)
 
     monkeypatch.setattr(check_presenter, "INLINE_LISTING_LIMIT", 0)  # every result is "huge"
-    monkeypatch.setattr(check_presenter, "list_findings", slow_listing)
+    monkeypatch.setattr(check_presenter, "build_listing", slow_listing)
     model = window.model("users.csv")
     col = model.table.column_index("givenName")
     for i in range(5):

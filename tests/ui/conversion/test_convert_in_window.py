@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.ui.conversion.conversion_actions import ConversionActionId
 from rostereditor.ui.conversion.convert_dialog import ConvertDialog
+from rostereditor.ui.files import bundle_saving
 
 
 @pytest.fixture
@@ -74,7 +75,13 @@ def test_converting_opens_the_result_unsaved_and_leaves_the_source_alone(
 
     target = damaged_zip.with_name("converted.zip")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    # The damaged bundle still has errors once converted: Save warns, the user saves anyway.
+    warned = []
+    monkeypatch.setattr(bundle_saving, "confirm_save_with_errors",
+                        lambda _parent, errors, _warnings: warned.append(errors) or True)
     assert window.save_interactive()
+    assert warned
+    assert warned[0] > 0
     assert read_bundle(target).detected_version == "1.2"
     assert damaged_zip.read_bytes() == original
     assert not window.is_modified()

@@ -201,7 +201,7 @@ def test_the_header_finding_is_fixed_from_the_panel(damaged_window, keyboard):
     panel.select_finding(header)
     keyboard.press(Key.Key_F10, Mod.ShiftModifier)
     menu = QApplication.activePopupWidget()
-    assert menu.actions()[0].text() == "Fix header: Delete the 1 empty trailing column"
+    assert menu.actions()[0].text() == "Fix header: Delete the empty trailing column"
     keyboard.press(Key.Key_Return)
     assert courses.column_count == width - 1
 
