@@ -9,6 +9,7 @@ from rostereditor.core.atomic_save import SaveError
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.bundle_reader import read_bundle
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel
+from rostereditor.core.wording import plural
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2  # as rostereditor.cli.main defines them
 
@@ -45,7 +46,7 @@ def write_and_check(bundle: Bundle, output: str, version: str, vendor: str) -> i
         print(saved.backup_message())
     counts = BundleValidator(bundle, vendor, version).run().counts
     verdict = ("" if counts["error"] else " No errors: the bundle can be sent.")
-    print(f"Checked as OneRoster {version} ({vendor}): {counts['error']} error(s), "
-          f"{counts['warning']} warning(s).{verdict}"
+    print(f"Checked as OneRoster {version} ({vendor}): {plural(counts['error'], 'error')}, "
+          f"{plural(counts['warning'], 'warning')}.{verdict}"
           + (f" Run `rostereditor validate {target}` to see them." if counts["error"] else ""))
     return EXIT_FINDINGS if counts["error"] else EXIT_OK

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from rostereditor.core.wording import plural
+
 
 def register(parser: argparse.ArgumentParser) -> None:
     parser.description = (
@@ -53,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         where = f"{finding.file or 'bundle'}" + (f" line {finding.line}" if finding.line else "")
         print(f"  {where}: {finding.severity}: {finding.message}", file=sys.stderr)
     if errors and not args.force:
-        print(f"rostereditor delta: the delta has {len(errors)} error(s), so it was not "
+        print(f"rostereditor delta: the delta has {plural(len(errors), 'error')}, so it was not "
               "written. Fix NEW (rostereditor validate shows where) or use --force.",
               file=sys.stderr)
         return EXIT_FINDINGS

@@ -10,6 +10,7 @@ from typing import TextIO
 from rostereditor.core.report_privacy import without_values
 from rostereditor.core.report_text import escape_for_json, escape_for_terminal
 from rostereditor.core.validation import Finding, ValidationResult
+from rostereditor.core.wording import plural
 
 
 def _shown(result: ValidationResult, include_values: bool) -> Iterator[Finding]:
@@ -59,6 +60,6 @@ def write_text(result: ValidationResult, out: TextIO, *, include_values: bool = 
     counts = result.counts
     if result.total:
         out.write("\n")
-    out.write(f"{counts['error']} error(s), {counts['warning']} warning(s), "
-              f"{counts['info']} note(s)."
+    out.write(f"{plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+              f"{plural(counts['info'], 'note')}."
               + ("" if counts["error"] else " No errors: the bundle can be sent.") + "\n")

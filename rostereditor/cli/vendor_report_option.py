@@ -20,6 +20,7 @@ from rostereditor.core.vendor_report import (
     recognise_columns,
     report_header,
 )
+from rostereditor.core.wording import agree, plural
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -84,8 +85,10 @@ def with_vendor_findings(result: ValidationResult, report: VendorReport | None) 
 
 
 def _text(report: VendorReport) -> str:
-    lines = ["", f"Vendor report {report.name}: {len(report.findings)} problem(s) placed, "
-             f"{len(report.unmatched)} line(s) that match nothing in this bundle."]
+    unmatched = len(report.unmatched)
+    lines = ["", f"Vendor report {report.name}: {plural(len(report.findings), 'problem')} placed, "
+             f"{plural(unmatched, 'line')} that {agree(unmatched, 'matches', 'match')} nothing in "
+             "this bundle."]
     if report.numbering.offset:
         lines.append(f"  ({report.numbering.describe()})")
     current: object = object()

@@ -74,14 +74,18 @@ def open_roster_zip(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator
     except OSError as exc:
         raise BundleReadError(f"Cannot open {path}: {exc.strerror or exc}") from exc
     except Exception as exc:  # anything zipfile raises on a damaged directory: not a usable zip
-        raise BundleReadError(_not_a_valid_zip(path.name, exc)) from exc
+        raise BundleReadError(_not_a_valid_zip(path.name)) from exc
     with archive:
         yield _check_members(archive, path, limits)
 
 
-def _not_a_valid_zip(zip_name: str, exc: object) -> str:
-    return (f"{zip_name} is not a valid zip file ({exc}). It may be damaged or only partly "
-            "downloaded; download or export it again.")
+def _not_a_valid_zip(zip_name: str, detail: str | None = None) -> str:
+    """In a coordinator's words; `detail` is ours (what is cut off or misplaced), never the
+    zip library's own wording ("File is not a zip file")."""
+    what = f" ({detail})" if detail else ""
+    return (f"{zip_name} is not a valid zip file{what}. It may be damaged, only partly "
+            "downloaded, or another kind of file given a .zip name. Download or export it "
+            "again from your student information system, then open the new copy.")
 
 
 def _check_members(archive: zipfile.ZipFile, path: Path, limits: ReadLimits) -> ArchiveContents:
@@ -213,7 +217,7 @@ def refuse_overlapping_members(path: Path, archive: zipfile.ZipFile,
                 end = info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
                 spans.append((info.header_offset, end + info.compress_size, info.filename))
     except (OSError, ValueError, OverflowError) as exc:
-        raise BundleReadError(_not_a_valid_zip(path.name, exc)) from exc
+        raise BundleReadError(_not_a_valid_zip(path.name)) from exc
     spans.sort()
     for (_, end, name), (start, _, other) in itertools.pairwise(spans):
         if start < end:
@@ -254,7 +258,7 @@ def _read_bounded(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_name: str
     except (NotImplementedError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError,
             UnicodeDecodeError, struct.error, OverflowError) as exc:
         raise BundleReadError(
-            f"{info.filename} in {zip_name} cannot be unpacked ({exc}): the zip is damaged, or "
+            f"{info.filename} in {zip_name} cannot be unpacked: the zip is damaged, or "
             "it was made with a method RosterEditor does not read, so it is not a valid zip for "
             "a roster. Download or export it again, or extract it with another tool and open "
             "the folder."

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.table import Table
+from rostereditor.core.wording import plural
 
 _TEXT_ARROW_TYPES = (pa.types.is_string, pa.types.is_large_string, pa.types.is_string_view)
 
@@ -56,7 +57,7 @@ def _text_column(file: str, name: str, series: pd.Series) -> pa.ChunkedArray:
                          "or convert deliberately with .astype('string').")
     missing = np.flatnonzero(series.isna().to_numpy())
     if len(missing):
-        raise FrameError(f"{where} has {len(missing)} missing value(s) (NaN, None or NA), the "
+        raise FrameError(f"{where} has {plural(len(missing), 'missing value')} (NaN, None or NA), the "
                          f"first in row {int(missing[0])}; a file cannot hold them. pandas turns "
                          "empty cells into NaN unless read with keep_default_na=False; if blank "
                          "is what you mean, use .fillna('').")

@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 
 
 class RaggedRecordsWarning(UserWarning):
@@ -38,9 +39,10 @@ def _warn_if_ragged(file: str, table: Table) -> None:
     width = len(table.header)
     longer = [r for r in rows if table.field_count(r) > width]
     first = table.source_line(rows[0])
-    message = (f"{file}: {len(rows)} record(s) do not have {width} values like the header "
+    message = (f"{file}: {plural(len(rows), 'record')} {agree(len(rows), 'does', 'do')} not "
+               f"have {width} values like the header "
                f"(first at line {first}). Missing values read as ''.")
     if longer:
-        message += (f" Values past the last column ({len(longer)} record(s)) are not in the "
+        message += (f" Values past the last column ({plural(len(longer), 'record')}) are not in the "
                     "DataFrame; open the bundle in RosterEditor to see them.")
     warnings.warn(message, RaggedRecordsWarning, stacklevel=3)

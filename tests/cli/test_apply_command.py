@@ -39,8 +39,8 @@ def test_apply_fixes_reports_each_step_and_writes_the_zip(tmp_path):
     recipe.write_text(RECIPE, encoding="utf-8")
     result = run_cli("apply", str(recipe), str(SAMPLE), "-o", str(out), "--report", str(report))
     assert result.returncode == 1, result.stderr  # other damage is still there
-    assert "Applied recipe 'Nightly': 3 step(s)" in result.stdout
-    assert "1. Fix “TRUE/FALSE in capitals” (excel.boolean-case) everywhere: 3 change(s)" in result.stdout
+    assert "Applied recipe 'Nightly': 3 steps" in result.stdout
+    assert "1. Fix “TRUE/FALSE in capitals” (excel.boolean-case) everywhere: 3 changes" in result.stdout
     assert "users.csv line 667, enabledUser: 'TRUE' → 'true'" in result.stdout
     assert "2. Fix “Date in spreadsheet form” (excel.locale-date) in orgs.csv: no changes" in result.stdout
     assert "note: matched nothing" in result.stdout

@@ -19,7 +19,7 @@ def _zip(tmp_path, damaged):
 
 def test_valid_bundle_exits_0_with_summary(tmp_path, capsys):
     assert main(["validate", str(_zip(tmp_path, False))]) == 0
-    assert "0 error(s)" in capsys.readouterr().out
+    assert "0 errors" in capsys.readouterr().out
 
 
 def test_errors_exit_1_and_are_grouped_by_file_in_line_order(tmp_path, capsys):
@@ -121,7 +121,8 @@ def test_every_report_format_streams_findings_without_listing_them_all(tmp_path,
         "the report listed every finding at once")))
     assert json.loads(_run_json(path, capsys)) == expected
     assert main(["validate", str(path)]) == 1
-    assert f"{expected['counts']['error']} error(s)" in capsys.readouterr().out
+    errors = expected['counts']['error']
+    assert f"{errors:,} error{'' if errors == 1 else 's'}," in capsys.readouterr().out
     for fmt in ("csv", "xlsx"):
         assert main(["validate", str(path), "--format", fmt, "-o", str(tmp_path / f"r.{fmt}")]) == 1
         assert f"({len(expected['findings'])} findings)" in capsys.readouterr().out

@@ -29,8 +29,8 @@ def district(tmp_path):
 def test_text_report_shows_vendor_lines_and_what_matched_nothing(district, capsys):
     assert main(["validate", str(district), "--vendor-report", str(REPORTS / "hmh-errors.csv")]) == 0
     out = capsys.readouterr().out
-    assert "0 error(s)" in out  # our verdict is unchanged
-    assert "Vendor report hmh-errors.csv: 4 problem(s) placed, 1 line(s) that match nothing" in out
+    assert "0 errors" in out  # our verdict is unchanged
+    assert "Vendor report hmh-errors.csv: 4 problems placed, 1 line that matches nothing" in out
     assert ("  line 4, grades: error: Vendor: Grade is not valid for this school "
             "[report line 4]") in out
     assert "report line 5: sourcedId \"u-999\" is not in users.csv" in out
@@ -51,7 +51,7 @@ def test_unsure_report_says_so_and_can_be_mapped_by_hand(district, tmp_path, cap
     assert main(["validate", str(district), "--vendor-report", report]) == 0
     captured = capsys.readouterr()
     assert "does not say which file" in captured.err
-    assert "2 line(s) that match nothing" in captured.out
+    assert "2 lines that match nothing" in captured.out
     assert main(["validate", str(district), "--vendor-report", report,
                  "--report-file", "users.csv"]) == 0
     assert "line 5, username: error: Vendor: User name cannot" in capsys.readouterr().out

@@ -138,3 +138,17 @@ def test_deflate_compressed_member_with_bad_crc_is_refused(tmp_path):
     path.write_bytes(bytes(raw))
     with pytest.raises(BundleReadError):
         read_bundle(path)
+
+
+@pytest.mark.parametrize("content", [b"sourcedId,title\r\nc1,Maths\r\n", b"PK\x03\x04 cut short"])
+def test_a_file_that_is_not_a_zip_is_explained_in_plain_words(tmp_path, content):
+    """It said "broken.zip is not a valid zip file (File is not a zip file)": Python's words."""
+    path = tmp_path / "broken.zip"
+    path.write_bytes(content)
+    with pytest.raises(BundleReadError) as raised:
+        read_bundle(path)
+    message = str(raised.value)
+    assert message.startswith("broken.zip is not a valid zip file.")
+    assert "File is not a zip file" not in message
+    assert "(" not in message  # no library wording in brackets
+    assert "Download or export it again" in message

@@ -104,7 +104,7 @@ def test_writing_non_text_says_where_and_what_to_do(tmp_path):
     cases = [
         (pd.DataFrame({**good, "grades": [9, 10]}), "users.csv column grades holds int64 values, not text"),
         (pd.DataFrame({**good, "grades": pd.array(["09", None], dtype="string")}),
-         "users.csv column grades has 1 missing value(s) (NaN, None or NA), the first in row 1"),
+         "users.csv column grades has 1 missing value (NaN, None or NA), the first in row 1"),
         (pd.DataFrame({**good, "grades": np.array(["09", 10], dtype=object)}),
          "users.csv column grades, row 1 holds 10 (int), not text"),
         (pd.DataFrame(good).set_index("sourcedId"), "sourcedId is the DataFrame's index"),
@@ -140,7 +140,7 @@ def test_a_1_0_bundle_is_written_without_a_manifest(tmp_path):
 
 def test_ragged_records_and_read_problems_come_as_warnings(tmp_path):
     folder = write_folder(tmp_path / "b", {"orgs.csv": "sourcedId,name\r\no1\r\no2,North,extra\r\n"})
-    with pytest.warns(rdf.RaggedRecordsWarning, match="2 record\\(s\\) do not have 2 values"):
+    with pytest.warns(rdf.RaggedRecordsWarning, match="2 records do not have 2 values"):
         frames = quiet_read(folder)
     assert frames["orgs.csv"].to_dict("records") == [{"sourcedId": "o1", "name": ""},
                                                      {"sourcedId": "o2", "name": "North"}]

@@ -31,6 +31,10 @@ def isolated_settings(tmp_path: Path) -> Path:
     return folder
 
 
+BOX_KINDS = {QMessageBox.Icon.Question: "question", QMessageBox.Icon.Warning: "warning",
+             QMessageBox.Icon.Critical: "critical", QMessageBox.Icon.Information: "information"}
+
+
 @pytest.fixture(autouse=True)
 def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """Record message boxes instead of blocking; a test can read what the user would have seen."""
@@ -46,7 +50,14 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Cancel))
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(("exec", self.text())) or 0)
+
+    def exec_box(box: QMessageBox) -> int:
+        # A box built by hand (for its own button labels) is recorded like the static ones;
+        # nothing is clicked, which its caller reads as Cancel.
+        shown.append((BOX_KINDS.get(box.icon(), "exec"), f"{box.windowTitle()}: {box.text()}"))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
     return shown
 
 

@@ -67,7 +67,8 @@ def header_fixes(table: Table, finding: Finding, spec: FileSpec | None) -> list[
         trailing = trailing_empty_columns(table)
         if not trailing:
             return []
-        what = plural(len(trailing), "empty trailing column")
+        what = ("empty trailing column" if len(trailing) == 1
+                else plural(len(trailing), "empty trailing column"))
         return [ColumnFix("delete", f"Delete the {what}", tuple(trailing))]
     if not valid:
         if rule == "header.missing-column" and finding.column and spec is not None:

@@ -28,6 +28,7 @@ from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.recipes.steps import STEP_TYPES, Recipe, Replace, Step, describe
 from rostereditor.core.recipes.toml_text import Value, key_value_lines, table_lines
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree
 
 RECIPE_FORMAT = 1
 _ACTIONS = {step_type.ACTION: step_type for step_type in STEP_TYPES}
@@ -65,7 +66,8 @@ def parse_recipe(text: str, name: str = "the recipe") -> Recipe:
     description = _text(data.pop("description", ""), f"{name}: description")
     raw_steps = data.pop("step", [])
     if data:
-        raise RecipeError(f"{name}: unknown setting(s) {', '.join(sorted(data))}; the recipe has "
+        word = agree(len(data), "setting", "settings")
+        raise RecipeError(f"{name}: unknown {word} {', '.join(sorted(data))}; the recipe has "
                           "format, title, description and [[step]] tables.")
     if not isinstance(raw_steps, list):
         raise RecipeError(f"{name}: steps are written [[step]].")
@@ -84,7 +86,8 @@ def _step(raw: Any, where: str) -> Step:
     fields = {f.name: f for f in dataclasses.fields(step_type)}
     unknown = sorted(set(raw) - set(fields))
     if unknown:
-        raise RecipeError(f"{where} ({action}): unknown key(s) {', '.join(unknown)}; it takes "
+        word = agree(len(unknown), "key", "keys")
+        raise RecipeError(f"{where} ({action}): unknown {word} {', '.join(unknown)}; it takes "
                           f"{', '.join(fields)}.")
     values = {}
     for field in fields.values():

@@ -12,10 +12,11 @@ _NOTHING_NOTE = "matched nothing: nothing to change"
 
 def run_text(run: RecipeRun) -> str:
     title = f" {run.recipe.title!r}" if run.recipe.title else ""
-    lines = [f"Applied recipe{title}: {len(run.results)} step(s), {run.changed} change(s)."]
+    lines = [f"Applied recipe{title}: {plural(len(run.results), 'step')}, "
+             f"{plural(run.changed, 'change')}."]
     for result in run.results:
         files = ", ".join(f"{f} {n}" for f, n in result.by_file.items())
-        counted = f"{result.changed} change(s) ({files})" if result.changed else "no changes"
+        counted = f"{plural(result.changed, 'change')} ({files})" if result.changed else "no changes"
         lines.append(f"{result.number}. {result.description}: {counted}")
         lines += [f"     {example}" for example in result.examples]
         lines += [f"     note: {note}" for note in result.notes]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rostereditor.core.validation.rule_catalogue import rule_doc
+from rostereditor.core.wording import agree, plural
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def describe(step: Step) -> str:
             scope = _where(", ".join(step.files) or None, ", ".join(step.columns) or None)
             return f"Replace {step.find!r} with {step.replace!r}{mode}{scope}"
         case RenameIds():
-            return f"Rename {len(step.ids)} sourcedId(s) in {step.file} and every reference to them"
+            return (f"Rename {plural(len(step.ids), 'sourcedId')} in {step.file} and every "
+                    f"reference to {agree(len(step.ids), 'it', 'them')}")
         case InsertColumn():
             return f"Insert column {_name(step.column)} in {step.file}{_position(step.before, step.after)}"
         case DeleteColumn():

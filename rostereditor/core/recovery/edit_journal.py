@@ -22,6 +22,7 @@ from pathlib import Path
 from rostereditor import __version__
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.recovery.edit_payloads import Payload, encode_leaf, is_leaf
+from rostereditor.core.recovery.intent_codec import encode_intent
 from rostereditor.core.recovery.journal_file import JournalFile
 from rostereditor.core.recovery.journal_folder import LeftJournal, new_journal_path, prepare_folder
 from rostereditor.core.recovery.journal_records import JOURNAL_FORMAT, Record, encode_record
@@ -36,6 +37,7 @@ from rostereditor.core.session import (
     Saved,
     Saving,
 )
+from rostereditor.core.session.edit_intents import intent_of
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +184,11 @@ class EditJournal:
 
     def _record_made(self, edit: Edit) -> None:
         number = self._number(edit)
-        self._write({"k": "do", "n": number, "d": edit.description, "e": self._payload(edit)})
+        record: Record = {"k": "do", "n": number, "d": edit.description, "e": self._payload(edit)}
+        intent = encode_intent(intent_of(edit))
+        if intent is not None:
+            record["i"] = intent  # a fix, so recovery can put it back in the recipe recording
+        self._write(record)
 
     def _record_step(self, step: _Stepping, direction: Direction) -> None:
         if step.number is not None:
@@ -202,7 +208,8 @@ class EditJournal:
     def _payload(self, edit: Edit) -> Payload:
         """A made edit, from its parts as each was recorded the moment it was made."""
         if isinstance(edit, EditSequence):
-            return {"t": "seq", "s": [self._payload(step) for step in edit.steps]}
+            return {"t": "seq", "s": [_with_intent(self._payload(step), step)
+                                      for step in edit.steps]}
         for leaf, payload in self._leaves:
             if leaf is edit:
                 return payload
@@ -241,3 +248,9 @@ class EditJournal:
                 self._file.append(encode_record({"k": "stopped", "why": self.failure}), sync=True)
         if self._on_failure is not None:
             self._on_failure(self.failure)
+
+
+def _with_intent(payload: Payload, edit: Edit) -> Payload:
+    """A step of a sequence with what it did in general terms (several column moves as one)."""
+    intent = encode_intent(intent_of(edit))
+    return payload if intent is None else {**payload, "i": intent}

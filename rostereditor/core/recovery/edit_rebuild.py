@@ -24,6 +24,8 @@ from rostereditor.core.editing.column_edits import (
 from rostereditor.core.editing.row_edits import RowDeletion, RowInsertion
 from rostereditor.core.errors import RosterEditorError
 from rostereditor.core.recovery.edit_payloads import Payload
+from rostereditor.core.recovery.intent_codec import decode_intent
+from rostereditor.core.session.edit_intents import with_intent
 from rostereditor.core.session.undoable_edits import (
     CellsEdit,
     Direction,
@@ -102,7 +104,8 @@ class EditRebuilder:
         done: list[Edit] = []
         try:
             for step in payload["s"]:
-                done.append(self._leaf(step, description, mode))
+                done.append(with_intent(self._leaf(step, description, mode),
+                                        decode_intent(step.get("i"))))
         except Exception:
             for edit in reversed(done):  # nothing of a record is applied unless all of it fits
                 self._step_back(edit, mode)

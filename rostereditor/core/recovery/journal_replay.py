@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 
 from rostereditor.core.bundle import Bundle
 from rostereditor.core.recovery.edit_rebuild import EditRebuilder, ReplayMismatch
+from rostereditor.core.recovery.intent_codec import decode_intent
 from rostereditor.core.recovery.journal_records import JournalContents, Record
 from rostereditor.core.recovery.source_base import SourceBase
 from rostereditor.core.recovery.undo_stack_model import UndoStackModel
 from rostereditor.core.session import Edit, EditSession
+from rostereditor.core.session.edit_intents import with_intent
 
 
 @dataclass
@@ -82,7 +84,8 @@ def _replay(record: Record, rebuilder: EditRebuilder, model: UndoStackModel[Edit
     payload = record.get("e")
     description = str(record.get("d", ""))
     if kind == "do":
-        edit = rebuilder.make(_payload(payload), description)
+        edit = with_intent(rebuilder.make(_payload(payload), description),
+                           decode_intent(record.get("i")))
         numbers[number] = edit
         model.made(number, edit)
         return

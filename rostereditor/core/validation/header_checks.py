@@ -40,8 +40,9 @@ def header_findings(file: str, table: Table, spec: FileSpec | None,
         else:
             seen[name] = index
     if trailing:
-        # "The last 1 column has ... Delete it." / "The last 2 columns have ... Delete them."
-        last = f"{plural(len(trailing), 'column')} {'has' if len(trailing) == 1 else 'have'}"
+        # "The last column has ... Delete it." / "The last 2 columns have ... Delete them."
+        last = ("column has" if len(trailing) == 1
+                else f"{plural(len(trailing), 'column')} have")
         add("excel.trailing-empty-columns", f"The last {last} no name and no values (left by "
             f"Excel). Delete {'it' if len(trailing) == 1 else 'them'}.", None, min(trailing),
             severity="warning")

@@ -84,8 +84,11 @@ def _read_xlsx(path: Path) -> ReportTable:
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise VendorReportError(f"{path.name} is not a readable .xlsx workbook ({exc}).") from None
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise VendorReportError(
+            f"{path.name} is not a readable .xlsx workbook: it may be damaged, or another kind of "
+            "file given an .xlsx name. Open it in Excel and save it again as .xlsx, or ask the "
+            "vendor for the report as CSV.") from None
     try:
         for sheet in book.worksheets:
             rows, lines = [], []

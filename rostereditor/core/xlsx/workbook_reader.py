@@ -15,6 +15,7 @@ from rostereditor.core.oneroster_files import canonical_name
 from rostereditor.core.read_limits import DEFAULT_LIMITS, ReadLimits
 from rostereditor.core.read_notice import BundleReadError, NoticeLevel, ReadNotice
 from rostereditor.core.table import Table
+from rostereditor.core.wording import agree, plural
 from rostereditor.core.xlsx.cell_text import cell_text, is_identifier_column
 from rostereditor.core.xlsx.ooxml_text import unescape_cell_text
 from rostereditor.core.xlsx.sheet_cells import RawCell, WorkbookCells
@@ -187,7 +188,8 @@ class _SheetReader:
                 columns[c].append(values[c] if c < len(values) else "")
         if skipped:
             self._notice("xlsx.empty-rows", NoticeLevel.INFO,
-                         f"{skipped} empty row(s) in the sheet {self.sheet!r} were left out.")
+                         f"{plural(skipped, 'empty row')} in the sheet {self.sheet!r} "
+                         f"{agree(skipped, 'was', 'were')} left out.")
         arrays = [pa.array(col, type=pa.string()) for col in columns]
         return Table(self.header, arrays, np.asarray(lines, dtype=np.int64), extras=extras)
 

@@ -18,6 +18,7 @@ from rostereditor.core.background_work import Job, JobSlot, Progress
 from rostereditor.core.errors import Cancelled
 from rostereditor.core.oneroster_files import MANIFEST
 from rostereditor.core.session import BundleChanged, CheckFailed, CheckProgress, ResultChanged
+from rostereditor.core.standing_notices import standing_notices
 from rostereditor.core.validation import ValidationResult
 from rostereditor.core.validation.findings_listing import FindingsListing
 from rostereditor.core.wording import plural
@@ -147,8 +148,12 @@ class CheckPresenter(QObject):
     # -- events ------------------------------------------------------------------------------
 
     def _on_result(self, event: ResultChanged) -> None:
+        bundle = self._session.bundle
         if event.result is not None:
             self._interrupted = False
+        if event.result is not None and bundle is not None:
+            # The banner's "While opening: column 11 has no name" goes once that is fixed.
+            self._window.banner.keep_only(standing_notices(bundle, bundle.notices))
         self._panel_timer.start()
         self._window.update_status()
         self.update_check_state()

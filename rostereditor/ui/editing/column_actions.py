@@ -1,7 +1,7 @@
 """Insert, delete, rename and move columns, and the header findings' fixes, each one undo step.
 
 The header's right-click menu and the Edit menu act on the column clicked or the current one;
-a header finding's fix ("Delete the 1 empty trailing column", "Add the column in its place",
+a header finding's fix ("Delete the empty trailing column", "Add the column in its place",
 "Rename it", "Move it to the end") is offered wherever that finding is: the header menu, the
 cell menu and Quick Fix (Ctrl+.) in its column, and the Problems panel.
 """

@@ -90,6 +90,9 @@ class ColumnEditorDelegate(QStyledItemDelegate):
                              index: AnyIndex) -> None:
         super().updateEditorGeometry(editor, option, index)
         if isinstance(editor, ChoiceEditor | DateEditor | ReferenceEditor):
+            # Never smaller than the cell: on X11 a dropdown later shrinks itself to its own
+            # size hint (narrower than the cell, the old value peeking out beside it).
+            editor.setMinimumSize(option.rect.size())
             # A narrow column must not clip the value or the editor's button: grow rightwards.
             wanted = max(editor.sizeHint().width(), editor.minimumSizeHint().width())
             editor.resize(max(editor.width(), wanted), editor.height())

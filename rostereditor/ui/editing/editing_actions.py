@@ -142,7 +142,10 @@ class EditingActions:
         return menu
 
     def show_context_menu(self, view: QTableView, file_name: str, pos: QPoint) -> None:
-        self.context_menu(view, file_name, pos).popup(view.viewport().mapToGlobal(pos))
+        menu = self.context_menu(view, file_name, pos)
+        if getattr(view, "menu_from_keyboard", False):
+            activate_first_fix(menu)
+        menu.popup(view.viewport().mapToGlobal(pos))
 
     def show_fix_menu(self) -> QMenu | None:
         """Ctrl+.: the quick fixes of the current cell beside it; Enter applies the first."""
@@ -178,6 +181,12 @@ class EditingActions:
         self.add_header_fixes(menu, file_name, index.column())
         if not menu.isEmpty():
             menu.addSeparator()
+
+    def show_finding_menu(self, finding: Finding, where: QPoint, keyboard: bool) -> None:
+        menu = self.finding_menu(finding)
+        if keyboard:
+            activate_first_fix(menu)
+        menu.popup(where)
 
     def finding_menu(self, finding: Finding) -> QMenu:
         """What can be done about a problem in the Problems panel: its fixes, then Go to it."""
@@ -232,3 +241,12 @@ class EditingActions:
             ("&Delete Column", lambda: columns.delete(file_name, [col])),
         ):
             menu.addAction(text, slot)
+
+
+def activate_first_fix(menu: QMenu) -> None:
+    """A menu opened from the keyboard starts on its first fix, so Enter applies it (as Ctrl+.
+    does); without one it starts on nothing, as usual."""
+    for action in menu.actions():
+        if action.text().startswith("Fix") and action.isEnabled():
+            menu.setActiveAction(action)
+            return

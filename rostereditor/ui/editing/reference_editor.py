@@ -60,8 +60,9 @@ class ReferenceEditor(QLineEdit):
         if choices and self.hasFocus() and popup is not None:
             width = (popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()
                      + 2 * popup.frameWidth() + 8)
-            self.completer_popup.complete(QRect(0, 0, min(max(width, self.width()),
-                                                          MAX_POPUP_WIDTH), self.height()))
+            # Never narrower than the cell, even a cell wider than the usual cap.
+            self.completer_popup.complete(QRect(0, 0, max(min(width, MAX_POPUP_WIDTH),
+                                                          self.width()), self.height()))
         return [c.label for c in choices]
 
     def choose_row(self, row: int) -> None:

@@ -58,7 +58,7 @@ class SpreadsheetEditing:
         window.menu(MenuId.VIEW).addAction(self.history.toggleViewAction())
         window.view_created.connect(self.attach_view)
         window.findings_panel.finding_menu_requested.connect(
-            lambda finding, where: self.actions.finding_menu(finding).popup(where))
+            self.actions.show_finding_menu)
         reveal_on_undo_and_redo(window)
 
     def attach_view(self, file_name: str, view: QTableView) -> None:

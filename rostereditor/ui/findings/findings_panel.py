@@ -51,7 +51,8 @@ class FindingsPanel(QDockWidget):
 
     finding_activated = Signal(object)
     # (finding, global position): the window offers the finding's fixes there.
-    finding_menu_requested = Signal(object, QPoint)
+    # The problem, where to show its menu, and whether the keyboard asked (Enter then fixes).
+    finding_menu_requested = Signal(object, QPoint, bool)
     collapse_changed = Signal(bool)  # True: only the counts line is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -289,7 +290,7 @@ class FindingsPanel(QDockWidget):
                 rect = self.view.visualRect(index)
                 where = (self.view.viewport().mapToGlobal(rect.bottomLeft()) if keyboard
                          else event.globalPos())
-                self.finding_menu_requested.emit(self.model.finding(index.row()), where)
+                self.finding_menu_requested.emit(self.model.finding(index.row()), where, keyboard)
             return True
         if (watched is self.view and isinstance(event, QKeyEvent)
                 and event.type() == QEvent.Type.KeyPress and is_context_menu_key(event)):
@@ -297,7 +298,8 @@ class FindingsPanel(QDockWidget):
             if index.isValid():
                 rect = self.view.visualRect(index)
                 self.finding_menu_requested.emit(self.model.finding(index.row()),
-                                                 self.view.viewport().mapToGlobal(rect.bottomLeft()))
+                                                 self.view.viewport().mapToGlobal(rect.bottomLeft()),
+                                                 True)
             return True
         return super().eventFilter(watched, event)
 

@@ -147,9 +147,12 @@ class ProblemNavigation(QObject):
             return
         table = page.model.table
         last = max(2, (table.source_line(len(table) - 1) or 2) if len(table) else 2)
+        # Start at the current cell's line, as a spreadsheet's Go To does (not always line 2).
+        current = page.view.currentIndex()
+        here = table.source_line(page.model.source_row(current.row())) if current.isValid() else None
         line, ok = QInputDialog.getInt(self._window, "Go to line",
                                        f"Line number in {name} (as in a vendor's report):",
-                                       2, 1, max(last, 2) + 1000000)
+                                       here or 2, 1, max(last, 2) + 1000000)
         if ok:
             self.go_to_line(line, name)
 

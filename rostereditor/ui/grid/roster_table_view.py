@@ -74,6 +74,8 @@ class RosterTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # True only while the Menu key or Shift+F10 opens the menu (it then starts on a fix).
+        self.menu_from_keyboard = False
         self.frozen_view = FrozenColumnView(self)
         self.frozen_view.setObjectName("frozenColumn")
         self.frozen_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -308,7 +310,12 @@ class RosterTableView(QTableView):
                 pos = self.viewport().mapFromGlobal(corner)
             else:
                 pos = rect.center()
-        self.customContextMenuRequested.emit(pos)
+        # Read by the menu's builder: from the keyboard, it starts on the first fix.
+        self.menu_from_keyboard = True
+        try:
+            self.customContextMenuRequested.emit(pos)
+        finally:
+            self.menu_from_keyboard = False
 
     def event(self, event: QEvent) -> bool:
         if (isinstance(event, QContextMenuEvent)

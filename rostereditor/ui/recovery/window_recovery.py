@@ -127,6 +127,7 @@ class WindowRecovery(QObject):
     def _recovered(self, offer: RecoveryOffer, recovered: object) -> None:
         assert isinstance(recovered, RecoveredEdits)
         window = self._window
+        window.untitled_name = untitled_name(recovered.base)
         window.set_bundle(recovered.bundle)
         recovered.attach(window.session)
         try:
@@ -214,3 +215,11 @@ class WindowRecovery(QObject):
             "RosterEditor cannot keep a copy of your changes in case it stops unexpectedly "
             f"({reason}; folder {self.folder}).\n\nYour changes are fine; save soon, and make "
             "sure that folder can be written."))
+
+
+def untitled_name(base: SourceBase) -> str | None:
+    """The name an untitled copy had before the app stopped (the sample's: its file name
+    without .zip), so the title does not become "Untitled bundle"; None for a named source."""
+    if not base.untitled or base.origin.kind != "bundle" or not base.origin.paths:
+        return None
+    return Path(base.origin.paths[0]).stem

@@ -79,6 +79,7 @@ from rostereditor.ui.window.window_fit import (
     ToolbarFit,
     fit_first_window,
     fit_panels,
+    keep_layout_within_screen,
     keep_on_screen,
     size_panel,
 )
@@ -534,6 +535,10 @@ class MainWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.toolbar_fit.apply()
+        if event.size().width() > event.oldSize().width() or \
+                event.size().height() > event.oldSize().height():
+            # Grown, perhaps by panels shown side by side: never past the screen's edge.
+            QTimer.singleShot(0, self, lambda: keep_layout_within_screen(self))
 
     # -- drag and drop -----------------------------------------------------------------
 

@@ -63,6 +63,16 @@ class NoticeBanner(QFrame):
         palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.ToolTipText))
         self.setPalette(palette)
 
+    def keep_only(self, notices: Sequence[ReadNotice]) -> None:
+        """After edits: drop the notices that no longer hold (the unnamed column deleted, say).
+        With none left the banner goes; a dismissed banner stays dismissed."""
+        if list(notices) == self._notices:
+            return
+        if self.isHidden():
+            self._notices = list(notices)
+        else:
+            self.show_notices(notices)
+
     def show_notices(self, notices: Sequence[ReadNotice]) -> None:
         self._notices = list(notices)
         shown = [n for n in notices if n.level in ("error", "warning")] or list(notices)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QDockWidget, QToolBar, QToolButton
 
 if TYPE_CHECKING:
     from rostereditor.ui.window.main_window import MainWindow
@@ -49,6 +49,42 @@ def keep_on_screen(window: MainWindow) -> None:
     frame = window.frameGeometry()
     if frame.width() > area.width() or frame.height() > area.height() or not area.intersects(frame):
         fit_first_window(window)
+
+
+def keep_layout_within_screen(window: MainWindow) -> None:
+    """Panels side by side (a remembered layout, then View > Summary) can need more width than
+    the screen has, and Qt grows the window past its edge to make room. Tab them together
+    instead and bring the window back within the available area. A window merely larger than
+    the screen (its own size, not its panels') is left to keep_on_screen."""
+    if window.isMaximized() or window.isFullScreen() or window.isMinimized():
+        return
+    area = available_area(window)
+    frame = window.frameGeometry()
+    most_width = area.width() - (frame.width() - window.width())
+    most_height = area.height() - (frame.height() - window.height())
+    needed = window.minimumSizeHint()
+    if needed.width() <= most_width and needed.height() <= most_height:
+        return
+    tab_panels_together(window)
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()  # the smaller minimum size applies now, so the resize can take
+    window.resize(min(window.width(), most_width), min(window.height(), most_height))
+    frame = window.frameGeometry()
+    window.move(max(area.x(), min(frame.x(), area.x() + area.width() - frame.width())),
+                max(area.y(), min(frame.y(), area.y() + area.height() - frame.height())))
+
+
+def tab_panels_together(window: MainWindow) -> None:
+    """Every docked panel shares one tab group per side of the window (Problems first)."""
+    groups: dict[Qt.DockWidgetArea, list[QDockWidget]] = {}
+    for dock in window.findChildren(QDockWidget):
+        if dock.isVisible() and not dock.isFloating():
+            groups.setdefault(window.dockWidgetArea(dock), []).append(dock)
+    for docks in groups.values():
+        docks.sort(key=lambda dock: dock is not window.findings_panel)
+        for other in docks[1:]:
+            window.tabifyDockWidget(docks[0], other)
 
 
 def fit_panels(window: MainWindow) -> None:

@@ -54,10 +54,10 @@ def test_trailing_empty_columns_are_deleted_in_one_step_and_undo_puts_them_back(
 def test_one_trailing_column_is_spoken_of_in_the_singular():
     session = session_with([*ORGS_HEADER, ""], [[*ORG, ""]])
     finding = header_finding(session, "excel.trailing-empty-columns")
-    assert "The last 1 column has no name" in finding.message
+    assert "The last column has no name" in finding.message
     assert finding.message.endswith("Delete it.")
     assert fix_of(session, "excel.trailing-empty-columns")[0].label == (
-        "Delete the 1 empty trailing column")
+        "Delete the empty trailing column")
 
 
 def test_a_column_with_a_value_is_not_trailing_empty():

@@ -77,7 +77,7 @@ def test_recipes_with_any_text_read_back_the_same(find, replacement, column, ids
     ("format = 1\n[[step]]\naction = \"delete-column\"\nfile = \"users.csv\"\n",
      "step 1 (delete-column): column is missing"),
     ("format = 1\n[[step]]\naction = \"delete-column\"\nfile = \"users.csv\"\ncolum = \"x\"\n",
-     "unknown key(s) colum"),
+     "unknown key colum"),
     ("format = 1\n[[step]]\naction = \"replace\"\nfind = \"a\"\nreplace = \"b\"\nregex = \"yes\"\n",
      "regex must be true or false"),
     ("format = 1\n[[step]]\naction = \"replace\"\nfind = \"(\"\nreplace = \"b\"\nregex = true\n",
@@ -91,7 +91,7 @@ def test_recipes_with_any_text_read_back_the_same(find, replacement, column, ids
      "values must be a list"),
     ("format = 2\n", "from a newer version"),
     ("title = \"no format\"\n", "format = None"),
-    ("format = 1\ncolour = \"red\"\n", "unknown setting(s) colour"),
+    ("format = 1\ncolour = \"red\"\n", "unknown setting colour"),
     ("format = 1\n[[step]\n", "is not valid TOML"),
 ])
 def test_a_broken_recipe_says_which_step_and_what_is_wrong(text, message):

@@ -248,3 +248,39 @@ def test_a_long_random_editing_session_with_saves_comes_back(tmp_path: Path, see
     offset = script.index - recovered.index
     assert offset >= 0
     assert [e.description for e in script.stack][offset:offset + len(known)] == known
+
+
+def _intents(edit: object) -> tuple[object, list[object]]:
+    """What an edit did in general terms (a fix, a rename...), and its parts' for a sequence."""
+    from rostereditor.core.session.edit_intents import intent_of
+
+    return intent_of(edit), [_intents(step) for step in getattr(edit, "steps", [])]
+
+
+@pytest.mark.parametrize(("operation", "label", "act"), SCENARIOS, ids=[s[1] for s in SCENARIOS])
+def test_recovered_edits_say_what_they_did_for_the_fix_recipe(tmp_path: Path, operation, label,
+                                                              act):
+    """A quick fix, Replace All or a column operation recovered after a kill came back as
+    anonymous cell changes: Save Fix Recipe then said there were no fixes to save."""
+    source = write_source(tmp_path / "district.zip")
+    folder = tmp_path / "recovery"
+    session, journal = open_journaled(source, folder)
+    edit = act(session)
+    kill(journal)
+
+    recovered = recover(left_journal(folder))
+    (step,) = recovered.stack
+    assert _intents(step) == _intents(edit)
+
+
+def test_a_replayed_recipe_is_recovered_as_that_recipe():
+    from rostereditor.core.recipes import Recipe
+    from rostereditor.core.recipes.edit_recording import RecipeApplied
+    from rostereditor.core.recipes.recipe_file import parse_recipe
+    from rostereditor.core.recovery.intent_codec import decode_intent, encode_intent
+
+    recipe = parse_recipe('format = 1\ntitle = "Nightly"\n\n[[step]]\naction = "rename-column"\n'
+                          'file = "users.csv"\ncolumn = "nick"\nto = "nickname"\n')
+    assert isinstance(recipe, Recipe)
+    assert decode_intent(encode_intent(RecipeApplied(recipe))) == RecipeApplied(recipe)
+    assert decode_intent({"type": "RecipeApplied", "recipe": "not toml ["}) is None

@@ -148,8 +148,10 @@ def test_unreadable_report_is_explained(tmp_path):
         read_report(tmp_path / "nope.csv")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not really a workbook")
-    with pytest.raises(VendorReportError, match=r"not a readable \.xlsx"):
+    with pytest.raises(VendorReportError, match=r"not a readable \.xlsx") as raised:
         read_report(broken)
+    assert "File is not a zip file" not in str(raised.value)  # the library's words, not ours
+    assert "save it again as .xlsx" in str(raised.value)
 
 
 def test_a_vendors_column_choices_can_be_remembered_and_reapplied():

@@ -101,7 +101,7 @@ def test_every_kind_of_fix_made_in_the_window_ends_up_in_the_saved_recipe(damage
     # Column operations from the header's menu, and a header finding's fix.
     courses = window.page("courses.csv")
     header_menu_entry(courses, courses.model.table.column_count - 1,
-                      "Fix header: Delete the 1 empty trailing column").trigger()
+                      "Fix header: Delete the empty trailing column").trigger()
     users_page = window.page("users.csv")
     names = iter(["metadata.house", "metadata.team"])
     window.editing.columns.ask_name = lambda *_: next(names)

@@ -265,3 +265,46 @@ def test_a_save_that_finished_as_the_app_stopped_opens_the_saved_file(window, qt
     assert content(window.bundle) == expected
     assert not window.is_modified()
     assert find_left_journals(folder) == []
+
+
+def test_a_recovered_sample_keeps_its_name_and_stays_untitled(window, qtbot, tmp_path, folder):
+    """Help > Open Sample, an edit, the app killed: the recovered copy was titled "Untitled
+    bundle" instead of the sample's name."""
+    sample = tmp_path / "sample-district-damaged.zip"
+    write_bundle_zip(generate_district(students=30, seed=4).bundle, sample, keep_backup=False)
+    recovery = WindowRecovery(window, folder)
+    assert window.opening.open(sample, untitled=sample.stem, background=False)
+    before = window.bundle_title()
+    assert before == "sample-district-damaged (not saved yet)"
+    model = window.model(U)
+    assert model.setData(model.index(2, 1), "before the crash", Qt.ItemDataRole.EditRole)
+    recovery.journal._file.close(delete=False)  # the app is killed
+    recovery.journal._file = None
+    window.undo_stack.clear()
+    window.session.close()
+    window.untitled_name = None
+
+    answer(qtbot, Choice.RECOVER)
+    assert recovery.offer_left_journals()
+    assert window.bundle.table(U).cell(2, 1) == "before the crash"
+    assert window.bundle.source is None  # still a copy: Save asks where
+    assert window.bundle_title() == before
+    assert window.windowTitle().startswith(before)
+
+
+def test_recovered_fixes_are_in_the_fix_recipe_recording(window, qtbot, clean_zip, folder):
+    """After a crash, Save Fix Recipe said "no fixes" although the recovered changes were."""
+    session = EditSession()
+    journal = EditJournal(session, folder)
+    session.open(read_bundle(clean_zip))
+    users = session.require_table(U)
+    session.rename_column(U, users.column_index("givenName"), "firstName")
+    session.edit_cell(U, 0, 1, "typed")  # not a fix: not recorded
+    journal._file.close(delete=False)  # the app is killed
+
+    recovery = WindowRecovery(window, folder)
+    answer(qtbot, Choice.RECOVER)
+    assert recovery.offer_left_journals()
+    recipe = window.recipes.recording.recipe()
+    assert [type(step).__name__ for step in recipe.steps] == ["RenameColumn"]
+    assert (recipe.steps[0].column, recipe.steps[0].to) == ("givenName", "firstName")

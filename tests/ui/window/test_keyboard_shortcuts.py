@@ -140,7 +140,7 @@ def test_menu_key_and_shift_f10_open_the_cell_menu_with_its_fixes(damaged_window
     menu = QApplication.activePopupWidget()
     assert isinstance(menu, QMenu)
     assert menu.actions()[0].text().startswith("Fix: change to")
-    keyboard.press(Key.Key_Down)
+    assert menu.activeAction() is menu.actions()[0]  # as Ctrl+. does: no Down needed
     keyboard.press(Key.Key_Return)
     assert table.cell(row, finding.column_index) == finding.fix
     assert view.currentIndex().row() == view.model().view_row(row)  # still on that cell
@@ -188,8 +188,7 @@ def test_a_problem_in_the_panel_is_fixed_from_the_keyboard(damaged_window, keybo
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert texts[0] == f"Fix: change to \u2018{finding.fix}\u2019"
     assert texts[-1] == "&Go to It"
-    keyboard.press(Key.Key_Down)
-    keyboard.press(Key.Key_Return)
+    keyboard.press(Key.Key_Return)  # the menu starts on the first fix
     assert table.cell(row, finding.column_index) == finding.fix
 
 
@@ -202,7 +201,18 @@ def test_the_header_finding_is_fixed_from_the_panel(damaged_window, keyboard):
     panel.select_finding(header)
     keyboard.press(Key.Key_F10, Mod.ShiftModifier)
     menu = QApplication.activePopupWidget()
-    assert menu.actions()[0].text() == "Fix header: Delete the 1 empty trailing column"
-    keyboard.press(Key.Key_Down)
+    assert menu.actions()[0].text() == "Fix header: Delete the empty trailing column"
     keyboard.press(Key.Key_Return)
     assert courses.column_count == width - 1
+
+
+def test_a_right_click_menu_starts_on_nothing(damaged_window, qtbot):
+    """Only the keyboard's menu starts on a fix: a click's Enter must not fix by surprise."""
+    finding, _table, row = fixable_cell(damaged_window)
+    view = focus_grid(damaged_window, finding.file, row, finding.column_index)
+    view.customContextMenuRequested.emit(view.visualRect(view.currentIndex()).center())
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert menu.actions()[0].text().startswith("Fix: change to")
+    assert menu.activeAction() is None
+    menu.close()

@@ -261,3 +261,82 @@ def test_undo_and_redo_show_the_cell_they_change(damaged_window, keyboard):
     keyboard.press(Key.Key_Y, Mod.ControlModifier)
     assert users.cell(229, col) == "04"
     assert shows_the_edited_cell()
+
+
+def test_go_to_line_starts_at_the_current_cells_line(damaged_window, keyboard):
+    """Ctrl+G always offered line 2: a coordinator checking "line 45" from where they stood
+    had to retype the whole number."""
+    from PySide6.QtWidgets import QInputDialog
+
+    users = damaged_window.bundle.table("users.csv")
+    col = users.column_index("givenName")
+    damaged_window.go_to_cell("users.csv", 40, col)
+    view = damaged_window.current_view()
+    view.setFocus()
+    offered: list[int] = []
+
+    def read_then_enter() -> None:
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if not (isinstance(dialog, QInputDialog) and focus is not None
+                and dialog.isAncestorOf(focus)):
+            QTimer.singleShot(20, read_then_enter)
+            return
+        offered.append(dialog.intValue())
+        keyboard.press(Key.Key_Return)
+
+    QTimer.singleShot(0, read_then_enter)
+    keyboard.press(Key.Key_G, Mod.ControlModifier)
+    assert offered == [users.source_line(40)]
+    assert offered[0] != 2
+    index = view.currentIndex()
+    assert view.model().source_row(index.row()) == 40  # Enter keeps the cell where it was
+
+
+def test_the_opening_banner_forgets_a_nameless_column_once_it_is_deleted(damaged_window,
+                                                                        keyboard, qtbot):
+    """ "While opening: courses.csv line 1: Column 11 has no name" stayed above the grid after
+    that column was deleted and the bundle saved."""
+    banner = damaged_window.banner
+    assert banner.isVisible()
+    assert "has no name" in banner.label.text()
+    panel = damaged_window.findings_panel
+    header = next(f for f in panel.shown_findings() if f.rule == "excel.trailing-empty-columns")
+    panel.view.setFocus()
+    panel.select_finding(header)
+    keyboard.press(Key.Key_F10, Mod.ShiftModifier)
+    keyboard.press(Key.Key_Return)  # Fix header: Delete the 1 empty trailing column
+    assert "" not in damaged_window.bundle.table("courses.csv").header
+    qtbot.waitUntil(lambda: not damaged_window.is_checking(), timeout=20_000)
+    qtbot.waitUntil(lambda: not banner.isVisible(), timeout=5_000)
+    assert damaged_window.save_bundle()
+    assert not banner.isVisible()
+
+
+def test_panels_side_by_side_never_push_the_window_past_the_screen(damaged_window, qtbot):
+    """A saved layout with the Changes panel beside the problems list, then View > Summary
+    beside them too: Qt grew the window past the screen's right edge to make room."""
+    from PySide6.QtWidgets import QDockWidget
+
+    from rostereditor.ui.window.window_fit import fit_first_window
+
+    window = damaged_window
+    fit_first_window(window)
+    docks = {dock.objectName(): dock for dock in window.findChildren(QDockWidget)}
+    bottom, across = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.Orientation.Horizontal
+    for name in ("summaryPanel", "changesPanel"):
+        window.removeDockWidget(docks[name])
+        window.addDockWidget(bottom, docks[name], across)
+        docks[name].show()
+    docks["summaryPanel"].hide()
+    saved = window.saveState()
+    window.restoreState(saved)
+    window.actions_by_id["view.show_summary"].trigger()
+    area = window.screen().availableGeometry()
+    qtbot.waitUntil(docks["summaryPanel"].isVisible)
+    qtbot.wait(50)  # the layout settles in the event loop
+    frame = window.frameGeometry()
+    assert frame.width() <= area.width()
+    assert frame.height() <= area.height()
+    assert area.contains(frame.topLeft())
+    assert docks["findingsPanel"].isVisible() or docks["summaryPanel"].isVisible()
