@@ -230,7 +230,8 @@ class FileFindings:
             old = self.slots[slot]
             assert old is not None
             if old is not source:  # cut down: the items alive before and not now go
-                gone = source.killed_since(old) if isinstance(source, FindingBatch) else None
+                gone = (source.killed_since(old) if isinstance(source, FindingBatch)
+                        and isinstance(old, FindingBatch) else None)
                 if gone is None:
                     gone = np.flatnonzero(_alive(old) & ~_alive(source))
                 self._locate(slot, gone, old, targets)
