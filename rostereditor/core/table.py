@@ -262,6 +262,11 @@ class Table:
         """Original line of a stored record, even one now deleted; None for added rows."""
         return int(self._lines[row_id]) if 0 <= row_id < len(self._lines) else None
 
+    def read_lines(self) -> np.ndarray:
+        """Each stored record's line in the file as read (header = 1), by row id; shared, not
+        copied, so read-only to the caller."""
+        return np.asarray(self._lines, dtype=np.int64)
+
     def lines_of_ids(self, row_ids: np.ndarray) -> np.ndarray:
         """Each row id's line in the file as read (header = 1); -1 for rows added since."""
         lines = np.asarray(self._lines, dtype=np.int64)
