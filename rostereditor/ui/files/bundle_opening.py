@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -47,6 +47,7 @@ class BundleOpening(QObject):
         self._token: object = None
         self._target = Path()
         self._showing = False
+        self._first_tab_turn = False  # the event-loop turn that built the first tab
         self._previous: Bundle | None = None
         self._file_read.connect(self._on_file_read, Qt.ConnectionType.QueuedConnection)
         self._status_cancel_connected = False
@@ -201,10 +202,17 @@ class BundleOpening(QObject):
             else "files"
         self._window.show_reading(Bundle(files={file.name: file}, source=target,
                                          source_kind=kind))  # type: ignore[arg-type]
+        # The read's progress (a progress bar repaints at once, painting the new grid with it)
+        # waits for the next turn: building the tab and painting it are each one stall.
+        self._first_tab_turn = True
+        QTimer.singleShot(0, self._end_first_tab_turn)
+
+    def _end_first_tab_turn(self) -> None:
+        self._first_tab_turn = False
 
     def _show_progress(self, token: object, percent: int) -> None:
         """Once the first files are shown, the read's progress is in the status bar."""
-        if token is self._token and self._showing:
+        if token is self._token and self._showing and not self._first_tab_turn:
             self._window.status.show_progress(percent / 100, "Reading\u2026")
 
     def _stop_showing(self) -> None:
