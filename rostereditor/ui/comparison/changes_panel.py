@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from rostereditor.core.table import Table
 from rostereditor.ui.comparison.change_tint import ADDED_BRUSH, CHANGED_BRUSH
 from rostereditor.ui.comparison.changes_model import KIND_LABEL, ChangesTableModel
 from rostereditor.ui.grid.cell_text import display_text
+from rostereditor.ui.window.row_list_view import row_list_view
 
 ALL = ""
 KIND_WORDS: dict[ChangeKind, tuple[str, str]] = {
@@ -83,15 +83,8 @@ class ChangesPanel(QDockWidget):
         self.search.setAccessibleName("Find a changed record")
 
         self.model = ChangesTableModel(self._line_of, self)
-        self.view = QTableView(body)
-        self.view.setObjectName("changesList")
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Changed records")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
+        self.view = row_list_view(body, self.model, "Changed records", object_name="changesList",
+                                  alternating=False)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         for col, width in enumerate((80, 140, 60, 260, 360)):
             self.view.setColumnWidth(col, width)

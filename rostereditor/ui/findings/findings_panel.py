@@ -8,14 +8,12 @@ import numpy as np
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +24,7 @@ from rostereditor.core.validation import Finding
 from rostereditor.core.validation.findings_listing import FindingsListing
 from rostereditor.ui.findings.findings_model import FindingsTableModel, ListedFindings
 from rostereditor.ui.grid.cell_editor_keys import is_context_menu_key
+from rostereditor.ui.window.row_list_view import row_list_view
 
 ALL = ""
 # Up to this many findings a search runs at once; more, in a worker while the list stays.
@@ -96,15 +95,7 @@ class FindingsPanel(QDockWidget):
         self._compact = False
 
         self.model = FindingsTableModel(self)
-        self.view = QTableView(body)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Problems list")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
+        self.view = row_list_view(body, self.model, "Problems list")
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.view.horizontalHeader()

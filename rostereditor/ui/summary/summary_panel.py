@@ -11,7 +11,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +34,7 @@ from rostereditor.ui.summary.summary_tables import (
     class_rows,
     people_rows,
 )
+from rostereditor.ui.window.row_list_view import row_list_view
 
 
 def stats_text(title: str, stats: SizeStats) -> str:
@@ -117,14 +117,7 @@ class SummaryPanel(QDockWidget):
         self.show_summary(None)
 
     def _table(self, model: TextRowsModel | ArrayColumnsModel, name: str) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setAccessibleName(name)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
+        view = row_list_view(self, model, name, single_selection=False)
         view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return view

@@ -7,14 +7,12 @@ from collections import Counter
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from rostereditor.ui.vendor_report.vendor_report_model import (
     VendorReportModel,
     report_rows,
 )
+from rostereditor.ui.window.row_list_view import row_list_view
 
 STATE_FILTERS = (("All lines", ""), ("To do", "open"), ("Done", "done"),
                  ("Matching nothing", "unmatched"))
@@ -68,16 +67,8 @@ class VendorReportPanel(QDockWidget):
         self.close_button.clicked.connect(self.close_requested)
 
         self.model = VendorReportModel(self)
-        self.view = QTableView(body)
-        self.view.setObjectName("vendorReportLines")
-        self.view.setModel(self.model)
-        self.view.setAccessibleName("Vendor report lines")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
+        self.view = row_list_view(body, self.model, "Vendor report lines",
+                                  object_name="vendorReportLines")
         for col, width in enumerate((90, 120, 140, 60, 140, 420)):
             self.view.setColumnWidth(col, width)
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
